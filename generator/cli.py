@@ -1,0 +1,52 @@
+"""The ``playbook`` command: parse arguments, call the core, report. Nothing else lives here.
+
+Each subcommand is a module in :mod:`generator.commands` with ``register(subparsers)``; a user's
+mistake arrives as :class:`~generator.errors.UserError` and is printed without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .commands import COMMANDS
+from .errors import UserError
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="playbook",
+        description="Sales & marketing playbooks from YAML: site, printable checklists, SLAs.",
+    )
+    parser.add_argument(
+        "--project", metavar="DIR", default=None, help="the project folder (holding mkdocs.yml)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except UserError as exc:
+        print(_red(exc.render()), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    return code
+
+
+def _red(text: str) -> str:
+    if sys.stderr.isatty():
+        return f"\033[31m{text}\033[0m"
+    return text
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Helpers shared by the subcommands: find the project, load it, print diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from ..catalogue import Catalogue, Loader
+from ..errors import Diagnostic, UserError, summary
+from ..project import Project, load_project
+
+
+def project_of(args: argparse.Namespace, lang: str | None = None) -> Project:
+    return load_project(Path(args.project) if args.project else None, lang=lang)
+
+
+def today() -> dt.date:
+    """Today, or ``PLAYBOOK_TODAY`` (YYYY-MM-DD) so tests and reviews can pin the date."""
+    pinned = os.environ.get("PLAYBOOK_TODAY")
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            raise UserError(f"PLAYBOOK_TODAY: {pinned!r} is not a date like 2027-01-31.") from None
+    return dt.date.today()
+
+
+def load_checked(project: Project, strict: bool = False, loader: Loader | None = None) -> tuple[Catalogue, list[Diagnostic]]:
+    """Load and validate; raise :class:`UserError` with every error (warnings too if ``strict``)."""
+    loader = loader or Loader(project.root, project.playbooks_dir)
+    catalogue, problems = loader.load(today())
+    errors = [p for p in problems if p.severity == "error" or strict]
+    if errors:
+        if strict:
+            errors = [Diagnostic(p.file, p.line, p.col, p.where, p.message, "error") for p in errors]
+        raise UserError(errors)
+    return catalogue, problems
+
+
+def print_warnings(problems: list[Diagnostic]) -> None:
+    for problem in problems:
+        if problem.severity == "warning":
+            print(problem.format(), file=sys.stderr)
+
+
+def report_ok(catalogue: Catalogue, problems: list[Diagnostic]) -> None:
+    warnings = [p for p in problems if p.severity == "warning"]
+    files = len({e.source.display for e in catalogue.entries.values()})
+    tail = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
+    print(f"OK: {len(catalogue)} definitions in {files} files{tail}.")
+
+
+__all__ = ["load_checked", "print_warnings", "project_of", "report_ok", "summary", "today"]

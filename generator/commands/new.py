@@ -1,0 +1,130 @@
+"""``playbook new KIND ID``: a commented skeleton of a definition, every field with its help text."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..errors import UserError
+from ..messages import suggest
+from ..models import KINDS
+from ..models.base import Translations, _check_slug, _ref_kinds_of_field
+from ._common import project_of, today
+
+_SKIP = {"kind", "id"}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("new", help="write a commented skeleton of a new definition")
+    parser.add_argument("kind", help=f"one of: {', '.join(KINDS)}")
+    parser.add_argument("id", help="the new definition's id, e.g. lead-handoff")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.kind not in KINDS:
+        raise UserError(f"{args.kind!r} is not a kind: choose one of {', '.join(KINDS)}.{suggest(args.kind, KINDS)}")
+    try:
+        _check_slug(args.id)
+    except ValueError as exc:
+        raise UserError(f"{exc}.") from None
+    project = project_of(args)
+    cls = KINDS[args.kind]
+    path = project.playbooks_dir / cls.SECTION / f"{args.id}.yaml"
+    text = skeleton(args.kind, args.id, today())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise UserError(f"{path.relative_to(project.root)} already exists; it was left as it is.") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    print(f"Wrote {path.relative_to(project.root)}: fill in every TODO, then run 'playbook check'.")
+    return 0
+
+
+def skeleton(kind: str, ident: str, on: dt.date) -> str:
+    cls = KINDS[kind]
+    lines = [
+        f"# yaml-language-server: $schema=../../schema/{kind}.schema.json",
+        f"# A new {kind}. Lines starting with # are comments; replace every TODO.",
+        f"kind: {kind}",
+        f"id: {ident}",
+    ]
+    review = on + dt.timedelta(days=182)
+    lines += _fields(cls, 0, review)
+    return "\n".join(lines) + "\n"
+
+
+def _fields(model: type[BaseModel], indent: int, review: dt.date) -> list[str]:
+    pad = " " * indent
+    out: list[str] = []
+    for name, info in model.model_fields.items():
+        if name in _SKIP and indent == 0:
+            continue
+        key = info.alias or name
+        need = "required" if info.is_required() else "optional"
+        help_text = info.description or ""
+        out.append(f"{pad}# {key} ({need}){': ' + help_text if help_text else ''}")
+        out += _value(key, info.annotation, info, indent, review)
+    return out
+
+
+def _unwrap(annotation: Any) -> Any:
+    while get_origin(annotation) is typing.Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) in (Union, types.UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        models = [m for m in members if isinstance(_unwrap(m), type) and issubclass(_unwrap(m), BaseModel) and _unwrap(m) is not Translations]
+        if len(members) > 1 and any(_unwrap(m) is Translations for m in members):
+            return Translations
+        if models and len(models) == len(members) and len(models) > 1:
+            return models[0]
+        return _unwrap(members[0])
+    return annotation
+
+
+def _value(key: str, annotation: Any, info: FieldInfo | None, indent: int, review: dt.date) -> list[str]:
+    pad = " " * indent
+    refs = _ref_kinds_of_field(annotation, list(info.metadata) if info else [])
+    base = _unwrap(annotation)
+    origin = get_origin(base)
+    if origin is list:
+        item = get_args(base)[0]
+        inner = _unwrap(item)
+        if refs:
+            return [f"{pad}{key}:", f"{pad}  - TODO-{refs[0]}-id"]
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and inner is not Translations:
+            sub = _fields(inner, indent + 4, review)
+            first = sub[0]
+            return [f"{pad}{key}:", f"{pad}  - {first.strip()}"] + sub[1:]
+        return [f"{pad}{key}:"] + [f"{pad}  - {line}" for line in _scalar(inner, refs, review)]
+    if refs:
+        return [f"{pad}{key}: TODO-{refs[0]}-id"]
+    if base is Translations:
+        return [f"{pad}{key}:", f'{pad}  pl: "TODO"', f'{pad}  en: "TODO"']
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        return [f"{pad}{key}:"] + _fields(base, indent + 2, review)
+    return [f"{pad}{key}: {_scalar(base, refs, review)[0]}"]
+
+
+def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date) -> list[str]:
+    if base is Translations:
+        return ['{pl: "TODO", en: "TODO"}']
+    if get_origin(base) is Literal:
+        options = [str(a) for a in get_args(base)]
+        return [f"{options[0]}  # one of: {', '.join(options)}"]
+    if base is dt.date:
+        return [review.isoformat()]
+    if base in (int, float):
+        return ["0"]
+    if base is bool:
+        return ["false"]
+    return ['"TODO"']

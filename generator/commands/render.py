@@ -1,0 +1,38 @@
+"""``playbook render --out DIR``: write the generated Markdown pages to a folder.
+
+For inspection, or for another engine that reads ``mkdocs.yml`` (Zensical, ProperDocs): the same
+pages the plugin adds to a build in memory. Hand-written pages are not copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import UserError
+from ..fsutil import atomic_write, replace_dir, staging_dir
+from ..pages import plan
+from ._common import load_checked, print_warnings, project_of, today
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("render", help="write the generated Markdown pages to a folder")
+    parser.add_argument("--out", metavar="DIR", required=True)
+    parser.add_argument("--lang", choices=("pl", "en"), default=None)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = project_of(args, lang=args.lang)
+    out = Path(args.out).resolve()
+    if out == project.root or out == project.docs_dir or project.docs_dir.is_relative_to(out) or out.is_relative_to(project.docs_dir):
+        raise UserError(f"--out: {out} is the project or its content folder; a build never writes there.")
+    catalogue, problems = load_checked(project)
+    print_warnings(problems)
+    pages = plan(catalogue, project.settings.lang, project.templates_dir, today())
+    with staging_dir(out) as staging:
+        for page in pages:
+            atomic_write(staging / page.path, page.markdown)
+        replace_dir(staging, out)
+    print(f"Wrote {len(pages)} pages to {out}.")
+    return 0

@@ -1,0 +1,180 @@
+"""Pydantic's validation errors, rewritten in plain words for the people who write the YAML."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+Loc = tuple[str | int, ...]
+
+_TYPE_WORDS = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a group of fields",
+    type(None): "empty",
+}
+
+
+def describe(value: Any) -> str:
+    """What a value is, for a message: ``a number (12)``, ``text ('abc')``."""
+    kind = _TYPE_WORDS.get(type(value), type(value).__name__)
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float | str):
+        shown = repr(value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{kind} ({shown})"
+    if value is None:
+        return "empty"
+    return kind
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`` Did you mean 'x'?`` or an empty string."""
+    options = sorted(set(choices))
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in options if c.lower() == word.lower()]
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
+def _members(annotation: Any) -> list[Any]:
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _members(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        return [m for arg in get_args(annotation) for m in _members(arg)]
+    if origin in (list, tuple, set, frozenset):
+        return [m for arg in get_args(annotation) for m in _members(arg)]
+    return [annotation]
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    return [m for m in _members(annotation) if isinstance(m, type) and issubclass(m, BaseModel)]
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _literal_values(model: type[BaseModel]) -> set[str]:
+    found: set[str] = set()
+    for info in model.model_fields.values():
+        if get_origin(info.annotation) is Literal:
+            found.update(str(a) for a in get_args(info.annotation))
+    return found
+
+
+def models_at(root: type[BaseModel], loc: Loc) -> list[type[BaseModel]]:
+    """The model classes that may stand at ``loc`` (several where a union is not yet decided)."""
+    current: list[type[BaseModel]] = [root]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        following: list[type[BaseModel]] = []
+        for model in current:
+            for name, info in model.model_fields.items():
+                if part in (name, info.alias):
+                    following.extend(_models(info.annotation))
+        if following:
+            current = following
+            continue
+        tagged = [m for m in current if part in _literal_values(m)]
+        if tagged:
+            current = tagged
+    return current
+
+
+def field_help(root: type[BaseModel], loc: Loc) -> str | None:
+    for model in models_at(root, loc[:-1]):
+        for name, info in model.model_fields.items():
+            if loc and loc[-1] in (name, info.alias) and info.description:
+                return info.description
+    return None
+
+
+def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
+    """One pydantic error as a sentence a non-programmer can act on."""
+    kind: str = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    loc: Loc = tuple(error["loc"])
+    if kind == "missing":
+        return "this field is required."
+    if kind == "extra_forbidden":
+        name = str(loc[-1]) if loc else "?"
+        allowed = sorted({k for m in models_at(root, loc[:-1]) for k in _keys(m)})
+        hint = suggest(name, allowed)
+        if hint:
+            return f"unknown field {name!r}.{hint}"
+        return f"unknown field {name!r}. The fields allowed here are: {', '.join(allowed)}."
+    if kind in ("string_type", "text_type"):
+        extra = ""
+        if isinstance(value, bool | int | float):
+            extra = " Put it in quotes if you mean it as text."
+        return f"expected text, but this is {describe(value)}.{extra}"
+    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "decimal_type"):
+        if isinstance(value, str):
+            return f"expected a number, but this is {describe(value)}. Write digits only, like 12 or 0.25."
+        return f"expected a number, but this is {describe(value)}."
+    if kind == "int_from_float":
+        return f"expected a whole number, but this is {describe(value)}."
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, but this is {describe(value)}."
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        hint = suggest(str(value), options) if isinstance(value, str) else ""
+        return f"{describe(value)} is not allowed here: choose one of {', '.join(options)}.{hint}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {describe(value)}."
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return f"expected a list (one '- item' per line), but this is {describe(value)}."
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a group of fields (lines of 'name: value'), but this is {describe(value)}."
+    if kind == "too_short":
+        minimum = ctx.get("min_length", 1)
+        if isinstance(value, str):
+            return "must not be empty."
+        return f"needs at least {minimum} item{'s' if minimum != 1 else ''}."
+    if kind == "too_long":
+        maximum = ctx.get("max_length")
+        if isinstance(value, str):
+            return f"is too long ({len(value):,} characters); at most {maximum:,} are allowed."
+        return f"has too many items; at most {maximum} are allowed."
+    if kind == "string_too_long":
+        return f"is too long; at most {ctx.get('max_length'):,} characters are allowed."
+    if kind == "string_too_short":
+        return "must not be empty."
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        words = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }[kind]
+        limit = next(iter(ctx.values()), "?")
+        return f"must be {words} {limit}, but this is {describe(value)}."
+    if kind == "string_pattern_mismatch":
+        return f"{describe(value)} does not have the expected form ({ctx.get('pattern')})."
+    if kind == "union_tag_invalid":
+        tags = str(ctx.get("expected_tags", ""))
+        hint = suggest(str(ctx.get("tag", "")), [t.strip().strip("'") for t in tags.split(",")])
+        return f"{ctx.get('tag')!r} is not one of the allowed types: {tags}.{hint}"
+    if kind == "union_tag_not_found":
+        return f"the field {ctx.get('discriminator', 'type')} is required here."
+    if kind in ("value_error", "assertion_error"):
+        message = str(error.get("msg", ""))
+        for prefix in ("Value error, ", "Assertion failed, "):
+            message = message.removeprefix(prefix)
+        return message.rstrip(".") + "."
+    return str(error.get("msg", kind)).rstrip(".") + "."

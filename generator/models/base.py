@@ -1,0 +1,224 @@
+"""Shared building blocks of every definition: ids, bilingual text, references.
+
+Why these shapes: the people who write the YAML are not programmers. A text field takes a plain
+string *or* a mapping of language code to string, so content can become bilingual without a
+schema change. Ids are slugs because they become page addresses and file names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictStr,
+    StringConstraints,
+    Tag,
+)
+
+#: Languages a text mapping may carry. The first is the default content language.
+LANGUAGES: tuple[str, ...] = ("pl", "en")
+
+#: Union tags used inside loc paths; the error mapper skips them (they are not YAML keys).
+TEXT_TAG = "__text__"
+TRANSLATIONS_TAG = "__translations__"
+
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG_RE.match(value) or "--" in value:
+        raise ValueError(
+            f"{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and single "
+            "hyphens, starting and ending with a letter or digit, like 'lead-handoff'"
+        )
+    if value in _WINDOWS_RESERVED:
+        raise ValueError(f"{value!r} cannot be used as an id: it is a reserved file name on Windows")
+    return value
+
+
+def _strip_nonempty(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only spaces")
+    return value.strip()
+
+
+Slug = Annotated[StrictStr, AfterValidator(_check_slug)]
+Line = Annotated[StrictStr, AfterValidator(_strip_nonempty), StringConstraints(max_length=2000)]
+LongText = Annotated[StrictStr, AfterValidator(_strip_nonempty), StringConstraints(max_length=20000)]
+
+
+class Model(BaseModel):
+    """Base of every model: unknown fields are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Translations(Model):
+    """A text given per language: ``{pl: ..., en: ...}``; at least one language is required."""
+
+    pl: LongText | None = Field(default=None, description="The text in Polish.")
+    en: LongText | None = Field(default=None, description="The text in English.")
+
+    def model_post_init(self, __context: Any) -> None:
+        if self.pl is None and self.en is None:
+            raise ValueError("give the text in at least one language, for example 'pl: ...'")
+
+
+def _text_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return TEXT_TAG
+    if isinstance(value, dict):
+        return TRANSLATIONS_TAG
+    return None
+
+
+Text = Annotated[
+    Annotated[LongText, Tag(TEXT_TAG)] | Annotated[Translations, Tag(TRANSLATIONS_TAG)],
+    Discriminator(
+        _text_tag,
+        custom_error_type="text_type",
+        custom_error_message="expected text, or a mapping of language to text like {pl: ..., en: ...}",
+    ),
+]
+"""A plain string (the same in every language) or a :class:`Translations` mapping."""
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text resolved for one language; ``fallback`` names the language used when missing."""
+
+    text: str
+    fallback: str | None = None
+
+
+def localize(text: str | Translations | None, lang: str) -> Localized:
+    """Pick ``lang`` from a text field, falling back to the other languages in order."""
+    if text is None:
+        return Localized("")
+    if isinstance(text, str):
+        return Localized(text)
+    wanted = getattr(text, lang, None)
+    if wanted is not None:
+        return Localized(wanted)
+    for other in LANGUAGES:
+        value = getattr(text, other, None)
+        if value is not None:
+            return Localized(value, fallback=other)
+    return Localized("")  # pragma: no cover - Translations guarantees one language
+
+
+def missing_languages(text: str | Translations | None) -> list[str]:
+    """Languages a translated text lacks (plain strings are language-neutral: none missing)."""
+    if not isinstance(text, Translations):
+        return []
+    return [lang for lang in LANGUAGES if getattr(text, lang) is None]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference from one definition to another, found at ``loc`` inside the definition."""
+
+    loc: tuple[str | int, ...]
+    target: str
+    kinds: tuple[str, ...]
+
+
+class Definition(Model):
+    """Fields every definition has, whatever its kind."""
+
+    KIND: ClassVar[str] = ""
+    #: Plural used in page addresses, e.g. ``goals/<id>/``.
+    SECTION: ClassVar[str] = ""
+
+    id: Slug = Field(description="Unique id across the project; becomes the page address.")
+    title: Text = Field(description="Short title shown as the page heading.")
+    summary: Text = Field(description="One or two sentences shown in tables and search results.")
+    owner: Line = Field(description="Who keeps this definition up to date (a person or team).")
+    tags: list[Annotated[StrictStr, AfterValidator(_strip_nonempty)]] = Field(
+        default_factory=list, description="Free keywords used by the site's tags and search."
+    )
+    review_by: dt.date = Field(
+        description="Date by which the owner re-reads this definition (YYYY-MM-DD)."
+    )
+
+    def references(self) -> Iterator[Reference]:
+        """Every id this definition points at (fields typed with :class:`RefTo`)."""
+        yield from _walk_refs(self, ())
+
+    def translations(self) -> Iterator[tuple[tuple[str | int, ...], Translations]]:
+        """Every per-language text with its loc, for translation checks."""
+        yield from _walk_translations(self, ())
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field as a reference to a definition of one of ``kinds``."""
+
+    kinds: tuple[str, ...]
+
+
+def ref(*kinds: str) -> RefTo:
+    return RefTo(kinds)
+
+
+def _ref_kinds(annotation: Any) -> tuple[str, ...] | None:
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, RefTo):
+            return meta.kinds
+    return None
+
+
+def _walk_refs(value: Any, loc: tuple[str | int, ...]) -> Iterator[Reference]:
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            kinds = _ref_kinds_of_field(info.annotation, info.metadata)
+            key = info.alias or name
+            if kinds is not None:
+                if isinstance(item, str):
+                    yield Reference((*loc, key), item, kinds)
+                elif isinstance(item, list | tuple):
+                    for i, target in enumerate(item):
+                        yield Reference((*loc, key, i), target, kinds)
+            else:
+                yield from _walk_refs(item, (*loc, key))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _walk_refs(item, (*loc, i))
+
+
+def _ref_kinds_of_field(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:
+    for meta in metadata:
+        if isinstance(meta, RefTo):
+            return meta.kinds
+    found = _ref_kinds(annotation)
+    if found is not None:
+        return found
+    for arg in getattr(annotation, "__args__", ()):  # list[Ref], Ref | None
+        found = _ref_kinds(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _walk_translations(
+    value: Any, loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], Translations]]:
+    if isinstance(value, Translations):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            yield from _walk_translations(getattr(value, name), (*loc, info.alias or name))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _walk_translations(item, (*loc, i))

@@ -1,0 +1,77 @@
+"""An onboarding checklist: sections of items a new hire ticks off, with owners and due offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import AfterValidator, Field, StrictStr
+
+from .base import Definition, Line, Model, Slug, Text, ref
+
+_DUE_RE = re.compile(r"^\s*(day|week|month)\s+(\d{1,3})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DueOffset:
+    """``day 1`` (the start date itself), ``week 2``, ``month 1``."""
+
+    unit: Literal["day", "week", "month"]
+    count: int
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.count}"
+
+
+def parse_due(text: str) -> DueOffset:
+    match = _DUE_RE.match(text)
+    if not match:
+        raise ValueError(
+            f"{text!r} is not a due offset: write 'day N', 'week N' or 'month N', like 'day 1'"
+        )
+    unit = match.group(1).lower()
+    count = int(match.group(2))
+    if count < 1:
+        raise ValueError(f"{text!r}: counting starts at 1 ('day 1' is the first day)")
+    return DueOffset(unit, count)  # type: ignore[arg-type]
+
+
+def _check_due(value: str) -> str:
+    return str(parse_due(value))
+
+
+Due = Annotated[StrictStr, AfterValidator(_check_due)]
+
+
+class Item(Model):
+    """One thing to do and tick off."""
+
+    text: Text
+    owner: Line | None = Field(default=None, description="Who helps or signs off, e.g. 'manager'.")
+    due: Due | None = Field(default=None, description="When: 'day 1', 'week 2', 'month 1'.")
+    processes: list[Annotated[Slug, ref("process")]] = Field(
+        default_factory=list, description="Ids of processes this item is about."
+    )
+
+
+class Section(Model):
+    """A group of items under one heading."""
+
+    title: Text
+    items: list[Item] = Field(min_length=1)
+
+
+class Checklist(Definition):
+    """A printable onboarding checklist for one role."""
+
+    KIND: ClassVar[str] = "checklist"
+    SECTION: ClassVar[str] = "checklists"
+
+    kind: Literal["checklist"]
+    role: Slug = Field(description="The role it is for, e.g. 'sales-rep'.")
+    team: Annotated[Slug, ref("team")] | None = Field(default=None, description="Id of the team.")
+    days: Literal["working", "calendar"] = Field(
+        default="working", description="Count due offsets in working days or calendar days."
+    )
+    sections: list[Section] = Field(min_length=1)

@@ -1,0 +1,66 @@
+"""A process: ordered steps owned by teams, with explicit hand-offs between teams."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from .base import Definition, Line, Model, Slug, Text, ref
+
+TeamRef = Annotated[Slug, ref("team")]
+
+
+class Step(Model):
+    """One step of a process."""
+
+    id: Slug = Field(description="Short id of the step, unique within the process.")
+    title: Text
+    owner: TeamRef = Field(description="Id of the team that does this step.")
+    description: Text | None = None
+    inputs: list[Text] = Field(default_factory=list, description="What the step takes in.")
+    outputs: list[Text] = Field(default_factory=list, description="What the step hands out.")
+    duration: Line | None = Field(default=None, description="Typical duration, e.g. '2 days'.")
+
+
+class Handoff(Model):
+    """Work passing from one team to another between two steps."""
+
+    from_step: Slug = Field(alias="from", description="Id of the step that hands over.")
+    to_step: Slug = Field(alias="to", description="Id of the step that takes over.")
+    what: Text = Field(description="What is handed over.")
+    sla: Annotated[Slug, ref("sla")] | None = Field(
+        default=None, description="Id of the SLA that governs this hand-off, if any."
+    )
+
+
+class Process(Definition):
+    """How a team gets something done, step by step."""
+
+    KIND: ClassVar[str] = "process"
+    SECTION: ClassVar[str] = "processes"
+
+    kind: Literal["process"]
+    team: TeamRef = Field(description="Id of the team that owns the process.")
+    trigger: Text = Field(description="What starts the process.")
+    steps: list[Step] = Field(min_length=1)
+    handoffs: list[Handoff] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _steps_are_consistent(self) -> Process:
+        seen: set[str] = set()
+        for step in self.steps:
+            if step.id in seen:
+                raise ValueError(f"two steps have the id {step.id!r}; step ids must be unique")
+            seen.add(step.id)
+        for handoff in self.handoffs:
+            for name in (handoff.from_step, handoff.to_step):
+                if name not in seen:
+                    raise ValueError(
+                        f"a hand-off names the step {name!r}, which this process does not have "
+                        f"(its steps are: {', '.join(sorted(seen))})"
+                    )
+        return self
+
+    def step(self, step_id: str) -> Step:
+        return next(s for s in self.steps if s.id == step_id)
