@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
@@ -24,7 +23,7 @@ from . import messages
 from .errors import Diagnostic
 from .models import KINDS, Definition
 from .models.base import Reference, missing_languages
-from .yamlfile import Loc, Parsed, compose, locate, loc_text, parse_bytes
+from .yamlfile import Loc, Parsed, compose, loc_text, locate, parse_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -214,7 +213,14 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         hint = messages.suggest(kind, KINDS) if isinstance(kind, str) else ""
         return FileResult(
             None,
-            (_problem(source, ("kind",), f"{messages.describe(kind)} is not a kind: choose one of {kinds}.{hint}"),),
+            (
+                _problem(
+                    source,
+                    ("kind",),
+                    f"{repr(kind) if isinstance(kind, str) else messages.describe(kind)} is not a kind: "
+                    f"choose one of {kinds}.{hint}",
+                ),
+            ),
         )
     model = KINDS[kind]
     try:
@@ -223,7 +229,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         root = compose(source.text)
         found = []
         for error in exc.errors(include_url=False):
-            line, col, shown = locate(root, tuple(error["loc"]))
+            line, col, shown = locate(root, tuple(error["loc"]), at_key=error["type"] == "extra_forbidden")
             found.append(Diagnostic(display, line, col, loc_text(shown), messages.plain(dict(error), model)))
         return FileResult(None, tuple(found))
     return FileResult(Entry(definition, source), ())

@@ -134,7 +134,8 @@ def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
         expected = str(ctx.get("expected", ""))
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
         hint = suggest(str(value), options) if isinstance(value, str) else ""
-        return f"{describe(value)} is not allowed here: choose one of {', '.join(options)}.{hint}"
+        shown = repr(value) if isinstance(value, str) else describe(value)
+        return f"{shown} is not allowed here: choose one of {', '.join(options)}.{hint}"
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {describe(value)}."
     if kind in ("list_type", "tuple_type", "set_type"):

@@ -19,7 +19,7 @@ from .catalogue import Catalogue, Entry
 from .labels import label
 from .models import KINDS, Definition
 from .models.base import Translations, localize
-from .render import attr, environment, inline_markdown, localized, plain
+from .render import attr, environment, inline_markdown, localized, number, plain
 
 COMPARISON_PATH = "comparison.md"
 
@@ -93,6 +93,8 @@ class Planner:
             t=self.t,
             inline=lambda text: inline_markdown(localized(text, lang)),
             text=lambda text: plain(localize(text, lang).text),
+            num=lambda value: number(value, lang),
+            team_of=lambda entry: getattr(entry.definition, "team", None),
             link=self.link_from(here),
             rel=lambda target: self.rel(here, target),
             page_path=page_path,

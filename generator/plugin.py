@@ -39,6 +39,9 @@ log = logging.getLogger("mkdocs.plugins.playbook")
 #: One loader per playbooks folder, so a rebuild re-reads only the files that changed.
 _LOADERS: dict[Path, Loader] = {}
 ASSETS_DIR = Path(__file__).parent / "assets"
+#: Mermaid, served locally (Material would fetch it from a CDN; an internal site may be offline).
+MERMAID_JS = Path(__file__).parent / "vendor" / "mermaid.min.js"
+MERMAID_URI = "assets/playbook/vendor/mermaid.min.js"
 #: The plugin's own static files, served under ``assets/playbook/``.
 ASSET_PREFIX = "assets/playbook/"
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -74,7 +77,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.settings = settings_from(options, theme_language)
         except UserError as exc:
             raise PluginError(exc.render()) from None
-        for name in sorted(p.name for p in ASSETS_DIR.iterdir()):
+        for name in sorted(p.name for p in ASSETS_DIR.iterdir() if p.is_file()):
             uri = ASSET_PREFIX + name
             if name.endswith(".css") and uri not in config.extra_css:
                 config.extra_css.append(uri)
@@ -95,9 +98,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.warning(problem.format())
         self.catalogue = catalogue
         files = self._pick_language(files, config)
-        for asset in sorted(ASSETS_DIR.iterdir()):
+        for asset in sorted(p for p in ASSETS_DIR.iterdir() if p.is_file()):
             if files.get_file_from_path(ASSET_PREFIX + asset.name) is None:
                 files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        if files.get_file_from_path(MERMAID_URI) is None:
+            files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID_JS)))
         templates = self.root / self.settings.templates_dir
         pages = plan(catalogue, self.settings.lang, templates, today())
         docs_dir = Path(config.docs_dir)
@@ -137,7 +142,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             existing = files.get_file_from_path(target)
             if existing is not None:
                 files.remove(existing)
-            replacement = File.generated(config, target, abs_src_path=original.abs_src_path)
+            replacement = File.generated(config, target, abs_src_path=str(original.abs_src_path))
             replacement.edit_uri = original.src_uri
             files.append(replacement)
         return files
@@ -159,6 +164,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if page.file.src_uri in self.generated:
             return clean(html)
         return html
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Load the local Mermaid before Material's bundle on pages that have a diagram."""
+        if 'class="mermaid"' not in output:
+            return output
+        here = posixpath.dirname(page.file.dest_uri) or "."
+        src = posixpath.relpath(MERMAID_URI, here)
+        tag = f'<script src="{src}"></script>'
+        marker = output.find('<script src="', output.find("</article>"))
+        if marker == -1:
+            return output.replace("</body>", tag + "</body>", 1)
+        return output[:marker] + tag + output[marker:]
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.root / self.settings.playbooks_dir))
@@ -199,7 +216,7 @@ def serve_site(config_file: Path, host: str, port: int, open_browser: bool = Fal
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    _setup_logging()
+    _setup_logging(logging.INFO)
     try:
         serve(str(config_file), open_in_browser=open_browser, dev_addr=f"{host}:{port}", livereload=True)
     except MkDocsException as exc:
@@ -213,12 +230,12 @@ def _mkdocs_message(exc: Exception) -> str:
     return text
 
 
-def _setup_logging() -> None:
+def _setup_logging(level: int = logging.WARNING) -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_playbook", False) for h in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._playbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
-        logger.setLevel(logging.WARNING if not os.environ.get("PLAYBOOK_VERBOSE") else logging.INFO)
+        logger.setLevel(logging.INFO if os.environ.get("PLAYBOOK_VERBOSE") else level)
         logger.propagate = False

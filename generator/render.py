@@ -45,6 +45,20 @@ def mermaid_label(text: str) -> str:
     return text
 
 
+def number(value: float, lang: str) -> str:
+    """``1 200 000`` / ``0,25`` in Polish, ``1,200,000`` / ``0.25`` in English."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.6f}".rstrip("0").rstrip(".")
+    if lang == "pl":
+        whole = text.split(".")[0].replace(",", "")
+        # Polish groups thousands only from five digits up (1000, but 10 000).
+        if len(whole.lstrip("-")) <= 4:
+            text = text.replace(",", "")
+        return text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
 def fallback_marker(lang: str, fallback: str | None) -> str:
     if fallback is None:
         return ""

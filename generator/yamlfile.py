@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -79,8 +79,8 @@ class YamlProblem(Exception):
 class _Constructor(SafeConstructor):
     """Builds plain dicts, lists and scalars; refuses duplicates, aliases, merges, odd tags."""
 
-    yaml_constructors: dict[Any, Any] = {}
-    yaml_multi_constructors: dict[Any, Any] = {}
+    yaml_constructors: ClassVar[dict[Any, Any]] = {}
+    yaml_multi_constructors: ClassVar[dict[Any, Any]] = {}
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,7 +95,7 @@ class _Constructor(SafeConstructor):
             )
         return super().construct_object(node, deep=deep)
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
         lines: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -145,10 +145,10 @@ for _tag, _fn in (
     ("tag:yaml.org,2002:map", _Constructor.construct_yaml_map),
     (None, _Constructor.construct_undefined),
 ):
-    _Constructor.add_constructor(_tag, _fn)
+    _Constructor.add_constructor(_tag, _fn)  # type: ignore[type-var]
 
 
-class _Loader(_Parser, _Constructor, _Resolver):  # type: ignore[misc, valid-type]
+class _Loader(_Parser, _Constructor, _Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Constructor.__init__(self)
@@ -210,7 +210,7 @@ def _locate_offset(text: str, offset: int) -> tuple[int, int]:
 def decode(raw: bytes, display: str) -> str | Diagnostic:
     """UTF-8 text of a file (a BOM is allowed), or where the first bad byte is."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Diagnostic(display, 1, 1, "", "the file is saved as UTF-16: save it as UTF-8")
+        return Diagnostic(display, 1, 1, "", "the file is saved as UTF-16: save it as UTF-8.")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -223,7 +223,7 @@ def decode(raw: bytes, display: str) -> str | Diagnostic:
             line,
             col,
             "",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save it as UTF-8",
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save it as UTF-8.",
         )
 
 
@@ -240,7 +240,7 @@ def parse_text(text: str, display: str) -> Parsed:
             f"the file contains the control character U+{exc.character:04X}, which YAML does not "
             "allow: remove it"
         )
-        return Parsed(None, (Diagnostic(display, line, col, "YAML", message),), text)
+        return Parsed(None, (Diagnostic(display, line, col, "YAML", message + "."),), text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = plain_words(f"{exc.problem or ''} {exc.context or ''}")
@@ -248,9 +248,9 @@ def parse_text(text: str, display: str) -> Parsed:
             message = "a tab is used here: YAML needs spaces for indentation"
         return Parsed(None, (_at(display, mark, "YAML syntax", message),), text)
     except yaml.YAMLError as exc:
-        return Parsed(None, (Diagnostic(display, 1, 1, "YAML syntax", plain_words(str(exc))),), text)
+        return Parsed(None, (_at(display, None, "YAML syntax", plain_words(str(exc))),), text)
     except RecursionError:
-        return Parsed(None, (Diagnostic(display, 1, 1, "YAML", "the file is nested too deeply"),), text)
+        return Parsed(None, (Diagnostic(display, 1, 1, "YAML", "the file is nested too deeply."),), text)
     if loader.duplicates:
         return Parsed(
             None, tuple(_at(display, p.mark, "YAML", p.message) for p in loader.duplicates), text
@@ -269,7 +269,7 @@ def parse_bytes(raw: bytes, display: str) -> Parsed:
                     1,
                     "",
                     f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}: "
-                    "split it into several definitions",
+                    "split it into several definitions.",
                 ),
             ),
         )
@@ -290,6 +290,9 @@ def compose(text: str) -> Node | None:
 
 
 def _at(display: str, mark: Any, where: str, message: str) -> Diagnostic:
+    message = message.strip()
+    if message and not message.endswith((".", "?", "!")):
+        message += "."
     line = mark.line + 1 if mark is not None else 1
     col = mark.column + 1 if mark is not None else 1
     return Diagnostic(display, line, col, where, message)
@@ -298,11 +301,12 @@ def _at(display: str, mark: Any, where: str, message: str) -> Diagnostic:
 Loc = tuple[str | int, ...]
 
 
-def locate(root: Node | None, loc: Loc) -> tuple[int, int, Loc]:
+def locate(root: Node | None, loc: Loc, at_key: bool = False) -> tuple[int, int, Loc]:
     """Line and column (1-based) of ``loc`` in a node tree, and the loc as the YAML spells it.
 
     Parts of ``loc`` that are not keys of the YAML (pydantic's union tags) are skipped. A key
-    that is missing points at the mapping that should hold it.
+    that is missing points at the mapping that should hold it; ``at_key`` points at the key of
+    the last part instead of its value (for unknown fields).
     """
     node = root
     shown: list[str | int] = []
@@ -325,14 +329,14 @@ def locate(root: Node | None, loc: Loc) -> tuple[int, int, Loc]:
                 continue  # a union tag, not a key
             shown.append(part)
             node = found[1]
-            point = found[0].start_mark if last and _points_at_key(node) else node.start_mark
+            point = found[0].start_mark if last and (at_key or _points_at_key(node)) else node.start_mark
         elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
             shown.append(part)
             node = node.value[part]
             point = node.start_mark
         else:
-            if isinstance(part, str) and not last:
-                continue
+            if isinstance(part, str) and (not last or isinstance(node, ScalarNode)):
+                continue  # a union tag ("int", "float") under a plain value
             shown.append(part)
             break
     return point.line + 1, point.column + 1, tuple(shown)

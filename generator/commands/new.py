@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{path.relative_to(project.root)} already exists; it was left as it is.") from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"Wrote {path.relative_to(project.root)}: fill in every TODO, then run 'playbook check'.")
+    print(f"Wrote {path.relative_to(project.root)}: fill in every empty "" and TODO, then run 'playbook check'.")
     return 0
 
 
@@ -54,7 +54,7 @@ def skeleton(kind: str, ident: str, on: dt.date) -> str:
     cls = KINDS[kind]
     lines = [
         f"# yaml-language-server: $schema=../../schema/{kind}.schema.json",
-        f"# A new {kind}. Lines starting with # are comments; replace every TODO.",
+        f"# A new {kind}. Lines starting with # are comments. Fill in every "" and TODO-...-id;\n# remove the optional fields you do not need.",
         f"kind: {kind}",
         f"id: {ident}",
     ]
@@ -104,20 +104,20 @@ def _value(key: str, annotation: Any, info: FieldInfo | None, indent: int, revie
         if isinstance(inner, type) and issubclass(inner, BaseModel) and inner is not Translations:
             sub = _fields(inner, indent + 4, review)
             first = sub[0]
-            return [f"{pad}{key}:", f"{pad}  - {first.strip()}"] + sub[1:]
+            return [f"{pad}{key}:", f"{pad}  - {first.strip()}", *sub[1:]]
         return [f"{pad}{key}:"] + [f"{pad}  - {line}" for line in _scalar(inner, refs, review)]
     if refs:
         return [f"{pad}{key}: TODO-{refs[0]}-id"]
     if base is Translations:
-        return [f"{pad}{key}:", f'{pad}  pl: "TODO"', f'{pad}  en: "TODO"']
+        return [f"{pad}{key}:", f'{pad}  pl: ""', f'{pad}  en: ""']
     if isinstance(base, type) and issubclass(base, BaseModel):
-        return [f"{pad}{key}:"] + _fields(base, indent + 2, review)
+        return [f"{pad}{key}:", *_fields(base, indent + 2, review)]
     return [f"{pad}{key}: {_scalar(base, refs, review)[0]}"]
 
 
 def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date) -> list[str]:
     if base is Translations:
-        return ['{pl: "TODO", en: "TODO"}']
+        return ['{pl: "", en: ""}']
     if get_origin(base) is Literal:
         options = [str(a) for a in get_args(base)]
         return [f"{options[0]}  # one of: {', '.join(options)}"]
@@ -127,4 +127,4 @@ def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date) -> list[st
         return ["0"]
     if base is bool:
         return ["false"]
-    return ['"TODO"']
+    return ['""']

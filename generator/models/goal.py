@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StrictFloat, StrictInt
 
-from .base import Definition, Line, Slug, Text, ref
+from .base import Definition, Slug, Text, ref
 
 GoalType = Literal["awareness", "leads", "quota", "revenue", "retention", "alignment"]
 
@@ -22,7 +22,7 @@ class Goal(Definition):
     statement: Text = Field(description="The goal in one sentence.")
     metric: Text = Field(description="What is counted.")
     target: StrictInt | StrictFloat = Field(description="The number to reach.")
-    unit: Line = Field(description="Unit of the target, e.g. 'leads', 'PLN', '%'.")
+    unit: Text = Field(description="Unit of the target, e.g. 'leads', 'PLN', '%'.")
     period: Literal["month", "quarter", "year"]
     goal_type: GoalType = Field(
         description="awareness, leads, quota, revenue, retention or alignment."

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .base import Definition, Line, Model, Slug, Text, ref
+from .base import Definition, Model, Slug, Text, ref
 
 TeamRef = Annotated[Slug, ref("team")]
 
@@ -20,7 +20,7 @@ class Step(Model):
     description: Text | None = None
     inputs: list[Text] = Field(default_factory=list, description="What the step takes in.")
     outputs: list[Text] = Field(default_factory=list, description="What the step hands out.")
-    duration: Line | None = Field(default=None, description="Typical duration, e.g. '2 days'.")
+    duration: Text | None = Field(default=None, description="Typical duration, e.g. '2 days'.")
 
 
 class Handoff(Model):
@@ -64,3 +64,14 @@ class Process(Definition):
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)
+
+    def flow(self) -> list[tuple[Step, Step, Handoff | None]]:
+        """Arrows of the diagram: step to next step, and each hand-off (labelled) once."""
+        handoffs = {(h.from_step, h.to_step): h for h in self.handoffs}
+        edges: list[tuple[Step, Step, Handoff | None]] = []
+        for a, b in zip(self.steps, self.steps[1:], strict=False):
+            edges.append((a, b, handoffs.pop((a.id, b.id), None)))
+        for h in self.handoffs:
+            if (h.from_step, h.to_step) in handoffs:
+                edges.append((self.step(h.from_step), self.step(h.to_step), h))
+        return edges

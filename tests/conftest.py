@@ -1,0 +1,58 @@
+"""Shared test fixtures: the example project, a fresh copy of it, and golden-file comparison."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-27"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files from the current output (review the diff!)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review-date warnings depend on today; tests pin it."""
+    monkeypatch.setenv("PLAYBOOK_TODAY", TODAY)
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of the example project (mkdocs.yml, playbooks/, content/)."""
+    target = tmp_path / "project"
+    target.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "playbooks", target / "playbooks")
+    shutil.copytree(ROOT / "content", target / "content")
+    if (ROOT / "templates").is_dir():
+        shutil.copytree(ROOT / "templates", target / "templates")
+    return target
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[Path, str], None]:
+    """``golden(path, text)``: compare ``text`` with the golden file, or rewrite it with the flag."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(path: Path, text: str) -> None:
+        if update or not path.exists():
+            if not update:
+                pytest.fail(f"golden file {path} is missing: run pytest --update-golden")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"{path} differs; if the change is intended, run --update-golden"
+
+    return check

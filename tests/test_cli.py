@@ -1,0 +1,92 @@
+"""The small commands: new, schema, render, check --format json."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.models import KINDS
+from tests.projects import make_project
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_new_writes_a_commented_skeleton_that_check_points_into(tmp_path: Path, kind: str) -> None:
+    root = make_project(tmp_path / "p")
+    code, out, _ = cli("--project", str(root), "new", kind, "fresh-one")
+    path = root / "playbooks" / KINDS[kind].SECTION / "fresh-one.yaml"
+    assert code == 0 and path.is_file()
+    assert out.startswith(f"Wrote playbooks/{KINDS[kind].SECTION}/fresh-one.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert f"kind: {kind}\nid: fresh-one\n" in text
+    assert "# title (required): Short title shown as the page heading." in text
+    code, _, err = cli("--project", str(root), "check")
+    assert code == 1 and "Traceback" not in err
+    assert all(line.startswith(f"playbooks/{KINDS[kind].SECTION}/fresh-one.yaml:") for line in err.splitlines()[:-1])
+    code, _, err = cli("--project", str(root), "new", kind, "fresh-one")
+    assert code == 1
+    assert err.strip() == f"playbooks/{KINDS[kind].SECTION}/fresh-one.yaml already exists; it was left as it is."
+
+
+def test_new_refuses_bad_kind_and_id(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    code, _, err = cli("--project", str(root), "new", "gaol", "x")
+    assert code == 1
+    assert err.strip() == "'gaol' is not a kind: choose one of team, process, goal, strategy, checklist, sla, playbook. Did you mean 'goal'?"
+    code, _, err = cli("--project", str(root), "new", "goal", "../evil")
+    assert code == 1 and "is not a valid id" in err
+    assert not (root / "evil.yaml").exists()
+
+
+def test_schema_validates_kinds_and_rejects_unknown_fields(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    code, out, _ = cli("--project", str(root), "schema", "--out", str(tmp_path / "schema"))
+    assert code == 0
+    assert out.strip() == f"Wrote {len(KINDS)} schemas to {tmp_path / 'schema'}."
+    goal = json.loads((tmp_path / "schema" / "goal.schema.json").read_text(encoding="utf-8"))
+    assert goal["additionalProperties"] is False
+    assert {"id", "title", "team", "target", "review_by"} <= set(goal["required"])
+    assert goal["properties"]["period"]["enum"] == ["month", "quarter", "year"]
+    process = json.loads((tmp_path / "schema" / "process.schema.json").read_text(encoding="utf-8"))
+    assert "from" in json.dumps(process["$defs"]["Handoff"]["properties"])
+
+
+def test_render_writes_the_generated_pages_only(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    out_dir = tmp_path / "out"
+    code, _, _ = cli("--project", str(root), "render", "--out", str(out_dir), "--lang", "en")
+    assert code == 0
+    written = sorted(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*.md"))
+    assert "goals/leads.md" in written and "comparison.md" in written and "index.md" not in written
+    page = (out_dir / "goals" / "leads.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: Goal leads\n")
+    code, _, err = cli("--project", str(root), "render", "--out", str(root / "content"))
+    assert code == 1 and "a build never writes there" in err
+    assert sorted(p.name for p in (root / "content").iterdir()) == ["index.md"]
+
+
+def test_check_json_lists_problems(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"playbooks/goals/bad.yaml": "kind: goal\nid: Bad\n"})
+    code, out, _ = cli("--project", str(root), "check", "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["ok"] is False
+    first = data["problems"][0]
+    assert first["file"] == "playbooks/goals/bad.yaml" and first["line"] >= 1
+    assert {p["where"] for p in data["problems"]} >= {"id", "title", "team"}
+
+
+def test_no_project_here_is_a_plain_error(tmp_path: Path) -> None:
+    code, _, err = cli("--project", str(tmp_path), "check")
+    assert code == 1
+    assert err.strip() == f"{tmp_path}: no mkdocs.yml here. Run the command in the project folder, or name it with --project DIR."
