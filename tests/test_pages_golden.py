@@ -62,3 +62,17 @@ def test_comparison_has_one_row_per_dimension() -> None:
     ]
     header = next(line for line in pages["comparison.md"].splitlines() if line.startswith("| Dim"))
     assert "[Marketing](teams/marketing.md)" in header and "[Sales](teams/sales.md)" in header
+
+
+def test_overdue_definition_is_flagged_on_its_page(tmp_path: Path) -> None:
+    from tests.projects import GOAL, make_project
+
+    stale = GOAL.format(id="old", team="marketing").replace("2027-06-30", "2026-01-31")
+    root = make_project(tmp_path / "p", {"playbooks/goals/old.yaml": stale})
+    catalogue, problems = load(root, root / "playbooks", TODAY)
+    assert [p.severity for p in problems] == ["warning"]
+    pages = {page.path: page.markdown for page in plan(catalogue, "en", None, TODAY)}
+    assert '!!! warning "Review overdue"' in pages["goals/old.md"]
+    assert "due for review by 2026-01-31. Its owner (Anna)" in pages["goals/old.md"]
+    assert "Review overdue" not in pages["goals/leads.md"]
+    assert "2026-01-31 :warning:" in pages["goals/index.md"]
