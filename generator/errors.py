@@ -14,13 +14,32 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
+#: Characters that would act on a terminal or hide text instead of showing: C0/C1 controls,
+#: line/paragraph separators, text-direction controls, zero-width characters and the BOM.
+_INVISIBLE = frozenset(
+    [chr(c) for c in range(32)]
+    + [chr(c) for c in range(0x7F, 0xA0)]
+    + list("\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e")
+    + list("\u2060\u2066\u2067\u2068\u2069\ufeff\ufffe\uffff")
+)
+
+
 def _printable(text: str) -> str:
-    """Make text safe for a terminal: control characters become visible escapes."""
+    """Make text safe for a terminal: control and invisible characters become visible escapes,
+    and bytes of a file name that are not UTF-8 (surrogate escapes) are shown as ``\\xNN``."""
+    if text.isprintable() and text.isascii():
+        return text
     out = []
     for ch in text:
         if ch == "\t":
             out.append("\\t")
-        elif ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029\u202e\u202d":
+        elif ch == "\n":
+            out.append("\\n")
+        elif "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif "\ud800" <= ch <= "\udfff":
+            out.append(f"\\u{ord(ch):04x}")
+        elif ch in _INVISIBLE:
             out.append(f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
@@ -45,11 +64,11 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "file": self.file,
+            "file": _printable(self.file),
             "line": self.line,
             "col": self.col,
-            "where": self.where,
-            "message": self.message,
+            "where": _printable(self.where),
+            "message": _printable(self.message),
             "severity": self.severity,
         }
 
@@ -68,7 +87,7 @@ class UserError(Exception):
 
     def render(self) -> str:
         if not self.diagnostics:
-            return self.text
+            return "\n".join(_printable(line) for line in self.text.split("\n"))
         return "\n".join([*(d.format() for d in self.diagnostics), summary(self.diagnostics)])
 
 

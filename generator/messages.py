@@ -117,6 +117,8 @@ def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
         if hint:
             return f"unknown field {name!r}.{hint}"
         return f"unknown field {name!r}. The fields allowed here are: {', '.join(allowed)}."
+    if kind in ("string_type", "text_type") and value is None:
+        return "this field is empty: write the text after the ':'."
     if kind in ("string_type", "text_type"):
         extra = ""
         if isinstance(value, bool | int | float):

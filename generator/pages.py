@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,10 @@ from .labels import label
 from .models import KINDS, Definition
 from .models.base import Translations, localize
 from .render import attr, environment, inline_markdown, localized, number, plain
+from .sla.page import sla_form
 
 COMPARISON_PATH = "comparison.md"
+_FAST_DUMPER: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -44,15 +47,33 @@ def index_path(kind: str) -> str:
     return f"{KINDS[kind].SECTION}/index.md"
 
 
+def relative(target: str, start_dir: str) -> str:
+    """``posixpath.relpath`` for the docs folder's own clean relative paths, without asking the
+    operating system for the current folder (thousands of links per build)."""
+    to = target.split("/")
+    at = start_dir.split("/") if start_dir not in ("", ".") else []
+    common = 0
+    while common < len(at) and common < len(to) - 1 and at[common] == to[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:])
+
+
+#: Characters outside Unicode's first plane, which libyaml's emitter writes as escapes.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class Planner:
     """Renders every page of one language from one catalogue."""
 
     def __init__(self, catalogue: Catalogue, lang: str, templates_dir: Path | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, pdf_links: bool = False) -> None:
         self.catalogue = catalogue
         self.lang = lang
         self.env = environment(templates_dir)
         self.today = today or dt.date.today()
+        #: Link each checklist page to its blank PDF (only a site build that makes them).
+        self.pdf_links = pdf_links
+        self._link_text: dict[str, str] = {}
 
     # -- what templates may call ------------------------------------------------------------
     def t(self, text: str | Translations | None) -> str:
@@ -62,17 +83,21 @@ class Planner:
         return localize(entry.definition.title, self.lang).text
 
     def link_from(self, here: str) -> Callable[[str], str]:
+        start = posixpath.dirname(here)
+
         def link(ident: str) -> str:
             entry = self.catalogue.get(ident)
             if entry is None:  # references are checked before planning
                 return plain(ident)
-            target = posixpath.relpath(page_path(entry.kind, ident), posixpath.dirname(here) or ".")
-            return f"[{plain(self.title_of(entry))}]({target})"
+            text = self._link_text.get(ident)
+            if text is None:
+                text = self._link_text[ident] = plain(self.title_of(entry))
+            return f"[{text}]({relative(page_path(entry.kind, ident), start)})"
 
         return link
 
     def rel(self, here: str, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(here) or ".")
+        return relative(target, posixpath.dirname(here))
 
     # -- pages ---------------------------------------------------------------------------------
     def plan(self) -> list[Page]:
@@ -100,6 +125,8 @@ class Planner:
             page_path=page_path,
             catalogue=self.catalogue,
             today=self.today,
+            pdf_links=self.pdf_links,
+            sla_form=lambda d: sla_form(d, lang),
             **context,
         )
 
@@ -108,7 +135,10 @@ class Planner:
         if tags:
             meta["tags"] = [attr(tag) for tag in tags]
         meta.update(extra)
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+        # libyaml's emitter is ten times faster than PyYAML's and writes the same text, except
+        # that it escapes emoji and other characters beyond the first Unicode plane.
+        dumper = yaml.SafeDumper if _ASTRAL.search(repr(meta)) else _FAST_DUMPER
+        return "---\n" + yaml.dump(meta, Dumper=dumper, allow_unicode=True, sort_keys=False) + "---\n\n"
 
     def definition_page(self, entry: Entry) -> Page:
         d: Definition = entry.definition
@@ -134,7 +164,10 @@ class Planner:
     def index_page(self, kind: str, entries: list[Entry]) -> Page:
         here = index_path(kind)
         title = label(self.lang, KINDS[kind].SECTION)
-        body = self._render("index.md.j2", here, kind=kind, entries=entries, title=title)
+        # A kind may bring its own list page, named after its section (``glossary.md.j2``).
+        own = f"{KINDS[kind].SECTION}.md.j2"
+        template = own if own in self.env.list_templates() else "index.md.j2"
+        body = self._render(template, here, kind=kind, entries=entries, title=title)
         head = self.front_matter(title, title, [], playbook={"kind": "index", "of": kind})
         return Page(here, head + body, title, "index")
 
@@ -149,6 +182,6 @@ class Planner:
 
 
 def plan(catalogue: Catalogue, lang: str, templates_dir: Path | None = None,
-         today: dt.date | None = None) -> list[Page]:
+         today: dt.date | None = None, pdf_links: bool = False) -> list[Page]:
     """Every generated page of one language."""
-    return Planner(catalogue, lang, templates_dir, today).plan()
+    return Planner(catalogue, lang, templates_dir, today, pdf_links).plan()

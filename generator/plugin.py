@@ -6,8 +6,17 @@ MkDocs: the core knows nothing of the engine.
 - ``on_files``: load and validate the playbooks (every error reported at once, the build stopped),
   pick the hand-written pages of the content language, add the generated pages in memory, and a
   navigation with one section per kind (not one entry per definition: that grows quadratically).
-- ``on_page_content``: sanitise generated pages' HTML.
+- ``on_page_content``: sanitise generated pages' HTML; glossary tooltips; mark a hand-written
+  page shown in another language (:mod:`generator.i18n`).
+- search (:mod:`generator.search`): the theme override ``partials/search.html`` puts Pagefind
+  behind Material's search box (``on_config``, ``on_env``); ``on_post_page`` keeps an index copy
+  of each page, ``on_post_build`` runs Pagefind once.
+- languages: ``build_site(lang=...)`` builds one language of a multi-language site; the override
+  ``partials/alternate.html`` makes the language switcher lead to the same page.
 - ``on_serve``: watch ``playbooks/`` and ``templates/``.
+- checklist PDFs (option ``pdf``): planned in ``on_files`` (each placeholder file lets MkDocs
+  resolve the "Download PDF" link), made in worker processes meanwhile, copied into the site in
+  ``on_post_build``; ``on_build_error`` stops the workers. :mod:`generator.checklists.site`.
 """
 
 from __future__ import annotations
@@ -16,35 +25,37 @@ import datetime as dt
 import logging
 import os
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .catalogue import Catalogue, Loader
+from . import progress
+from .catalogue import Catalogue, Loader, shared_loader
+from .checklists.site import SitePdfs
 from .errors import Diagnostic, UserError
+from .i18n import choose_pages, mark_fallback_page
 from .labels import label
 from .models import KINDS
 from .pages import COMPARISON_PATH, Page, index_path, plan
 from .project import Settings, settings_from
 from .sanitize import clean
+from .search import SearchIndexError, SiteSearch, ui_config
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
-#: One loader per playbooks folder, so a rebuild re-reads only the files that changed.
-_LOADERS: dict[Path, Loader] = {}
 ASSETS_DIR = Path(__file__).parent / "assets"
+#: Overrides of Material's templates: the search box and the language switcher.
+THEME_DIR = Path(__file__).parent / "theme"
 #: Mermaid, served locally (Material would fetch it from a CDN; an internal site may be offline).
 MERMAID_JS = Path(__file__).parent / "vendor" / "mermaid.min.js"
 MERMAID_URI = "assets/playbook/vendor/mermaid.min.js"
 #: The plugin's own static files, served under ``assets/playbook/``.
 ASSET_PREFIX = "assets/playbook/"
-_LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
 class PlaybookConfig(base.Config):
@@ -54,6 +65,7 @@ class PlaybookConfig(base.Config):
     languages = c.ListOfItems(c.Type(str), default=["pl", "en"])
     default_language = c.Optional(c.Type(str))
     enabled = c.Type(bool, default=True)
+    pdf = c.Type(bool, default=True)
 
 
 def today() -> dt.date:
@@ -68,6 +80,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.root = Path.cwd()
         self.generated: dict[str, Page] = {}
         self.catalogue = Catalogue()
+        self.pdfs: SitePdfs | None = None
+        self.search: SiteSearch | None = None
+        #: Hand-written pages shown in another language: address -> that language.
+        self.fallbacks: dict[str, str] = {}
+        self.search_box = False
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path).resolve().parent
@@ -84,7 +101,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             elif name.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(uri)
         playbooks = (self.root / self.settings.playbooks_dir).resolve()
-        self.loader = _LOADERS.setdefault(playbooks, Loader(self.root, playbooks))
+        # One loader per project (catalogue.shared_loader): a rebuild re-reads only what changed.
+        self.loader = shared_loader(self.root, playbooks)
+        self.search_box = _search_box(config)
+        if self.search_box:
+            _without_material_index(config)
+        dirs = config.theme.dirs
+        if self.settings.enabled and config.theme.name == "material" and str(THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))  # after the project's
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -97,6 +121,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for problem in problems:
             log.warning(problem.format())
         self.catalogue = catalogue
+        self.search = SiteSearch(catalogue, self.settings.lang, index=self.search_box)
         files = self._pick_language(files, config)
         for asset in sorted(p for p in ASSETS_DIR.iterdir() if p.is_file()):
             if files.get_file_from_path(ASSET_PREFIX + asset.name) is None:
@@ -104,7 +129,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if files.get_file_from_path(MERMAID_URI) is None:
             files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID_JS)))
         templates = self.root / self.settings.templates_dir
-        pages = plan(catalogue, self.settings.lang, templates, today())
+        progress.current().stage(f"{self.settings.lang}: planning pages")
+        pages = plan(catalogue, self.settings.lang, templates, today(), pdf_links=self.settings.pdf)
         docs_dir = Path(config.docs_dir)
         collisions: list[Diagnostic] = []
         self.generated = {}
@@ -122,29 +148,36 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.generated[page.path] = page
         if collisions:
             raise PluginError("\n" + UserError(collisions).render())
+        if self.settings.pdf:
+            self.pdfs = SitePdfs(self.root, templates, docs_dir)
+            for path in self.pdfs.start(catalogue, self.settings.lang):
+                if files.get_file_from_path(path) is None:  # filled in on_post_build
+                    files.append(File.generated(config, path, content=b""))
         if config.nav is None:
             config.nav = self._nav(files)
+        progress.current().stage(f"{self.settings.lang}: pages (Markdown)", total=len(files.documentation_pages()))
         return files
 
     def _pick_language(self, files: Files, config: Any) -> Files:
-        """Hand-written pages: ``page.md`` is the default language, ``page.en.md`` English."""
-        lang, default = self.settings.lang, self.settings.default_language
-        variants: dict[str, File] = {}
-        for file in list(files):
-            match = _LANG_SUFFIX.match(file.src_uri)
-            if match and match["lang"] in self.settings.languages:
-                files.remove(file)
-                if match["lang"] == lang:
-                    variants[f"{match['stem']}.md"] = file
-        if lang == default:
-            return files
-        for target, original in variants.items():
-            existing = files.get_file_from_path(target)
-            if existing is not None:
-                files.remove(existing)
-            replacement = File.generated(config, target, abs_src_path=str(original.abs_src_path))
-            replacement.edit_uri = original.src_uri
-            files.append(replacement)
+        """Hand-written pages: ``page.md`` is the default language, ``page.en.md`` English; a page
+        missing in this language shows another language's file (marked in ``on_page_content``)."""
+        settings = self.settings
+        pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
+        by_uri = {f.src_uri: f for f in pages}
+        chosen = choose_pages(by_uri, settings.lang, settings.languages, settings.default_language)
+        for file in pages:
+            files.remove(file)
+        self.fallbacks = {}
+        for target, choice in sorted(chosen.items()):
+            original = by_uri[choice.source]
+            if choice.source == target:
+                files.append(original)
+            else:
+                replacement = File.generated(config, target, abs_src_path=str(original.abs_src_path))
+                replacement.edit_uri = original.src_uri
+                files.append(replacement)
+            if choice.fallback:
+                self.fallbacks[target] = choice.fallback
         return files
 
     def _nav(self, files: Files) -> list[Any]:
@@ -160,13 +193,27 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             nav.append({label(lang, cls.SECTION): index_path(kind)})
         return nav
 
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        progress.current().stage(f"{self.settings.lang}: pages (HTML)", total=len(files.documentation_pages()))
+        env.globals["playbook_search"] = ui_config(self.settings.lang)
+        return env
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        if page.file.src_uri in self.generated:
-            return clean(html)
+        progress.current().advance()
+        uri = page.file.src_uri
+        if uri in self.generated:
+            html = clean(html)
+        if self.search is not None:
+            html = self.search.content(html, uri)
+        if uri in self.fallbacks:
+            html = mark_fallback_page(html, self.settings.lang, self.fallbacks[uri])
         return html
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         """Load the local Mermaid before Material's bundle on pages that have a diagram."""
+        progress.current().advance()
+        if self.search is not None:
+            self.search.page(output, page.file.src_uri, page.url, page.title or "", page.meta)
         if 'class="mermaid"' not in output:
             return output
         here = posixpath.dirname(page.file.dest_uri) or "."
@@ -176,6 +223,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if marker == -1:
             return output.replace("</body>", tag + "</body>", 1)
         return output[:marker] + tag + output[marker:]
+
+    @event_priority(-100)  # last: a lunr index Material may still have written is removed
+    def on_post_build(self, config: Any) -> None:
+        progress.current().stage(f"{self.settings.lang}: search index and PDFs")
+        if self.search is not None:
+            try:
+                self.search.write(Path(config.site_dir))
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+            self.search = None
+        if self.pdfs is not None:
+            for problem in self.pdfs.finish(Path(config.site_dir)):
+                log.warning(problem)
+            self.pdfs = None
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.pdfs is not None:
+            self.pdfs.abandon()
+            self.pdfs = None
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         server.watch(str(self.root / self.settings.playbooks_dir))
@@ -198,8 +264,47 @@ def _collision(existing: File, page: Page, root: Path) -> Diagnostic:
 
 # -- running MkDocs for the CLI ---------------------------------------------------------------
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> None:
-    """Run a full MkDocs build into ``site_dir``; a failure becomes a :class:`UserError`."""
+def _search_box(config: Any) -> bool:
+    """Whether Material shows its search box (the ``search`` plugin is on): then we index."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return bool(search is not None and search.config.get("enabled", True))
+
+
+def _without_material_index(config: Any) -> None:
+    """Pagefind indexes the site (:mod:`generator.search`), so Material's search plugin keeps
+    its search box but no longer builds its own index of every page, which was deleted after
+    the build anyway: about 6 % of a build's time (bench/run.py, N=1,000)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    events = getattr(config.plugins, "events", None)
+    if search is None or not isinstance(events, dict):
+        return
+    for event in ("page_context", "post_build"):
+        handlers = events.get(event)
+        if handlers is not None:
+            handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
+
+
+def _set_language(config: Any, lang: str, alternate: list[dict[str, str]] | None) -> None:
+    """Make a loaded configuration build the ``lang`` site of a multi-language build."""
+    from urllib.parse import urljoin
+
+    config.theme["language"] = lang
+    for plugin in config.plugins.values():
+        if isinstance(plugin, PlaybookPlugin):
+            plugin.config["lang"] = lang
+    if alternate:
+        config.extra["alternate"] = alternate
+        if config.site_url:  # each language is a site of its own, one folder down
+            config.site_url = urljoin(config.site_url.rstrip("/") + "/", f"{lang}/")
+
+
+def build_site(config_file: Path, site_dir: Path, strict: bool = False, lang: str | None = None,
+               alternate: list[dict[str, str]] | None = None) -> None:
+    """Run a full MkDocs build into ``site_dir``; a failure becomes a :class:`UserError`.
+
+    ``lang`` builds that language (theme language, content language); ``alternate`` are the
+    language switcher's entries (see :func:`generator.i18n.alternates`).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
@@ -207,6 +312,8 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False) -> None:
     _setup_logging()
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+        if lang is not None:
+            _set_language(config, lang, alternate)
         build(config)
     except (Abort, PluginError, ConfigurationError, MkDocsException) as exc:
         raise UserError(_mkdocs_message(exc)) from None

@@ -45,6 +45,8 @@ class Settings:
     languages: tuple[str, ...] = LANGUAGES
     default_language: str = "pl"
     enabled: bool = True
+    #: Make a blank PDF of every checklist during a site build (cached; see generator.checklists).
+    pdf: bool = True
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,8 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def settings_from(options: dict[str, Any], theme_language: str | None) -> Settings:
-    known = {"playbooks_dir", "templates_dir", "lang", "languages", "default_language", "enabled"}
+    known = {"playbooks_dir", "templates_dir", "lang", "languages", "default_language", "enabled",
+             "pdf"}
     unknown = sorted(set(options) - known)
     if unknown:
         raise UserError(
@@ -119,6 +122,7 @@ def settings_from(options: dict[str, Any], theme_language: str | None) -> Settin
         languages=languages,
         default_language=default,
         enabled=bool(options.get("enabled", True)),
+        pdf=bool(options.get("pdf", True)),
     )
 
 

@@ -7,14 +7,36 @@ is treated as untrusted. User data is only ever passed *to* templates, never ren
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import html
+import os
 import re
+import threading
+import time
+import traceback
+import types
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.loaders import split_template_path
+from jinja2.runtime import markup_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from .errors import Diagnostic, UserError
+
+try:
+    import resource
+except ImportError:  # pragma: no cover - not on Windows
+    resource = None  # type: ignore[assignment]
+
+from .i18n import fallback_title
 from .models.base import Translations, localize
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]{}|#!~])")
@@ -62,8 +84,9 @@ def number(value: float, lang: str) -> str:
 def fallback_marker(lang: str, fallback: str | None) -> str:
     if fallback is None:
         return ""
-    word = {"pl": "brak tłumaczenia", "en": "translation missing"}.get(lang, "")
-    return f' <span class="pb-fallback" lang="{fallback}" title="{word}">{fallback.upper()}</span>'
+    # A visible badge ("EN") whose tooltip says what is missing (generator/i18n.py).
+    title = html.escape(fallback_title(lang, fallback), quote=True)
+    return f' <span class="pb-fallback" title="{title}">{fallback.upper()}</span>'
 
 
 def localized(text: str | Translations | None, lang: str, mark: bool = True) -> str:
@@ -71,20 +94,500 @@ def localized(text: str | Translations | None, lang: str, mark: bool = True) -> 
     return found.text + (fallback_marker(lang, found.fallback) if mark else "")
 
 
+# -- the sandbox ------------------------------------------------------------------------------
+#
+# Jinja's ImmutableSandboxedEnvironment stops a template from reaching Python internals
+# (``__class__``, ``__globals__``, ``str.format`` tricks: CVE-2024-56326, CVE-2025-27516 are fixed
+# in Jinja 3.1.6, which pyproject.toml requires) and from mutating lists and dicts. It does not
+# stop a template from running forever or filling the memory, and it lets a template call any
+# public method of the objects it is given. ``Sandbox`` adds:
+#
+# - a time budget per page (:data:`TEMPLATE_SECONDS`), checked at every call, filter, loop step
+#   and ``~``; the ``{% for %}`` loops and ``~`` are rewritten at parse time to pass through it;
+# - size limits: ``*``, ``+``, ``**``, ``%`` and every call and filter are checked so that no text,
+#   list or number grows past :data:`MAX_VALUE`, and the page past :data:`MAX_OUTPUT`; as a last
+#   resort the address space is capped (Linux) while a template runs, so a single huge
+#   allocation fails with a MemoryError instead of waking the out-of-memory killer;
+# - no file system: attributes of paths are refused (``entry.source.path.write_text(...)``), as are
+#   pydantic's ``model_*`` methods other than ``model_fields``, and ``lipsum``;
+# - errors a user can act on: any problem in a project's own template becomes a
+#   :class:`~generator.errors.UserError` at ``templates/<file>:<line>``.
+
+#: Seconds one page's template may run; a real page takes milliseconds.
+TEMPLATE_SECONDS = 3.0
+#: Longest text, list or mapping a template may build in one step.
+MAX_VALUE = 1_000_000
+#: Longest page (characters) a template may write.
+MAX_OUTPUT = 20_000_000
+#: Largest whole number a template may compute (in bits: about 77 decimal digits).
+MAX_INT_BITS = 256
+#: Largest number a template may pass to a function or filter (a width, a count, a length).
+MAX_ARGUMENT = 10_000
+#: Extra address space a running template may take (Linux), beyond what the process already has.
+MEMORY_BUDGET = 1 << 30
+
+_LOOP_TICK = 256
+_BIG_FORMAT = re.compile(r"(?:\{[^{}]*?[0-9]{5,}[^{}]*\}|%[-#0 +]*[0-9]{5,}|%[-#0 +]*[0-9]*\.[0-9]{5,})")
+
+
+class TemplateLimit(Exception):
+    """A template went past a time, size or safety limit; the message says which."""
+
+
+class _Budget(threading.local):
+    deadline: float | None = None
+
+
+_BUDGET = _Budget()
+
+
+def _tick() -> None:
+    deadline = _BUDGET.deadline
+    if deadline is not None and time.monotonic() > deadline:
+        raise TemplateLimit(
+            f"the template ran for more than {TEMPLATE_SECONDS:g} seconds and was stopped: "
+            "look for loops inside loops"
+        )
+
+
+def _check_size(value: Any) -> Any:
+    if isinstance(value, str | bytes | list | tuple | dict | set | frozenset):
+        if len(value) > MAX_VALUE:
+            raise TemplateLimit(
+                f"the template builds a value of {len(value):,} characters or items; at most "
+                f"{MAX_VALUE:,} are allowed"
+            )
+    elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
+        raise TemplateLimit("the template computes a number that is too large")
+    return value
+
+
+def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    for value in (*args, *(v for k, v in kwargs.items() if not k.startswith("_"))):
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int) and abs(value) > MAX_ARGUMENT:
+            raise TemplateLimit(
+                f"the template passes the number {value:,} to a function or filter; at most "
+                f"{MAX_ARGUMENT:,} is allowed there"
+            )
+        if isinstance(value, float) and abs(value) > MAX_ARGUMENT:
+            raise TemplateLimit(
+                f"the template passes the number {value:g} to a function or filter; at most "
+                f"{MAX_ARGUMENT:,} is allowed there"
+            )
+        if isinstance(value, str) and "%" in value and _BIG_FORMAT.search(value):
+            raise TemplateLimit("the template formats a value wider than the limit")
+
+
+#: Filters whose number arguments are widths or counts that multiply the work or the output.
+_COUNTING_FILTERS = frozenset({"batch", "center", "indent", "slice", "truncate", "wordwrap"})
+
+
+def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse, before running it, a ``replace``/``join``/``indent``/``expandtabs`` whose result
+    would pass :data:`MAX_VALUE` (each input may be within the limit, their product not)."""
+    estimate = 0
+    if name == "replace" and isinstance(value, str) and len(args) >= 2:
+        old, new = str(args[0]), str(args[1])
+        hits = len(value) + 1 if not old else value.count(old)
+        estimate = len(value) + hits * max(len(new) - len(old), 0)
+    elif name == "join" and isinstance(value, str) and args and isinstance(args[0], list | tuple):
+        estimate = len(value) * len(args[0])  # "sep".join(items)
+    elif name == "join" and isinstance(value, list | tuple):
+        separator = args[0] if args else kwargs.get("d", "")
+        estimate = len(str(separator)) * len(value)  # items|join(sep)
+    elif name == "indent" and isinstance(value, str) and args and isinstance(args[0], int):
+        estimate = len(value) + (value.count("\n") + 1) * args[0]
+    elif name == "sum" and any(isinstance(a, str | list | tuple) for a in (*args, *kwargs.values())):
+        raise TemplateLimit("the template adds up lists or texts with sum: sum only adds numbers")
+    elif name == "expandtabs" and isinstance(value, str) and args and isinstance(args[0], int):
+        estimate = len(value) + value.count("\t") * args[0]
+    if estimate > MAX_VALUE:
+        raise TemplateLimit(
+            f"the template builds a value of about {estimate:,} characters; at most "
+            f"{MAX_VALUE:,} are allowed"
+        )
+
+
+def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that checks the time budget, its arguments and the size of its result.
+
+    ``functools.wraps`` copies the ``jinja_pass_arg`` marker, so a filter that takes the context
+    or environment still gets it (and is then called with it first).
+    """
+    skip = 2 if hasattr(func, "jinja_pass_arg") else 1
+    counting = name in _COUNTING_FILTERS
+
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _tick()
+        if len(args) >= skip:
+            value, rest = args[skip - 1], args[skip:]
+            if counting:
+                _check_arguments(rest, kwargs)
+            if name == "format" and isinstance(value, str) and _BIG_FORMAT.search(value):
+                raise TemplateLimit("the template formats a value wider than the limit")
+            _check_growth(name, value, rest, kwargs)
+        return _check_size(func(*args, **kwargs))
+
+    return guarded
+
+
+class _Generator(CodeGenerator):
+    """Compiles every ``{% for %}`` to iterate through ``Sandbox.pb_iterate`` and every ``a ~ b``
+    to ``Sandbox.pb_concat(a, b)``: both become calls, so both pass the sandbox's checks (a loop
+    over a plain variable, or ``~`` doubling a text, would otherwise run unchecked)."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        if not getattr(node, "_pb_guarded", False):
+            node.iter = nodes.Call(
+                nodes.EnvironmentAttribute("pb_iterate"), [node.iter], [], None, None,
+                lineno=node.lineno,
+            )
+            node._pb_guarded = True  # type: ignore[attr-defined]
+        super().visit_For(node, frame)
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.call(context, environment.pb_concat, ")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write(")")
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox with time, size and file-system limits (see above).
+
+    It also remembers its verdict on each (type, attribute name): the sandbox checks every
+    attribute a template reads (tens of thousands per thousand pages), and every check here
+    depends only on the object's type and the attribute's name, so each is computed once.
+    ``user_dirs`` are the folders of the project's own templates: an error in one of those is the
+    user's, reported at its file and line; anywhere else it is a bug of this package.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "+", "-", "%", "//", "/"})
+    code_generator_class = _Generator
+
+    def __init__(self, user_dirs: tuple[Path, ...] = (), **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+        self.user_dirs = tuple(d.resolve() for d in user_dirs)
+        self.template_class = BudgetedTemplate
+        self.globals.pop("lipsum", None)
+        self.filters = _GuardedFilters(self.filters)
+
+    # -- what a template may reach ------------------------------------------------------------
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._judge(obj, attr, value)
+        return verdict
+
+    def _judge(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, PurePath | types.ModuleType | type):
+            return False  # no file system, no modules, no classes (and their constructors)
+        if attr.startswith("model_") and attr != "model_fields":
+            return False  # pydantic's machinery: copies, constructors, schema rebuilding
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _tick()
+        if isinstance(getattr(__obj, "__self__", None), str | bytes):
+            _check_arguments(args, kwargs)  # "x".center(10**9), "x".expandtabs(10**9)
+            _check_growth(__obj.__name__, __obj.__self__, args, kwargs)
+        return _check_size(super().call(__context, __obj, *args, **kwargs))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _tick()
+        sized = (str, bytes, list, tuple)
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, sized) and isinstance(times, int) and len(seq) * max(times, 0) > MAX_VALUE:
+                    raise TemplateLimit(
+                        f"the template repeats a value {times:,} times, which would make it "
+                        f"longer than {MAX_VALUE:,} characters or items"
+                    )
+            if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+                raise TemplateLimit("the template computes a number that is too large")
+        elif operator == "**":
+            if isinstance(right, int | float) and isinstance(left, int | float) and (
+                abs(right) > 64 or (isinstance(left, int) and left.bit_length() * abs(right) > MAX_INT_BITS)
+            ):
+                raise TemplateLimit("the template raises a number to a power that is too large")
+        elif operator == "+":
+            if isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > MAX_VALUE:
+                raise TemplateLimit(
+                    f"the template joins values longer than {MAX_VALUE:,} characters or items"
+                )
+        elif operator == "%" and isinstance(left, str) and _BIG_FORMAT.search(left):
+            raise TemplateLimit("the template formats a value wider than the limit")
+        try:
+            return _check_size(super().call_binop(context, operator, left, right))
+        except OverflowError:
+            raise TemplateLimit("the template computes a number that is too large") from None
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None and _BIG_FORMAT.search(value.__self__):
+            raise TemplateLimit("the template formats a value wider than the limit")
+        return wrapped
+
+    # -- what the rewritten loops and ``~`` call ----------------------------------------------------
+    def pb_iterate(self, iterable: Any) -> Iterator[Any]:
+        """Iterate, checking the time budget every few steps."""
+        for i, item in enumerate(iterable):
+            if not i % _LOOP_TICK:
+                _tick()
+            yield item
+
+    def pb_concat(self, *parts: Any) -> str:
+        """``a ~ b``, refusing a result past :data:`MAX_VALUE` (the doubling trick)."""
+        if any(hasattr(p, "__html__") for p in parts) and self.autoescape:
+            return str(_check_size(markup_join(parts)))
+        text = "".join(str(p) for p in parts)
+        return str(_check_size(text))
+
+    # -- loading ---------------------------------------------------------------------------------
+    def get_template(self, *args: Any, **kwargs: Any) -> jinja2.Template:
+        try:
+            return super().get_template(*args, **kwargs)
+        except jinja2.TemplateSyntaxError as exc:
+            if exc.filename and self.is_user_file(exc.filename):
+                raise UserError(
+                    [Diagnostic(self.display(exc.filename), exc.lineno or 1, 1, "",
+                                f"the template has a syntax error: {exc.message}.")]
+                ) from None
+            raise
+
+    def is_user_file(self, filename: str) -> bool:
+        path = Path(filename).resolve()
+        return any(path.is_relative_to(d) for d in self.user_dirs)
+
+    def display(self, filename: str) -> str:
+        path = Path(filename).resolve()
+        for folder in self.user_dirs:
+            if path.is_relative_to(folder):
+                return path.relative_to(folder.parent).as_posix()
+        return path.name
+
+
+class _GuardedFilters(dict[str, Any]):
+    """The filters of a :class:`Sandbox`: each one wrapped by :func:`_guard_filter`, also the ones
+    added later (``env.filters.update(...)``)."""
+
+    def __init__(self, filters: dict[str, Any]) -> None:
+        super().__init__()
+        self.update(filters)
+
+    def __setitem__(self, name: str, func: Any) -> None:
+        if callable(func) and not getattr(func, "_pb_guarded", False):
+            func = _guard_filter(name, func)
+            func._pb_guarded = True
+        super().__setitem__(name, func)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for name, func in dict(*args, **kwargs).items():
+            self[name] = func
+
+
+@contextlib.contextmanager
+def _budget() -> Iterator[None]:
+    """The time budget and address-space cap of one outermost render (includes share them)."""
+    if _BUDGET.deadline is not None:
+        yield
+        return
+    _BUDGET.deadline = time.monotonic() + TEMPLATE_SECONDS
+    restore = _cap_memory()
+    try:
+        yield
+    finally:
+        _BUDGET.deadline = None
+        if restore is not None:
+            restore()
+
+
+def _cap_memory() -> Callable[[], None] | None:
+    """Cap the address space at what the process uses now plus :data:`MEMORY_BUDGET` (Linux,
+    main thread only); returns how to lift the cap, or None where that is not possible."""
+    if resource is None or threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            pages = int(handle.read().split()[0])
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = pages * os.sysconf("SC_PAGE_SIZE") + MEMORY_BUDGET
+        if soft != resource.RLIM_INFINITY and soft <= wanted:
+            return None
+        if hard != resource.RLIM_INFINITY and wanted > hard:
+            return None
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+    def lift() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+    return lift
+
+
+class BudgetedTemplate(jinja2.Template):
+    """A template whose ``render`` runs within the budget and reports a project template's
+    problems as a :class:`~generator.errors.UserError` at its file and line."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        environment = self.environment
+        assert isinstance(environment, Sandbox)
+        try:
+            with _budget():
+                context = self.new_context(dict(*args, **kwargs))
+                try:
+                    out: list[str] = []
+                    size = 0
+                    for part in self.root_render_func(context):
+                        size += len(part)
+                        if size > MAX_OUTPUT:
+                            _tick()
+                            raise TemplateLimit(
+                                f"the template writes a page longer than {MAX_OUTPUT:,} characters"
+                            )
+                        out.append(part)
+                    return "".join(out)
+                except Exception:
+                    environment.handle_exception()
+        except UserError:
+            raise
+        except Exception as exc:  # the rewritten traceback points into the template
+            raise _as_user_error(exc, self) from None
+
+
+_LIMITS: tuple[type[BaseException], ...] = (
+    TemplateLimit, SecurityError, MemoryError, RecursionError, OverflowError,
+)
+
+
+def _as_user_error(exc: BaseException, template: jinja2.Template) -> BaseException:
+    """The exception as a located UserError when a project template is to blame; else as is."""
+    environment = template.environment
+    assert isinstance(environment, Sandbox)
+    where: tuple[str, int] | None = None
+    user_frame = False
+    for frame in traceback.extract_tb(exc.__traceback__):
+        is_user = environment.is_user_file(frame.filename)
+        if is_user or (frame.filename.endswith(".j2") and not user_frame):
+            where = (frame.filename, frame.lineno or 1)
+            user_frame = user_frame or is_user
+    if not user_frame and not isinstance(exc, _LIMITS):
+        return exc  # a bug in this package's own templates or helpers: keep the traceback
+    if where is None:
+        where = (template.filename or template.name or "template", 1)
+    filename, line = where
+    return UserError([Diagnostic(environment.display(filename), line, 1, "", _plain_reason(exc) + ".")])
+
+
+def _plain_reason(exc: BaseException) -> str:
+    if isinstance(exc, TemplateLimit):
+        return str(exc)
+    if isinstance(exc, SecurityError):
+        return (
+            f"the template tries something templates may not do ({str(exc).rstrip('.')}): a "
+            "template may only show the data it is given"
+        )
+    if isinstance(exc, UndefinedError):
+        return f"the template uses something that does not exist here ({exc.message})"
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"the template includes {exc.name!r}, which does not exist"
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"the template has a syntax error: {exc.message}"
+    if isinstance(exc, MemoryError):
+        return "the template tried to use too much memory and was stopped"
+    if isinstance(exc, RecursionError):
+        return "the template calls itself without end (an include or macro that never stops)"
+    if isinstance(exc, OverflowError):
+        if "range" in str(exc).lower():
+            return "the template asks for a range of more than 100,000 numbers"
+        return "the template computes a number that is too large"
+    return f"the template failed: {type(exc).__name__}: {exc}"
+
+
+#: Largest template file a project may bring.
+MAX_TEMPLATE_BYTES = 1_000_000
+
+
+class ProjectLoader(jinja2.BaseLoader):
+    """A project's own templates: plain files under one folder, UTF-8, not too large, never
+    through a symbolic link (a link could show any file of the machine on the site)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # refuses ".." with TemplateNotFound
+        path = self.folder.joinpath(*pieces)
+        display = "/".join([self.folder.name, *pieces])
+        current = self.folder
+        for piece in pieces:
+            current = current / piece
+            if current.is_symlink():
+                raise UserError([Diagnostic(display, 1, 1, "", "this template is a symbolic link; links are not followed: copy the real file here.")])
+        if not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_TEMPLATE_BYTES + 1)
+            mtime = path.stat().st_mtime
+        except OSError as exc:
+            raise UserError([Diagnostic(display, 1, 1, "", f"cannot read the template: {exc.strerror or exc}.")]) from None
+        if len(raw) > MAX_TEMPLATE_BYTES:
+            raise UserError([Diagnostic(display, 1, 1, "", f"the template is over the limit of {MAX_TEMPLATE_BYTES:,} bytes.")])
+        try:
+            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise UserError([Diagnostic(display, line, col, "", "the template is not saved as UTF-8: save it as UTF-8.")]) from None
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime == mtime
+            except OSError:
+                return False
+
+        return text, str(path), uptodate
+
+    def list_templates(self) -> list[str]:
+        found: list[str] = []
+        for current, dirnames, filenames in os.walk(self.folder, followlinks=False):
+            base = Path(current)
+            dirnames[:] = [d for d in dirnames if not (base / d).is_symlink()]
+            for name in filenames:
+                if not (base / name).is_symlink():
+                    found.append((base / name).relative_to(self.folder).as_posix())
+        return sorted(found)
+
+
 @lru_cache(maxsize=8)
 def environment(templates_dir: Path | None) -> jinja2.Environment:
+    """One environment per templates folder, kept between builds so templates compile once;
+    ``auto_reload`` re-reads a template whose file changed (``playbook serve``), at the cost of
+    one ``stat`` per use."""
     loaders: list[jinja2.BaseLoader] = []
+    user_dirs: tuple[Path, ...] = ()
     if templates_dir is not None and templates_dir.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(templates_dir), followlinks=False))
+        loaders.append(ProjectLoader(templates_dir))
+        user_dirs = (templates_dir,)
     loaders.append(jinja2.PackageLoader("generator", "templates"))
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
+        user_dirs,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        auto_reload=False,
+        auto_reload=True,
     )
     env.filters.update(
         plain=plain, inline=inline_markdown, attr=attr, mermaid=mermaid_label

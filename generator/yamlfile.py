@@ -1,74 +1,145 @@
 """Reading one YAML file: bytes -> text -> data, or a located, plain-words error.
 
-Why PyYAML's C parser with our own resolver and constructor, and not ruamel.yaml: the C parser is
-about 5x faster, and valid files (the common case) need no positions. Positions are only needed
-for files with errors, and the same parser gives them by composing the node tree again
-(:func:`compose`). The resolver follows YAML 1.2's core schema, narrowed further, so that ``NO``,
-``off``, ``012`` and ``12:30`` stay text instead of silently becoming booleans or numbers. The
-constructor rejects what a data file never needs and an attacker loves: duplicate keys (PyYAML
-would keep the last one silently), aliases (the "billion laughs"), merge keys and custom tags.
-Nothing here touches PyYAML's global state: the classes below are our own subclasses.
+The files are written by many people and treated as untrusted, so every step has a limit:
+
+- **bytes**: at most :data:`MAX_BYTES`; UTF-8 only (UTF-16/32 and Windows code pages are named in
+  the message); no control characters, no invisible text-direction characters (they can make a
+  line display differently from what it says), no line separators other than ``\\n``/``\\r\\n``.
+- **parsing**: PyYAML's C parser (libyaml) gives *events*; our own composer below turns them into
+  nodes without recursion. Why not PyYAML's composer: it recurses in C (a few hundred kilobytes
+  of ``[`` crash the interpreter), and libyaml's cost grows with the square of the nesting, so the
+  nesting must be refused while the events stream in, not afterwards. Anchors and aliases are
+  refused at the first ``&`` or ``*`` (a "billion laughs" never gets the chance to expand),
+  nesting is capped at :data:`MAX_DEPTH` and the number of values at :data:`MAX_NODES`.
+- **values**: the resolver follows YAML 1.2's core schema, narrowed further, so that ``NO``,
+  ``off``, ``012``, ``1e3`` and ``12:30`` stay text instead of silently becoming booleans or
+  numbers, and dates stay text for the models to check. Duplicate keys (PyYAML would keep the
+  last one silently), merge keys and custom tags are errors; numbers are bounded and finite.
+
+Nothing here touches PyYAML's global state: the classes below are our own.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from functools import lru_cache
+from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
 
 from .errors import Diagnostic
 
 #: Largest YAML file accepted; a playbook definition is a few kilobytes.
 MAX_BYTES = 1_000_000
+#: Deepest nesting of lists and groups; a real definition needs fewer than ten levels.
+MAX_DEPTH = 64
+#: Most values (scalars, lists and groups) in one file; a real definition has a few hundred.
+MAX_NODES = 50_000
+#: Longest whole number, in digits (a quadrillion has 16).
+MAX_DIGITS = 15
 
 try:  # pragma: no branch
     from yaml._yaml import CParser as _Parser
 
     HAVE_C = True
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+    class _Parser(Reader, Scanner, Parser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
-            Composer.__init__(self)
+
+        def dispose(self) -> None:
+            pass
 
     HAVE_C = False
 
 
-class _Resolver(BaseResolver):
-    """YAML 1.2 core schema, narrowed: only these plain scalars are not text."""
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_BOOL_RE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$")
+_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+def _resolve(value: str, plain: bool) -> str:
+    """The tag of an untagged scalar: YAML 1.2's core schema, narrowed.
+
+    Only ``true``/``false``, decimal integers without leading zeros, decimals with a point and
+    ``null``/``~``/nothing are not text; ``NO``, ``off``, ``012``, ``1e3``, ``.inf``, ``12:30``
+    and dates stay text. A quoted scalar is always text.
+    """
+    if not plain:
+        return _STR
+    if not value:
+        return _NULL
+    first = value[0]
+    if first in "-+0123456789":
+        if _INT_RE.match(value):
+            return _INT
+        if _FLOAT_RE.match(value):
+            return _FLOAT
+    elif first in "tTfF":
+        if _BOOL_RE.match(value):
+            return _BOOL
+    elif first in "~nN" and _NULL_RE.match(value):
+        return _NULL
+    return _STR
+
+
+#: What an explicit ``!!int``/``!!float`` tag may carry (no hex, octal, sexagesimal or ``.inf``).
+_TAGGED_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_TAGGED_FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+
+_SHORT_TAGS = {
+    _STR: "!!str",
+    _INT: "!!int",
+    _FLOAT: "!!float",
+    _BOOL: "!!bool",
+    _NULL: "!!null",
+    _SEQ: "!!seq",
+    _MAP: "!!map",
+}
+
+#: Characters refused anywhere in a file or a value: C0 controls other than tab and line breaks,
+#: DEL and C1 controls (NEL included: YAML counts it as a line break, editors do not), the Unicode
+#: line/paragraph separators, the explicit text-direction controls (a "Trojan Source" line looks
+#: like something else on screen), lone surrogates and the two non-characters.
+FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]"
 )
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"),
-    list("-+0123456789"),
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class YamlProblem(Exception):
-    """A problem found while constructing data, with the node where it is."""
+    """A problem found while reading, with the mark (line and column) where it is."""
 
     def __init__(self, message: str, mark: Any) -> None:
         super().__init__(message)
@@ -76,83 +147,281 @@ class YamlProblem(Exception):
         self.mark = mark
 
 
-class _Constructor(SafeConstructor):
-    """Builds plain dicts, lists and scalars; refuses duplicates, aliases, merges, odd tags."""
+def shorten(text: str, limit: int = 40) -> str:
+    """``repr`` of a text, cut to ``limit`` characters, for a message."""
+    shown = repr(text)
+    if len(shown) > limit:
+        shown = shown[: limit - 4] + "...'"
+    return shown
 
-    yaml_constructors: ClassVar[dict[Any, Any]] = {}
-    yaml_multi_constructors: ClassVar[dict[Any, Any]] = {}
+
+def char_name(ch: str) -> str:
+    """``U+0007`` plus a plain name for the characters people meet in practice."""
+    names = {
+        "\x00": "a zero byte",
+        "\t": "a tab",
+        "\n": "a line break",
+        "\r": "a carriage return",
+        "\x08": "a backspace",
+        "\x0b": "a vertical tab",
+        "\x0c": "a page break (form feed)",
+        "\x1b": "an escape character",
+        "\x7f": "a delete character",
+        "\x85": "a 'next line' character",
+        "\u2028": "an invisible line separator",
+        "\u2029": "an invisible paragraph separator",
+        "\ufffe": "a non-character",
+        "\uffff": "a non-character",
+    }
+    code = f"U+{ord(ch):04X}"
+    if ch in names:
+        return f"{names[ch]} ({code})"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return f"an invisible text-direction character ({code}) that can make a line look different from what it says"
+    if "\ud800" <= ch <= "\udfff":
+        return f"half of a character (the surrogate {code})"
+    return f"the control character {code}"
+
+
+def _scalar_problem(value: str, mark: Any) -> YamlProblem | None:
+    found = FORBIDDEN_CHARS.search(value)
+    if found is None:
+        return None
+    return YamlProblem(
+        f"the text contains {char_name(found.group())}, written as an escape: remove it",
+        mark,
+    )
+
+
+class _Loader(_Parser):
+    """Events from libyaml in, a node tree out: iterative, with limits, refusing anchors."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+
+    def compose_single(self) -> Node | None:
+        """The one document of the stream as a node tree (``None`` for an empty stream)."""
+        self._expect(StreamStartEvent)
+        root: Node | None = None
+        if not self.check_event(StreamEndEvent):
+            root = self._compose_document()
+            if not self.check_event(StreamEndEvent):
+                event: Any = self.get_event()
+                raise YamlProblem(
+                    "the file holds more than one document (a second '---' starts here): put "
+                    "one definition in each file",
+                    event.start_mark,
+                )
+        self._expect(StreamEndEvent)
+        return root
+
+    def _expect(self, kind: type) -> Any:
+        event: Any = self.get_event()
+        if not isinstance(event, kind):  # pragma: no cover - libyaml guarantees the order
+            raise YamlProblem("the file could not be read as YAML", event.start_mark)
+        return event
+
+    def _compose_document(self) -> Node | None:
+        self._expect(DocumentStartEvent)
+        root: Node | None = None
+        stack: list[Node] = []
+        keys: list[Node | None] = []
+        count = 0
+        get_event = self.get_event
+        while True:
+            event: Any = get_event()
+            kind = type(event)
+            if kind is DocumentEndEvent:
+                return root
+            if kind is SequenceEndEvent or kind is MappingEndEvent:
+                stack.pop().end_mark = event.end_mark
+                keys.pop()
+                continue
+            if kind is AliasEvent:
+                raise YamlProblem(
+                    f"an alias (*{event.anchor}) is used here; anchors and aliases (&name, "
+                    "*name) are not supported: write the value out in full",
+                    event.start_mark,
+                )
+            if event.anchor is not None:
+                raise YamlProblem(
+                    f"an anchor (&{event.anchor}) is defined here; anchors and aliases (&name, "
+                    "*name) are not supported: write the value out in full",
+                    event.start_mark,
+                )
+            count += 1
+            if count > MAX_NODES:
+                raise YamlProblem(
+                    f"the file holds more than {MAX_NODES:,} values: split it into several "
+                    "definitions",
+                    event.start_mark,
+                )
+            new: Node
+            tag = event.tag
+            if kind is ScalarEvent:
+                if tag is None or tag == "!":
+                    tag = _resolve(event.value, event.implicit[0])
+                new = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            elif kind is SequenceStartEvent:
+                if tag is None or tag == "!":
+                    tag = _SEQ
+                new = SequenceNode(tag, [], event.start_mark, None, event.flow_style)
+            elif kind is MappingStartEvent:
+                if tag is None or tag == "!":
+                    tag = _MAP
+                new = MappingNode(tag, [], event.start_mark, None, event.flow_style)
+            else:  # pragma: no cover - libyaml guarantees the order
+                raise YamlProblem("the file could not be read as YAML", event.start_mark)
+            if stack:
+                parent = stack[-1]
+                if type(parent) is SequenceNode:
+                    parent.value.append(new)
+                elif keys[-1] is None:
+                    keys[-1] = new
+                else:
+                    parent.value.append((keys[-1], new))
+                    keys[-1] = None
+            else:
+                root = new
+            if kind is not ScalarEvent:
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(
+                        f"the data is nested more than {MAX_DEPTH} levels deep here: check the "
+                        "indentation and the brackets",
+                        event.start_mark,
+                    )
+                stack.append(new)
+                keys.append(None)
+
+
+class _Builder:
+    """Node tree -> plain dicts, lists and scalars. Collects duplicate keys; stops at the rest."""
 
     def __init__(self) -> None:
-        super().__init__()
         self.duplicates: list[YamlProblem] = []
 
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise YamlProblem(
-                "anchors and aliases (&name and *name) are not supported: write the value out "
-                "in full",
+    def build(self, node: Node) -> Any:
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, tag)
+        if isinstance(node, SequenceNode):
+            if tag != _SEQ:
+                raise self._bad_tag(node)
+            return [self.build(item) for item in node.value]
+        if isinstance(node, MappingNode):
+            if tag != _MAP:
+                raise self._bad_tag(node)
+            return self._mapping(node)
+        raise YamlProblem("the file could not be read as YAML", node.start_mark)  # pragma: no cover
+
+    def _bad_tag(self, node: Node) -> YamlProblem:
+        tag = node.tag
+        if tag.startswith("tag:yaml.org,2002:"):
+            tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
+        if node.tag in _SHORT_TAGS:
+            what = {ScalarNode: "a single value", SequenceNode: "a list", MappingNode: "a group of fields"}
+            return YamlProblem(
+                f"the tag {tag} does not fit {what[type(node)]}: remove the tag",
                 node.start_mark,
             )
-        return super().construct_object(node, deep=deep)
+        return YamlProblem(
+            f"the tag {shorten(tag, 50)[1:-1]} is not supported: remove it and write a plain value",
+            node.start_mark,
+        )
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+    def _scalar(self, node: ScalarNode, tag: str) -> Any:
+        value: str = node.value
+        mark = node.start_mark
+        if tag == _STR:
+            problem = _scalar_problem(value, mark)
+            if problem:
+                raise problem
+            return value
+        if tag == _NULL:
+            if not _NULL_RE.match(value):
+                raise YamlProblem(f"{shorten(value)} is marked empty (!!null) but is not: remove the tag", mark)
+            return None
+        if tag == _BOOL:
+            if not _BOOL_RE.match(value):
+                raise YamlProblem(
+                    f"{shorten(value)} is marked true/false (!!bool) but is neither: write true or false",
+                    mark,
+                )
+            return value.lower() == "true"
+        if tag == _INT:
+            if not _TAGGED_INT_RE.match(value):
+                raise YamlProblem(
+                    f"{shorten(value)} is marked as a whole number (!!int) but is not one: "
+                    "write digits only, or remove the tag",
+                    mark,
+                )
+            if len(value.lstrip("+-")) > MAX_DIGITS:
+                raise YamlProblem(
+                    f"the number {shorten(value)} is too large: at most {MAX_DIGITS} digits are allowed",
+                    mark,
+                )
+            return int(value)
+        if tag == _FLOAT:
+            if not _TAGGED_FLOAT_RE.match(value):
+                raise YamlProblem(
+                    f"{shorten(value)} is marked as a number (!!float) but is not one: "
+                    "write a number like 0.25, or remove the tag",
+                    mark,
+                )
+            number = float(value)
+            if not math.isfinite(number) or abs(number) >= 10.0**MAX_DIGITS or len(value) > 2 * MAX_DIGITS + 2:
+                raise YamlProblem(
+                    f"the number {shorten(value)} is too large: at most {MAX_DIGITS} digits are allowed",
+                    mark,
+                )
+            return number
+        if tag == _MERGE:
+            raise YamlProblem("merge keys (<<) are not supported: write the fields out in full", mark)
+        raise self._bad_tag(node)
+
+    def _mapping(self, node: MappingNode) -> dict[Any, Any]:
         mapping: dict[Any, Any] = {}
         lines: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (
+            if key_node.tag == _MERGE or (
                 isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
             ):
                 raise YamlProblem(
                     "merge keys (<<) are not supported: write the fields out in full",
                     key_node.start_mark,
                 )
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, Hashable) or isinstance(key, list | dict):
-                raise YamlProblem("a key must be a plain word, not a list or mapping", key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(
+                    "a key must be a plain word, not a list or a group of fields",
+                    key_node.start_mark,
+                )
+            key = self.build(key_node)
+            if not isinstance(key, str):
+                if key is None:
+                    what = "this key is empty (~ or null)"
+                elif isinstance(key, bool):
+                    what = f"this key is {str(key).lower()} (true/false)"
+                else:
+                    what = f"this key is the number {key}"
+                raise YamlProblem(
+                    f"{what}: a key must be a field name like 'title'; put it in quotes if it "
+                    "is meant as text",
+                    key_node.start_mark,
+                )
             line = key_node.start_mark.line + 1
             if key in mapping:
+                shown = shorten(key)
+                where = f"on line {line}" if lines[key] == line else f"on line {lines[key]} and line {line}"
                 self.duplicates.append(
                     YamlProblem(
-                        f"the key {key!r} appears twice, on line {lines[key]} and line {line}: "
-                        "keep only one",
+                        f"the key {shown} appears twice, {where}: keep only one",
                         key_node.start_mark,
                     )
                 )
                 continue
             lines[key] = line
-            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping[key] = self.build(value_node)
         return mapping
-
-    def construct_yaml_map(self, node: MappingNode) -> Any:
-        data: dict[Any, Any] = {}
-        yield data
-        data.update(self.construct_mapping(node))
-
-    def construct_undefined(self, node: Node) -> Any:
-        raise YamlProblem(
-            f"the tag {node.tag!r} is not supported: remove it and write a plain value",
-            node.start_mark,
-        )
-
-
-for _tag, _fn in (
-    ("tag:yaml.org,2002:null", SafeConstructor.construct_yaml_null),
-    ("tag:yaml.org,2002:bool", SafeConstructor.construct_yaml_bool),
-    ("tag:yaml.org,2002:int", SafeConstructor.construct_yaml_int),
-    ("tag:yaml.org,2002:float", SafeConstructor.construct_yaml_float),
-    ("tag:yaml.org,2002:str", SafeConstructor.construct_yaml_str),
-    ("tag:yaml.org,2002:seq", SafeConstructor.construct_yaml_seq),
-    ("tag:yaml.org,2002:map", _Constructor.construct_yaml_map),
-    (None, _Constructor.construct_undefined),
-):
-    _Constructor.add_constructor(_tag, _fn)  # type: ignore[type-var]
-
-
-class _Loader(_Parser, _Constructor, _Resolver):
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        _Constructor.__init__(self)
-        _Resolver.__init__(self)
 
 
 @dataclass(frozen=True)
@@ -171,19 +440,37 @@ _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed here", "a ':' is not allowed here: put text with ': ' in quotes, or check the indentation"),
     ("could not find expected ':'", "a ':' is missing after a key, or a quote is not closed"),
     ("expected <block end>, but found", "the indentation does not line up with the lines above"),
-    ("expected a single document in the stream", "the file holds more than one document ('---'): put one definition in each file"),
-    ("found undefined alias", "an alias (*name) is used: aliases are not supported"),
     ("found unexpected end of stream", "the file ends too early: a quote or bracket is not closed"),
-    ("found unknown escape character", "an unknown escape (backslash) sequence in a double-quoted text"),
+    ("found unknown escape character", "an unknown escape (backslash) sequence in a double-quoted text: write \\\\ for a backslash, or use single quotes"),
+    ("did not find expected hexdecimal number", "a backslash in double quotes starts an escape like \\n or \\u00e9, and this one is not complete: write \\\\ for a backslash, or use single quotes"),
+    ("found invalid Unicode character escape code", "this escape (backslash) sequence is not a valid character: remove it"),
+    ("expected escape sequence of", "an escape (backslash) sequence in a double-quoted text is cut short: write \\\\ for a backslash, or use single quotes"),
     ("special characters are not allowed", "the file contains a control character that is not allowed"),
+    ("found unexpected document separator", "a '---' or '...' line is inside a quoted text: close the quote before it"),
     ("while scanning a quoted scalar", "a quoted text is not closed"),
     ("did not find expected key", "a line does not line up with the keys around it, or a '-' is misplaced"),
     ("did not find expected node content", "a value is missing or starts with a character YAML does not allow"),
+    ("did not find expected '-' indicator", "a list item ('- ') is expected here: check the indentation"),
     ("found character that cannot start any token", "this character cannot start a value: put the value in quotes"),
     ("did not find expected ',' or ']'", "a '[' list is not closed with ']'"),
-    ("did not find expected ',' or '}'", "a '{' mapping is not closed with '}'"),
+    ("did not find expected ',' or '}'", "a '{' group is not closed with '}'"),
+    ("did not find expected comment or line break", "there is something after the value on this line: put the whole value in quotes"),
+    ("did not find expected tag URI", "a tag ('!...') is written wrongly: remove it"),
+    ("did not find URI escaped octet", "a tag ('!...') is written wrongly: remove it"),
+    ("found undefined tag handle", "a tag ('!...') is written wrongly: remove it"),
+    ("found duplicate %YAML directive", "the file has two '%YAML' lines: remove them"),
+    ("found incompatible YAML document", "only YAML version 1.x is supported: remove the '%YAML' line"),
+    ("found duplicate %TAG directive", "the file has two '%TAG' lines for the same tag: remove them"),
+    ("did not find expected <document start>", "a '%' line must be followed by '---': remove the '%' line"),
+    ("found unexpected ':'", "a ':' is not allowed here: put the text in quotes"),
+    ("block sequence entries are not allowed", "a list item ('- ') is not allowed here: put it on its own line under a key"),
+    ("could not find expected", "the file ends too early or a line does not line up"),
+    ("found a colon", "a ':' is not allowed here: put the text in quotes"),
+    ("found unknown escape", "an unknown escape (backslash) sequence in a double-quoted text"),
+    ("found undefined alias", "an alias (*name) is used: aliases are not supported"),
     ("found duplicate anchor", "the same anchor is defined twice: anchors are not supported"),
     ("found unhashable key", "a key must be a plain word, not a list or mapping"),
+    ("control characters are not allowed", "the file contains a control character that is not allowed"),
 )
 
 
@@ -191,56 +478,112 @@ def plain_words(problem: str) -> str:
     for needle, words in _PLAIN_WORDS:
         if needle in problem:
             return words
-    return problem
+    return "the file is not valid YAML here: check the quotes, brackets and indentation"
+
+
+def _line_starts(text: str, end: int) -> tuple[int, int]:
+    """(number of line breaks before ``end``, offset where its line starts), as libyaml counts."""
+    line = 0
+    start = 0
+    for match in _LINE_BREAK.finditer(text, 0, end):
+        line += 1
+        start = match.end()
+    return line, start
+
+
+def _locate_offset(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset (lines end at \\n, \\r\\n or \\r)."""
+    line, start = _line_starts(text, offset)
+    return line + 1, offset - start + 1
 
 
 def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line + 1)
+    lines = _LINE_BREAK.split(text, line + 1)
     if line < len(lines) and column < len(lines[line]):
         return lines[line][column]
     return ""
 
 
-def _locate_offset(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+def _looks_utf16(raw: bytes) -> str | None:
+    """``UTF-16``/``UTF-32`` when zero bytes fall where those encodings put them."""
+    head = raw[:400]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    if head[1::4].count(0) + head[2::4].count(0) + head[3::4].count(0) > 0.9 * 3 * (len(head) // 4) or (
+        head[0::4].count(0) + head[1::4].count(0) + head[2::4].count(0) > 0.9 * 3 * (len(head) // 4)
+    ):
+        return "UTF-32"
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) > 0.4 * (len(head) // 2):
+        return "UTF-16"
+    return None
 
 
 def decode(raw: bytes, display: str) -> str | Diagnostic:
     """UTF-8 text of a file (a BOM is allowed), or where the first bad byte is."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Diagnostic(display, 1, 1, "", "the file is saved as UTF-16: save it as UTF-8.")
+    encoding = None
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encoding = "UTF-32"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "UTF-16"
+    else:
+        encoding = _looks_utf16(raw)
+    if encoding:
+        return Diagnostic(
+            display, 1, 1, "", f"the file is saved as {encoding}: save it as UTF-8 (in most editors: "
+            "'Save as' > encoding 'UTF-8')."
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        good = raw[: exc.start].decode("utf-8", errors="replace")
+        good = raw[: exc.start].decode("utf-8")
         line, col = _locate_offset(good, len(good))
         return Diagnostic(
             display,
             line,
             col,
             "",
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}): save it as UTF-8.",
+            f"the file is not saved as UTF-8: the byte 0x{raw[exc.start]:02X} here is not valid "
+            "UTF-8 (the file may be saved as Windows-1250 or ISO-8859-2): save it as UTF-8.",
         )
+
+
+def _forbidden_char(text: str, display: str) -> Diagnostic | None:
+    found = FORBIDDEN_CHARS.search(text)
+    if found is None:
+        return None
+    line, col = _locate_offset(text, found.start())
+    return Diagnostic(display, line, col, "YAML", f"the file contains {char_name(found.group())}: remove it.")
+
+
+def _read(text: str) -> tuple[Any, list[YamlProblem]]:
+    loader = _Loader(text)
+    try:
+        root = loader.compose_single()
+    finally:
+        loader.dispose()
+    if root is None:
+        return None, []
+    builder = _Builder()
+    data = builder.build(root)
+    return data, builder.duplicates
 
 
 def parse_text(text: str, display: str) -> Parsed:
     """Parse ``text`` into plain data; every problem comes back as a located diagnostic."""
+    bad = _forbidden_char(text, display)
+    if bad is not None:
+        return Parsed(None, (bad,), text)
     try:
-        loader = _Loader(text)
-        data = loader.get_single_data()
+        data, duplicates = _read(text)
     except YamlProblem as exc:
         return Parsed(None, (_at(display, exc.mark, "YAML", exc.message),), text)
     except yaml.reader.ReaderError as exc:
         line, col = _locate_offset(text, exc.position)
-        message = (
-            f"the file contains the control character U+{exc.character:04X}, which YAML does not "
-            "allow: remove it"
-        )
-        return Parsed(None, (Diagnostic(display, line, col, "YAML", message + "."),), text)
+        message = f"the file contains {char_name(chr(exc.character))}: remove it."
+        return Parsed(None, (Diagnostic(display, line, col, "YAML", message),), text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = plain_words(f"{exc.problem or ''} {exc.context or ''}")
@@ -249,42 +592,40 @@ def parse_text(text: str, display: str) -> Parsed:
         return Parsed(None, (_at(display, mark, "YAML syntax", message),), text)
     except yaml.YAMLError as exc:
         return Parsed(None, (_at(display, None, "YAML syntax", plain_words(str(exc))),), text)
-    except RecursionError:
-        return Parsed(None, (Diagnostic(display, 1, 1, "YAML", "the file is nested too deeply."),), text)
-    if loader.duplicates:
-        return Parsed(
-            None, tuple(_at(display, p.mark, "YAML", p.message) for p in loader.duplicates), text
-        )
+    if duplicates:
+        return Parsed(None, tuple(_at(display, p.mark, "YAML", p.message) for p in duplicates), text)
     return Parsed(data, (), text)
+
+
+def too_big(size: int, display: str) -> Diagnostic:
+    return Diagnostic(
+        display,
+        1,
+        1,
+        "",
+        f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,}: split it into several "
+        "definitions.",
+    )
 
 
 def parse_bytes(raw: bytes, display: str) -> Parsed:
     if len(raw) > MAX_BYTES:
-        return Parsed(
-            None,
-            (
-                Diagnostic(
-                    display,
-                    1,
-                    1,
-                    "",
-                    f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}: "
-                    "split it into several definitions.",
-                ),
-            ),
-        )
+        return Parsed(None, (too_big(len(raw), display),))
     text = decode(raw, display)
     if isinstance(text, Diagnostic):
         return Parsed(None, (text,))
     return parse_text(text, display)
 
 
+@lru_cache(maxsize=8)
 def compose(text: str) -> Node | None:
-    """The node tree of a text that parsed before: it carries the line and column of each value."""
+    """The node tree of a text that parsed before: it carries the line and column of each value.
+
+    Cached, because each located message of a file asks for it (the tree is never modified).
+    """
     loader = _Loader(text)
     try:
-        node: Node | None = loader.get_single_node()
-        return node
+        return loader.compose_single()
     finally:
         loader.dispose()
 
@@ -322,6 +663,8 @@ def locate(root: Node | None, loc: Loc, at_key: bool = False) -> tuple[int, int,
                     found = (key_node, value_node)
                     break
             if found is None:
+                if isinstance(part, str) and part.startswith("__") and part.endswith("__"):
+                    continue  # a union tag of ours (``__text__``), never a key
                 if last or isinstance(part, int):
                     shown.append(part)
                     point = node.start_mark
@@ -348,11 +691,14 @@ def _points_at_key(value: Node) -> bool:
 
 
 def loc_text(loc: Loc) -> str:
-    """``steps[2].owner`` from ``("steps", 2, "owner")``."""
+    """``steps[2].owner`` from ``("steps", 2, "owner")``; odd keys are quoted and shortened."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            name = str(part)
+            if not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", name):
+                name = shorten(name)
+            out += f".{name}" if out else name
     return out

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import build, check, new, render, schema, serve
+from . import build, check, checklist, new, render, schema, serve, sla
 
-COMMANDS: list[ModuleType] = [check, build, serve, render, schema, new]
+COMMANDS: list[ModuleType] = [check, build, serve, render, schema, new, checklist, sla]

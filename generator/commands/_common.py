@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..catalogue import Catalogue, Loader
+from ..catalogue import Catalogue, Loader, page_collisions
 from ..errors import Diagnostic, UserError, summary
 from ..project import Project, load_project
 
@@ -32,6 +32,7 @@ def load_checked(project: Project, strict: bool = False, loader: Loader | None =
     """Load and validate; raise :class:`UserError` with every error (warnings too if ``strict``)."""
     loader = loader or Loader(project.root, project.playbooks_dir)
     catalogue, problems = loader.load(today())
+    problems += page_collisions(catalogue, project.docs_dir, project.root, project.settings.languages)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         if strict:

@@ -1,4 +1,11 @@
-"""``playbook build``: check, then build the site into a staging folder and swap it in."""
+"""``playbook build``: check, then build the site into a staging folder and swap it in.
+
+With several languages (``languages`` in the plugin options, ``pl`` and ``en`` by default) every
+language is a complete site of its own, side by side with the same page addresses
+(``site/pl/...``, ``site/en/...``), and the root ``index.html`` sends the reader on to the default
+language. All of them are built into one staging folder and swapped in at once: a failure in any
+language leaves the previous site as it was.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,10 @@ import argparse
 import time
 from pathlib import Path
 
-from ..fsutil import replace_dir, staging_dir
+from .. import progress
+from ..catalogue import shared_loader
+from ..fsutil import atomic_write, check_output_dir, replace_dir, staging_dir
+from ..i18n import alternates, redirect_page
 from ._common import load_checked, print_warnings, project_of
 
 
@@ -18,20 +28,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # On a terminal, one status line says what a long build is doing; elsewhere nothing.
+    with progress.activate(progress.Progress()):
+        return _build(args)
+
+
+def _build(args: argparse.Namespace) -> int:
     from ..plugin import build_site  # the only way into MkDocs
 
     project = project_of(args)
     started = time.perf_counter()
-    catalogue, problems = load_checked(project, strict=args.strict)
+    # The plugin loads again for each language: from this loader's cache, no file parsed twice.
+    loader = shared_loader(project.root, project.playbooks_dir)
+    catalogue, problems = load_checked(project, strict=args.strict, loader=loader)
     print_warnings(problems)
     target = Path(args.site_dir).resolve() if args.site_dir else project.site_dir
-    if target == project.root or target == project.docs_dir or project.docs_dir.is_relative_to(target):
-        from ..errors import UserError
-
-        raise UserError(f"--site-dir: {target} would replace the project or its content; choose another folder.")
+    check_output_dir(target, "--site-dir", project.root,
+                     (project.docs_dir, project.playbooks_dir, project.templates_dir))
+    languages = list(project.settings.languages)
+    default = project.settings.default_language
     with staging_dir(target) as staging:
-        build_site(project.config_file, staging, strict=args.strict)
+        if len(languages) == 1:
+            build_site(project.config_file, staging, strict=args.strict, lang=languages[0])
+        else:
+            switcher = alternates(languages)
+            for lang in [default, *(x for x in languages if x != default)]:
+                build_site(project.config_file, staging / lang, strict=args.strict, lang=lang,
+                           alternate=switcher)
+            atomic_write(staging / "index.html", redirect_page(default, languages, project.site_name))
         replace_dir(staging, target)
     elapsed = time.perf_counter() - started
-    print(f"Built {len(catalogue)} definitions into {target} in {elapsed:.1f} s.")
+    where = f"{target} ({', '.join(languages)})" if len(languages) > 1 else str(target)
+    progress.current().clear()
+    print(f"Built {len(catalogue)} definitions into {where} in {elapsed:.1f} s.")
     return 0

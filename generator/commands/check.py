@@ -1,12 +1,20 @@
-"""``playbook check``: load and validate everything, print every problem."""
+"""``playbook check``: load and validate everything, print every problem.
+
+Missing translations (a text given in one language only, a hand-written page without its
+``page.en.md``) are only counted in a warning: the site shows the other language, marked. With
+``--translations`` each one is listed at ``file:line:col`` and the check fails.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
-from ..catalogue import translation_problems
-from ..errors import UserError
+from ..catalogue import Catalogue, translation_problems
+from ..errors import Diagnostic, UserError, plural
+from ..i18n import missing_page_translations
+from ..project import Project
 from ._common import load_checked, print_warnings, project_of, report_ok
 
 
@@ -28,12 +36,31 @@ def run(args: argparse.Namespace) -> int:
         return _run_json(args, project)
     catalogue, problems = load_checked(project, strict=args.strict)
     if args.translations:
-        missing = translation_problems(catalogue, severity="error")
+        missing = missing_translations(catalogue, project, "error")
         if missing:
             raise UserError(missing)
     print_warnings(problems)
+    missing = missing_translations(catalogue, project, "warning")
+    if missing:
+        files = len({d.file for d in missing})
+        print(
+            f"warning: {plural(len(missing), 'text')} in {plural(files, 'file')} "
+            f"{'has' if len(missing) == 1 else 'have'} no translation; the site shows the other "
+            "language, marked. 'playbook check --translations' lists them.",
+            file=sys.stderr,
+        )
     report_ok(catalogue, problems)
     return 0
+
+
+def missing_translations(catalogue: Catalogue, project: Project, severity: str) -> list[Diagnostic]:
+    """Texts of the YAML and hand-written pages that some language of the site lacks."""
+    settings = project.settings
+    found = translation_problems(catalogue, severity=severity)
+    found += missing_page_translations(
+        project.docs_dir, project.root, settings.languages, settings.default_language, severity
+    )
+    return sorted(found)
 
 
 def _run_json(args: argparse.Namespace, project: object) -> int:
@@ -43,7 +70,7 @@ def _run_json(args: argparse.Namespace, project: object) -> int:
         print(json.dumps({"ok": False, "problems": [d.to_dict() for d in exc.diagnostics]}, indent=2))
         return 1
     if args.translations:
-        problems = problems + translation_problems(catalogue, severity="error")
+        problems = problems + missing_translations(catalogue, project, "error")  # type: ignore[arg-type]
     ok = not any(p.severity == "error" for p in problems)
     print(json.dumps({"ok": ok, "problems": [d.to_dict() for d in problems]}, indent=2))
     return 0 if ok else 1

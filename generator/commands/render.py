@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UserError
-from ..fsutil import atomic_write, replace_dir, staging_dir
+from ..fsutil import atomic_write, check_output_dir, replace_dir, staging_dir
 from ..pages import plan
 from ._common import load_checked, print_warnings, project_of, today
 
@@ -25,8 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     project = project_of(args, lang=args.lang)
     out = Path(args.out).resolve()
-    if out == project.root or out == project.docs_dir or project.docs_dir.is_relative_to(out) or out.is_relative_to(project.docs_dir):
-        raise UserError(f"--out: {out} is the project or its content folder; a build never writes there.")
+    check_output_dir(out, "--out", project.root,
+                     (project.docs_dir, project.playbooks_dir, project.templates_dir))
     catalogue, problems = load_checked(project)
     print_warnings(problems)
     pages = plan(catalogue, project.settings.lang, project.templates_dir, today())

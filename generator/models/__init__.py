@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .base import LANGUAGES, Definition, Localized, Reference, Translations, localize
 from .checklist import Checklist
+from .glossary import Term
 from .goal import Goal
 from .playbook import Playbook
 from .process import Process
@@ -13,7 +14,7 @@ from .team import Team
 
 #: Every kind, in the order the site lists them.
 KINDS: dict[str, type[Definition]] = {
-    cls.KIND: cls for cls in (Team, Process, Goal, Strategy, Checklist, Sla, Playbook)
+    cls.KIND: cls for cls in (Team, Process, Goal, Strategy, Checklist, Sla, Playbook, Term)
 }
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "Sla",
     "Strategy",
     "Team",
+    "Term",
     "Translations",
     "localize",
 ]

@@ -8,14 +8,16 @@ schema change. Ids are slugs because they become page addresses and file names.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, get_args
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -23,6 +25,7 @@ from pydantic import (
     StringConstraints,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
 #: Languages a text mapping may carry. The first is the default content language.
 LANGUAGES: tuple[str, ...] = ("pl", "en")
@@ -52,6 +55,16 @@ def _strip_nonempty(value: str) -> str:
     return value.strip()
 
 
+def _date_text(value: Any) -> Any:
+    """Only ``YYYY-MM-DD``: pydantic alone would also take ``0`` or ``'86400'`` (seconds since
+    1970) and ``2027-06-30T10:00`` as dates."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and _DATE_RE.match(value)):
+        return value
+    raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD")
+
+
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+Date = Annotated[dt.date, BeforeValidator(_date_text)]
 Slug = Annotated[StrictStr, AfterValidator(_check_slug)]
 Line = Annotated[StrictStr, AfterValidator(_strip_nonempty), StringConstraints(max_length=2000)]
 LongText = Annotated[StrictStr, AfterValidator(_strip_nonempty), StringConstraints(max_length=20000)]
@@ -147,7 +160,7 @@ class Definition(Model):
     tags: list[Annotated[StrictStr, AfterValidator(_strip_nonempty)]] = Field(
         default_factory=list, description="Free keywords used by the site's tags and search."
     )
-    review_by: dt.date = Field(
+    review_by: Date = Field(
         description="Date by which the owner re-reads this definition (YYYY-MM-DD)."
     )
 
@@ -178,23 +191,47 @@ def _ref_kinds(annotation: Any) -> tuple[str, ...] | None:
     return None
 
 
+@functools.cache
+def _ref_plan(cls: type[BaseModel]) -> tuple[tuple[str, str, tuple[str, ...] | None], ...]:
+    """Per model class, once: the fields that are or may hold references, with their YAML key
+    and the kinds they refer to (None: a nested model or list to walk into)."""
+    return tuple(
+        (name, info.alias or name, _ref_kinds_of_field(info.annotation, info.metadata))
+        for name, info in cls.model_fields.items()
+        if _may_hold_refs(info.annotation, tuple(info.metadata), frozenset())
+    )
+
+
+def _may_hold_refs(annotation: Any, metadata: tuple[Any, ...], seen: frozenset[type]) -> bool:
+    if _ref_kinds_of_field(annotation, list(metadata)) is not None:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return False
+        inner = seen | {annotation}
+        return any(
+            _may_hold_refs(info.annotation, tuple(info.metadata), inner)
+            for info in annotation.model_fields.values()
+        )
+    return any(_may_hold_refs(arg, (), seen) for arg in get_args(annotation))
+
+
 def _walk_refs(value: Any, loc: tuple[str | int, ...]) -> Iterator[Reference]:
     if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
+        for name, key, kinds in _ref_plan(type(value)):
             item = getattr(value, name)
-            kinds = _ref_kinds_of_field(info.annotation, info.metadata)
-            key = info.alias or name
             if kinds is not None:
                 if isinstance(item, str):
                     yield Reference((*loc, key), item, kinds)
                 elif isinstance(item, list | tuple):
                     for i, target in enumerate(item):
                         yield Reference((*loc, key, i), target, kinds)
-            else:
+            elif isinstance(item, BaseModel | list | tuple):
                 yield from _walk_refs(item, (*loc, key))
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            yield from _walk_refs(item, (*loc, i))
+            if isinstance(item, BaseModel | list | tuple):
+                yield from _walk_refs(item, (*loc, i))
 
 
 def _ref_kinds_of_field(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:

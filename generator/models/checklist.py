@@ -48,7 +48,7 @@ class Item(Model):
     """One thing to do and tick off."""
 
     text: Text
-    owner: Line | None = Field(default=None, description="Who helps or signs off, e.g. 'manager'.")
+    owner: Text | None = Field(default=None, description="Who helps or signs off, e.g. 'manager'.")
     due: Due | None = Field(default=None, description="When: 'day 1', 'week 2', 'month 1'.")
     processes: list[Annotated[Slug, ref("process")]] = Field(
         default_factory=list, description="Ids of processes this item is about."

@@ -1,18 +1,43 @@
 """An SLA template between two teams: typed parameters, derived values and clauses.
 
 The template is data; filling it with an organisation's values happens in :mod:`generator.sla`.
+Besides the field types, a template is checked as a whole (:meth:`Sla._check_template`): every
+default fits its own parameter's rules, every name an expression or a placeholder uses exists,
+expressions are well-typed, and placeholders sit where a value can be shown literally. These
+problems come back as ordinary validation errors, at the field where they are, so ``playbook
+check`` reports them at ``file:line:col`` like any other mistake.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, StrictBool, StrictStr
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .base import Definition, Line, Model, Slug, Text, ref
+from ..messages import suggest
+from ..sla import expr, schema, wording
+from ..sla.body import compile_body
+from ..sla.numbers import MAX_ABS
+from ..sla.placeholders import PlaceholderError, find, line_col
+from .base import Definition, Line, Model, Slug, Text, Translations, ref
 
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+#: Names a parameter cannot take: YAML reads them as something else, or they are functions.
+RESERVED = {"true", "false", "null", "and", "or", "not", "if", "else", "in", "is", *expr.FUNCTIONS}
 
 
 def _check_name(value: str) -> str:
@@ -21,91 +46,162 @@ def _check_name(value: str) -> str:
             f"{value!r} is not a valid parameter name: use lowercase letters, digits and "
             "underscores, starting with a letter, like 'leads_per_month'"
         )
+    if value in RESERVED:
+        raise ValueError(f"{value!r} cannot be a parameter name: it is a reserved word")
+    return value
+
+
+def _bounded(value: int | float) -> int | float:
+    if not math.isfinite(value) or abs(value) > MAX_ABS:
+        raise ValueError("must be between -1e15 and 1e15")
     return value
 
 
 Name = Annotated[StrictStr, AfterValidator(_check_name)]
-Number = int | float
+Number = Annotated[StrictInt | StrictFloat, AfterValidator(_bounded)]
+Whole = Annotated[StrictInt, AfterValidator(_bounded)]
+Currency = Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, like PLN.")]
 
 
-class _Param(Model):
-    id: Name = Field(description="Name used in clauses as {{ name }}.")
-    label: Text = Field(description="Label shown on the form.")
-    help: Text | None = Field(default=None, description="Help text shown under the field.")
-    required: StrictBool = Field(default=False, description="Whether a value must be given.")
+# -- the rules of each type (shared by parameters and list items) --------------------------------
 
-
-class TextParam(_Param):
+class TextRules(Model):
     type: Literal["text"]
-    default: StrictStr | None = None
-    max_length: int = Field(default=500, ge=1, le=10000)
-    multiline: StrictBool = False
+    max_length: int = Field(default=500, ge=1, le=10000, description="Most characters allowed.")
+    multiline: StrictBool = Field(default=False, description="A box of several lines on the form.")
 
 
-class IntegerParam(_Param):
+class IntegerRules(Model):
     type: Literal["integer"]
-    default: int | None = None
-    min: int | None = None
-    max: int | None = None
+    min: Whole | None = Field(default=None, description="Smallest value allowed.")
+    max: Whole | None = Field(default=None, description="Largest value allowed.")
 
 
-class DecimalParam(_Param):
+class DecimalRules(Model):
     type: Literal["decimal"]
-    default: Number | None = None
-    min: Number | None = None
-    max: Number | None = None
-    decimals: int = Field(default=2, ge=0, le=6)
+    min: Number | None = Field(default=None, description="Smallest value allowed.")
+    max: Number | None = Field(default=None, description="Largest value allowed.")
+    decimals: int = Field(default=2, ge=0, le=6, description="Decimal places allowed and shown.")
 
 
-class PercentParam(_Param):
+class PercentRules(Model):
     type: Literal["percent"]
-    default: Number | None = None
-    min: Number = 0
-    max: Number = 100
+    min: Number = Field(default=0, description="Smallest percentage allowed.")
+    max: Number = Field(default=100, description="Largest percentage allowed.")
+    decimals: int = Field(default=1, ge=0, le=4, description="Decimal places allowed.")
 
 
-class MoneyParam(_Param):
+class MoneyRules(Model):
     type: Literal["money"]
-    default: Number | None = None
-    currency: Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$")] = "PLN"
-    min: Number | None = 0
-    max: Number | None = None
+    currency: Currency = "PLN"
+    currencies: list[Currency] = Field(
+        default_factory=list, description="Other currencies a value may be given in."
+    )
+    min: Number | None = Field(default=0, description="Smallest amount allowed.")
+    max: Number | None = Field(default=None, description="Largest amount allowed.")
 
 
-class DurationParam(_Param):
+class DurationRules(Model):
     type: Literal["duration"]
-    unit: Literal["hours", "working-days", "days"]
-    default: Number | None = None
-    min: Number | None = 0
-    max: Number | None = None
+    unit: Literal["hours", "working-days", "days"] = Field(
+        description="hours, working-days or days."
+    )
+    min: Number | None = Field(default=0, description="Shortest duration allowed.")
+    max: Number | None = Field(default=None, description="Longest duration allowed.")
+    decimals: int = Field(default=1, ge=0, le=2, description="Decimal places allowed.")
 
 
-class DateParam(_Param):
+class DateRules(Model):
     type: Literal["date"]
-    default: StrictStr | None = None
 
 
-class EmailParam(_Param):
+class EmailRules(Model):
     type: Literal["email"]
-    default: StrictStr | None = None
 
 
 class Choice(Model):
-    value: Slug
-    label: Text
+    value: Slug = Field(description="What a values file writes, and what conditions compare with.")
+    label: Text = Field(description="What the form and the document show.")
 
 
-class ChoiceParam(_Param):
+class ChoiceRules(Model):
     type: Literal["choice"]
-    choices: list[Choice] = Field(min_length=1)
+    choices: list[Choice] = Field(min_length=1, max_length=100)
+
+
+ItemRules = Annotated[
+    TextRules | IntegerRules | DecimalRules | PercentRules | MoneyRules | DurationRules
+    | DateRules | EmailRules | ChoiceRules,
+    Field(discriminator="type"),
+]
+
+
+def _item_shorthand(value: Any) -> Any:
+    """``item: email`` is short for ``item: {type: email}``."""
+    return {"type": value} if isinstance(value, str) else value
+
+
+# -- parameters ----------------------------------------------------------------------------------
+
+class _Param(Model):
+    id: Name = Field(description="Name used in clauses as {{ name }} and in values files.")
+    label: Text = Field(description="Label shown on the form and in the document.")
+    help: Text | None = Field(default=None, description="Help text shown under the field.")
+    required: StrictBool = Field(
+        default=False, description="A value must be given (a parameter with a default never is)."
+    )
+
+
+class TextParam(TextRules, _Param):
+    default: Text | None = Field(
+        default=None, description="The text used when none is given; may differ per language."
+    )
+
+
+class IntegerParam(IntegerRules, _Param):
+    default: Whole | None = None
+
+
+class DecimalParam(DecimalRules, _Param):
+    default: Number | None = None
+
+
+class PercentParam(PercentRules, _Param):
+    default: Number | None = None
+
+
+class MoneyValue(Model):
+    amount: Number
+    currency: Currency
+
+
+class MoneyParam(MoneyRules, _Param):
+    default: Number | MoneyValue | None = None
+
+
+class DurationParam(DurationRules, _Param):
+    default: Number | None = None
+
+
+class DateParam(DateRules, _Param):
+    default: StrictStr | None = Field(default=None, description="A date written as YYYY-MM-DD.")
+
+
+class EmailParam(EmailRules, _Param):
     default: StrictStr | None = None
+
+
+class ChoiceParam(ChoiceRules, _Param):
+    default: StrictStr | None = Field(default=None, description="The value of one of the choices.")
 
 
 class ListParam(_Param):
     type: Literal["list"]
-    item: Literal["text", "email", "integer", "decimal", "date"] = "text"
+    item: Annotated[ItemRules, BeforeValidator(_item_shorthand)] = Field(
+        description="The type of each item: a type name like 'email', or its rules."
+    )
     default: list[Any] | None = None
-    min_items: int = Field(default=0, ge=0)
+    min_items: int = Field(default=0, ge=0, le=500)
     max_items: int = Field(default=50, ge=1, le=500)
 
 
@@ -123,16 +219,28 @@ Parameter = Annotated[
     Field(discriminator="type"),
 ]
 
+NUMBER_TYPES = {"integer", "decimal", "percent", "money", "duration"}
+
+
+def value_type(param: Any) -> str:
+    """How an expression sees a parameter: ``number``, ``text`` or ``list``."""
+    if param.type == "list":
+        return "list"
+    return "number" if param.type in NUMBER_TYPES else "text"
+
 
 class Derived(Model):
     """A value computed from the parameters, e.g. the leads marketing must deliver per month."""
 
     id: Name
     label: Text
+    help: Text | None = None
     expression: Line = Field(description="Arithmetic over parameter names, e.g. 'a / b'.")
-    round: Literal["up", "down", "nearest", "none"] = "nearest"
+    round: Literal["up", "down", "nearest", "none"] = Field(
+        default="nearest", description="How the result is rounded to 'decimals' places."
+    )
     decimals: int = Field(default=0, ge=0, le=6)
-    unit: Text | None = None
+    unit: Text | None = Field(default=None, description="Unit shown after the value, like 'MQL'.")
 
 
 class Clause(Model):
@@ -146,6 +254,9 @@ class Clause(Model):
     )
 
 
+Loc = tuple[str | int, ...]
+
+
 class Sla(Definition):
     """A service level agreement template between two teams."""
 
@@ -156,6 +267,199 @@ class Sla(Definition):
     parties: list[Annotated[Slug, ref("team")]] = Field(
         min_length=2, max_length=2, description="Ids of the two teams that sign it."
     )
-    parameters: list[Parameter] = Field(min_length=1)
-    derived: list[Derived] = Field(default_factory=list)
-    clauses: list[Clause] = Field(min_length=1)
+    parameters: list[Parameter] = Field(min_length=1, max_length=100)
+    derived: list[Derived] = Field(default_factory=list, max_length=50)
+    clauses: list[Clause] = Field(min_length=1, max_length=100)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check_template(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Sla:
+        sla: Sla = handler(data)
+        problems = list(_TemplateCheck(sla).run())
+        if problems:
+            raise ValidationError.from_exception_data(
+                cls.__name__,
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError("sla_template", "{message}", {"message": message}),
+                        loc=loc,
+                        input=None,
+                    )
+                    for loc, message in problems
+                ],
+            )
+        return sla
+
+
+class _TemplateCheck:
+    """Whole-template checks; each problem is ``(loc, message)``."""
+
+    def __init__(self, sla: Sla) -> None:
+        self.sla = sla
+        self.problems: list[tuple[Loc, str]] = []
+
+    def add(self, loc: Loc, message: str) -> None:
+        end = "" if message.endswith(("?", "!")) else "."
+        self.problems.append((loc, message.rstrip(".") + end))
+
+    def run(self) -> list[tuple[Loc, str]]:
+        self.names()
+        for index, param in enumerate(self.sla.parameters):
+            self.parameter(index, param)
+        self.derived()
+        self.clauses()
+        return self.problems
+
+    def names(self) -> None:
+        seen: dict[str, Loc] = {}
+        items: list[tuple[Loc, str]] = [(("parameters", i, "id"), p.id)
+                                        for i, p in enumerate(self.sla.parameters)]
+        items += [(("derived", i, "id"), d.id) for i, d in enumerate(self.sla.derived)]
+        for loc, name in items:
+            if name in seen:
+                first = seen[name]
+                self.add(loc, f"the name {name!r} is already used by {first[0]}[{first[1]}]: "
+                              "every parameter and derived value needs its own name")
+            else:
+                seen[name] = loc
+        clause_ids: set[str] = set()
+        for i, clause in enumerate(self.sla.clauses):
+            if clause.id in clause_ids:
+                self.add(("clauses", i, "id"), f"the clause id {clause.id!r} is used twice")
+            clause_ids.add(clause.id)
+
+    def parameter(self, index: int, param: Any) -> None:
+        loc: Loc = ("parameters", index)
+        if param.required and param.default is not None:
+            self.add((*loc, "required"),
+                     "a parameter with a default is never missing: remove 'required: true' or "
+                     "the default")
+        for rules, where in _rules_of(param, loc):
+            low, high = getattr(rules, "min", None), getattr(rules, "max", None)
+            if low is not None and high is not None and low > high:
+                self.add((*where, "max"), f"max ({high}) is smaller than min ({low})")
+            if rules.type == "choice":
+                values = [c.value for c in rules.choices]
+                for i, value in enumerate(values):
+                    if value in values[:i]:
+                        self.add((*where, "choices", i, "value"), f"the choice {value!r} is listed twice")
+        if param.type == "list" and param.min_items > param.max_items:
+            self.add((*loc, "max_items"), f"max_items ({param.max_items}) is smaller than "
+                                          f"min_items ({param.min_items})")
+        if param.default is not None:
+            for where, value in _defaults(param, (*loc, "default")):
+                self.default(where, param, value)
+
+    def default(self, loc: Loc, param: Any, value: Any) -> None:
+        """A default must pass the same rules as a value from a values file."""
+        for path, code, args in schema.validate(schema.value_schema(param), value):
+            kind = str(args.pop("kind", ""))
+            hint = ""
+            if code == "enum" and isinstance(args.get("got"), str):
+                hint = suggest(args["got"], [str(a) for a in args.get("allowed", [])])
+            text = wording.message("en", code, kind, hint=hint, **args)
+            self.add((*loc, *path), f"the default does not fit: {text}")
+
+    def types(self, upto: int | None = None) -> dict[str, str]:
+        found = {p.id: value_type(p) for p in self.sla.parameters}
+        derived = self.sla.derived if upto is None else self.sla.derived[:upto]
+        found.update({d.id: "number" for d in derived})
+        return found
+
+    def expression(self, loc: Loc, source: str, known: dict[str, str], later: dict[str, int],
+                   wanted: str) -> None:
+        try:
+            tree = expr.parse(source)
+        except expr.ExprError as exc:
+            self.add(loc, f"{exc.message} (at character {exc.offset + 1})")
+            return
+        params = {p.id: p for p in self.sla.parameters}
+        for node in expr.name_nodes(tree):
+            name = node["v"]
+            at = f"(at character {node['at'][0] + 1})"
+            if name in later and loc[:2] == ("derived", later[name]):
+                self.add(loc, f"{name!r} {at} is this derived value itself: it cannot use itself")
+                return
+            if name in later:
+                self.add(loc, f"{name!r} {at} is derived[{later[name]}], which comes later: a "
+                              "derived value can use only the parameters and the derived values "
+                              "above it")
+                return
+            if name not in known:
+                self.add(loc, f"unknown name {name!r} {at}: no parameter or derived value has "
+                              f"it{_hint(name, known)}")
+                return
+            param = params.get(name)
+            if param is not None and not param.required and param.default is None:
+                self.add(loc, f"{name!r} {at} may be left empty (it is optional and has no "
+                              "default): make it required or give it a default")
+                return
+        try:
+            found = expr.check_types(tree, known)
+        except expr.ExprError as exc:
+            self.add(loc, f"{exc.message} (at character {exc.offset + 1})")
+            return
+        if found != wanted:
+            words = {"number": "a number", "text": "a text", "bool": "a condition (true or false)"}
+            self.add(loc, f"this gives {words[found]}, but {words[wanted]} is needed here")
+
+    def derived(self) -> None:
+        for index, item in enumerate(self.sla.derived):
+            later = {d.id: i for i, d in enumerate(self.sla.derived) if i >= index}
+            self.expression(("derived", index, "expression"), item.expression,
+                            self.types(index), later, "number")
+
+    def clauses(self) -> None:
+        known = self.types()
+        for index, clause in enumerate(self.sla.clauses):
+            if clause.when is not None:
+                self.expression(("clauses", index, "when"), clause.when, known, {}, "bool")
+            for loc, text in _texts(clause.body, ("clauses", index, "body")):
+                self.body(loc, text, known)
+            for loc, text in _texts(clause.title, ("clauses", index, "title")):
+                if "{{" in text:
+                    self.add(loc, "placeholders work in clause bodies only, not in titles")
+
+    def body(self, loc: Loc, text: str, known: dict[str, str]) -> None:
+        try:
+            placeholders = find(text)
+            compile_body(text)
+        except PlaceholderError as exc:
+            line, col = line_col(text, exc.offset)
+            self.add(loc, f"line {line}, column {col} of the text: {exc.message}")
+            return
+        for p in placeholders:
+            line, col = line_col(text, p.start)
+            if p.name not in known:
+                self.add(loc, f"line {line}, column {col} of the text: {{{{ {p.name} }}}} names no "
+                              f"parameter or derived value{_hint(p.name, known)}")
+
+
+def _hint(name: str, known: Any) -> str:
+    """`` (did you mean 'x'?)`` or nothing."""
+    found = suggest(name, known).strip()
+    return f" ({found[0].lower()}{found[1:]})" if found else ""
+
+
+def _defaults(param: Any, loc: Loc) -> list[tuple[Loc, Any]]:
+    """A parameter's default as values, with their locs (one per language for a text)."""
+    default = param.default
+    if isinstance(default, MoneyValue):
+        return [(loc, default.model_dump())]
+    if isinstance(default, Translations):
+        return [((*loc, lang), value) for lang in ("pl", "en")
+                if (value := getattr(default, lang)) is not None]
+    return [(loc, default)]
+
+
+def _rules_of(param: Any, loc: Loc) -> list[tuple[Any, Loc]]:
+    if param.type == "list":
+        return [(param, loc), (param.item, (*loc, "item"))]
+    return [(param, loc)]
+
+
+def _texts(text: str | Translations, loc: Loc) -> list[tuple[Loc, str]]:
+    if isinstance(text, str):
+        return [(loc, text)]
+    return [((*loc, lang), value) for lang in ("pl", "en")
+            if (value := getattr(text, lang)) is not None]

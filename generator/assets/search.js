@@ -1,0 +1,446 @@
+/*
+ * Playbook search: Material's search box and result list, answered by Pagefind.
+ *
+ * Why not Material's own search: its lunr index is one JSON file holding every page, fetched on
+ * every page load; at thousands of pages that is megabytes before the first result, and it has no
+ * Polish stemming nor diacritic folding. Pagefind's index is split into small chunks: a query
+ * downloads only the chunks of its words and the details of the hits it shows.
+ *
+ * What this script adds on top of Pagefind (see generator/search/ for the index side):
+ * - the query is cut to word stems with the Polish endings the page receives from Python
+ *   (generator/search/polish.py), because Pagefind matches prefixes: "umowy" -> "umow" finds
+ *   "umowa", "umowie"; "kwartale" -> "kwartal" finds "kwartał";
+ * - "ł" is searched as "ľ" (how the index stores it, so that "l" and "ł" meet), and "ľ" in titles
+ *   and excerpts is shown as "ł" again;
+ * - kind and team of each hit, filters by kind, team and tag;
+ * - keyboard: "/", "s" or "f" opens search, arrows move through results, Enter opens, Escape closes;
+ * - the words searched for are highlighted on the page a result leads to (?h=...).
+ */
+(() => {
+  "use strict";
+
+  const configScript = document.getElementById("pb-search-config");
+  const form = document.forms.namedItem("pb-search");
+  const materialConfig = (() => {
+    try {
+      return JSON.parse(document.getElementById("__config").textContent);
+    } catch (_) {
+      return { base: ".", features: [], translations: {} };
+    }
+  })();
+  const config = (() => {
+    try {
+      return JSON.parse(configScript ? configScript.textContent : "{}") || {};
+    } catch (_) {
+      return {};
+    }
+  })();
+  const labels = config.labels || {};
+  const translations = materialConfig.translations || {};
+  const base = String(materialConfig.base || ".");
+  const siteRoot = new URL(base.endsWith("/") ? base : base + "/", location.href);
+
+  // -- words: folding and stemming (the same rules as generator/search/polish.py) ------------------
+  const EXTRA_FOLDS = { "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s" };
+
+  function foldChar(ch) {
+    if (EXTRA_FOLDS[ch]) return EXTRA_FOLDS[ch];
+    const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
+    return base ? Array.from(base)[0] : ch;
+  }
+
+  function fold(text) {
+    return Array.from(text.normalize("NFC"), foldChar).join("");
+  }
+
+  const stemmer = config.stemmer || null;
+
+  function stem(word) {
+    const chars = Array.from(word.normalize("NFC").toLowerCase());
+    const lower = chars.join("");
+    if (!stemmer) return lower;
+    const folded = chars.map(foldChar).join("");
+    for (const [old, replacement] of stemmer.rewrites || []) {
+      if (folded.endsWith(old) && folded.length - old.length >= stemmer.min) {
+        return chars.slice(0, chars.length - old.length).join("") + replacement;
+      }
+    }
+    for (const suffix of stemmer.suffixes || []) {
+      if (folded.endsWith(suffix) && folded.length - suffix.length >= stemmer.min) {
+        return chars.slice(0, chars.length - suffix.length).join("");
+      }
+    }
+    return lower;
+  }
+
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  /** The query as Pagefind should see it: stems, with "ł" written as the index stores it. */
+  function pagefindQuery(text) {
+    return words(text).map(stem).map((w) => w.replace(/ł/g, "ľ")).join(" ");
+  }
+
+  function unfoldL(text) {
+    return String(text).replace(/ľ/g, "ł").replace(/Ľ/g, "Ł");
+  }
+
+  // Exposed for tests and for the curious: the browser and Python must cut words alike.
+  window.playbookSearch = { fold, stem, pagefindQuery };
+
+  // -- highlighting the searched words on the page a result leads to -------------------------------
+  function highlight() {
+    if (!(materialConfig.features || []).includes("search.highlight")) return;
+    const query = new URLSearchParams(location.search).get("h");
+    const article = document.querySelector("article.md-content__inner");
+    if (!query || !article) return;
+    const wanted = words(query)
+      .map((w) => fold(stemmer ? stem(w) : w.length > 3 ? w.replace(/(es|s)$/, "") : w))
+      .filter((w) => w.length >= 2);
+    if (!wanted.length) return;
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest("script, style, svg, mark, .headerlink, .mermaid")) {
+          return NodeFilter.FILTER_REJECT;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    const wordRe = /[\p{L}\p{N}]+/gu;
+    for (const node of nodes) {
+      const text = node.nodeValue;
+      let match;
+      let last = 0;
+      const parts = [];
+      wordRe.lastIndex = 0;
+      while ((match = wordRe.exec(text))) {
+        const folded = fold(match[0].toLowerCase());
+        if (wanted.some((w) => folded.startsWith(w))) {
+          parts.push(document.createTextNode(text.slice(last, match.index)));
+          const mark = document.createElement("mark");
+          mark.setAttribute("data-md-highlight", "");
+          mark.textContent = match[0];
+          parts.push(mark);
+          last = match.index + match[0].length;
+        }
+      }
+      if (parts.length) {
+        parts.push(document.createTextNode(text.slice(last)));
+        node.replaceWith(...parts);
+      }
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", highlight);
+  } else {
+    highlight();
+  }
+
+  if (!form || !configScript) return;
+
+  // -- the search box ------------------------------------------------------------------------------
+  const toggle = document.getElementById("__search");
+  const input = form.elements.namedItem("query");
+  const root = form.closest(".md-search");
+  const output = root.querySelector(".md-search__output");
+  const filtersBox = root.querySelector(".pb-search-filters");
+  const meta = root.querySelector(".md-search-result__meta");
+  const list = root.querySelector(".md-search-result__list");
+  const more = root.querySelector(".pb-search-more");
+  const pageSize = config.pageSize || 10;
+  const minChars = config.minChars || 2;
+
+  let pagefind = null;
+  let results = [];
+  let shown = 0;
+  let sequence = 0;
+  let timer = 0;
+  let lastQuery = "";
+
+  function setMeta(text) {
+    meta.textContent = text;
+  }
+
+  function countText(n) {
+    if (n === 0) return translations["search.result.none"] || "0";
+    if (n === 1) return translations["search.result.one"] || "1";
+    return (translations["search.result.other"] || "#").replace("#", String(n));
+  }
+
+  function loadPagefind() {
+    if (!pagefind) {
+      if (location.protocol === "file:") {
+        pagefind = Promise.reject(new Error(labels.file));
+      } else {
+        pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (pf) => {
+          await pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+          await pf.init();
+          return pf;
+        });
+      }
+      pagefind.catch(() => {});
+    }
+    return pagefind;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /** Pagefind's excerpt escapes the page text and adds <mark>; allow nothing else. */
+  function excerptHtml(excerpt) {
+    return unfoldL(excerpt || "").replace(/<(?!\/?mark>)/g, "&lt;");
+  }
+
+  function withHighlight(url) {
+    const query = input.value.trim();
+    if (!query) return url;
+    const hash = url.indexOf("#");
+    const path = hash === -1 ? url : url.slice(0, hash);
+    const anchor = hash === -1 ? "" : url.slice(hash);
+    return `${path}${path.includes("?") ? "&" : "?"}h=${encodeURIComponent(query)}${anchor}`;
+  }
+
+  function facetsOf(data) {
+    const nav = el("nav", "md-tags pb-search-facets");
+    const kind = data.meta.kind;
+    const team = data.meta.team;
+    if (kind) nav.append(el("span", "md-tag pb-search-kind", kind));
+    if (team) nav.append(el("span", "md-tag pb-search-team", team));
+    return nav;
+  }
+
+  function render(data) {
+    const item = el("li", "md-search-result__item");
+    const title = unfoldL(data.meta.title || data.url);
+    const link = el("a", "md-search-result__link");
+    link.href = withHighlight(data.url);
+    link.tabIndex = -1;
+    const article = el("article", "md-search-result__article md-search-result__article--document md-typeset");
+    article.append(el("div", "md-search-result__icon md-icon"));
+    article.append(el("h1", "", title));
+    article.append(facetsOf(data));
+    const excerpt = el("p");
+    excerpt.innerHTML = excerptHtml(data.excerpt);
+    article.append(excerpt);
+    link.append(article);
+    item.append(link);
+    const sections = (data.sub_results || [])
+      .filter((sub) => sub.url.includes("#") && unfoldL(sub.title) !== title)
+      .slice(0, 3);
+    for (const sub of sections) {
+      const subLink = el("a", "md-search-result__link");
+      subLink.href = withHighlight(sub.url);
+      subLink.tabIndex = -1;
+      const subArticle = el("article", "md-search-result__article md-typeset");
+      subArticle.append(el("h2", "", unfoldL(sub.title)));
+      const subExcerpt = el("p");
+      subExcerpt.innerHTML = excerptHtml(sub.excerpt);
+      subArticle.append(subExcerpt);
+      subLink.append(subArticle);
+      item.append(subLink);
+    }
+    return item;
+  }
+
+  async function showMore(mine) {
+    const batch = results.slice(shown, shown + pageSize);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (mine !== sequence) return;
+    for (const d of data) list.append(render(d));
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+  }
+
+  function chosenFilters() {
+    const chosen = {};
+    for (const select of filtersBox.querySelectorAll("select")) {
+      if (select.value) chosen[select.name] = [select.value];
+    }
+    return chosen;
+  }
+
+  let filtersReady = null;
+
+  function buildFilters() {
+    if (!filtersReady) {
+      filtersReady = loadPagefind()
+        .then((pf) => pf.filters())
+        .then((all) => {
+          for (const name of config.filters || []) {
+            const values = all[name] || {};
+            const names = Object.keys(values).sort((a, b) => unfoldL(a).localeCompare(unfoldL(b), config.lang));
+            if (!names.length) continue;
+            const label = el("label", "pb-search-filter");
+            label.append(el("span", "pb-search-filter__name", labels[name] || name));
+            const select = el("select");
+            select.name = name;
+            select.dataset.filter = name;
+            select.append(new Option(labels.any || "—", ""));
+            for (const value of names) {
+              const option = new Option(`${value} (${values[value]})`, value);
+              option.dataset.value = value;
+              select.append(option);
+            }
+            select.addEventListener("change", () => schedule(0));
+            label.append(select);
+            filtersBox.append(label);
+          }
+          filtersBox.setAttribute("aria-label", labels.filters || "");
+          filtersBox.hidden = !filtersBox.children.length;
+        })
+        .catch(() => {});
+    }
+    return filtersReady;
+  }
+
+  function updateCounts(counts) {
+    for (const select of filtersBox.querySelectorAll("select")) {
+      const values = (counts && counts[select.name]) || {};
+      for (const option of select.options) {
+        if (!option.value) continue;
+        const n = values[option.value] || 0;
+        option.textContent = `${option.value} (${n})`;
+      }
+    }
+  }
+
+  async function search() {
+    const mine = ++sequence;
+    const text = input.value.trim();
+    const query = pagefindQuery(text);
+    const filters = chosenFilters();
+    const filtered = Object.keys(filters).length > 0;
+    lastQuery = text;
+    if (!query && !filtered) {
+      list.replaceChildren();
+      more.hidden = true;
+      setMeta(translations["search.result.placeholder"] || "");
+      done(text);
+      return;
+    }
+    if (!filtered && text.length < minChars) {
+      list.replaceChildren();
+      more.hidden = true;
+      setMeta(labels.short || "");
+      done(text);
+      return;
+    }
+    try {
+      const pf = await loadPagefind();
+      const found = await pf.search(query || null, { filters });
+      if (mine !== sequence) return;
+      results = found.results;
+      shown = 0;
+      list.replaceChildren();
+      setMeta(countText(results.length));
+      updateCounts(found.filters);
+      await showMore(mine);
+      done(text);
+    } catch (error) {
+      if (mine !== sequence) return;
+      list.replaceChildren();
+      more.hidden = true;
+      setMeta(location.protocol === "file:" ? labels.file : labels.failed);
+      done(text);
+    }
+  }
+
+  /** Results for ``text`` are on screen (tests and scripts wait for this). */
+  function done(text) {
+    root.dataset.query = text;
+    root.dispatchEvent(new CustomEvent("pb-search-results", { detail: { query: text } }));
+  }
+
+  function schedule(delay) {
+    clearTimeout(timer);
+    timer = setTimeout(search, delay);
+  }
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.focus();
+    buildFilters();
+  }
+
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+  }
+
+  input.addEventListener("focus", () => {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    buildFilters();
+  });
+  input.addEventListener("input", () => {
+    if (input.value.trim() !== lastQuery) schedule(120);
+  });
+  toggle.addEventListener("change", () => {
+    if (toggle.checked && document.activeElement !== input) input.focus();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const first = list.querySelector(".md-search-result__link");
+    if (first) first.click();
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(() => {
+      schedule(0);
+      input.focus();
+    });
+  });
+  more.textContent = labels.more || "…";
+  more.addEventListener("click", () => showMore(sequence));
+
+  function links() {
+    return Array.from(output.querySelectorAll(".md-search-result__link"));
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    const active = document.activeElement;
+    if (toggle.checked) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        const all = links();
+        if (!all.length || (active && active.tagName === "SELECT")) return;
+        event.preventDefault();
+        const at = all.indexOf(active);
+        const next = event.key === "ArrowDown" ? at + 1 : at - 1;
+        if (next < 0) input.focus();
+        else all[Math.min(next, all.length - 1)].focus();
+      } else if (event.key === "Enter" && active && active.classList.contains("md-search-result__link")) {
+        event.preventDefault();
+        active.click();
+      } else if (active !== input && event.key.length === 1 && !(active && active.tagName === "SELECT")) {
+        input.focus(); // typing while a result has focus goes on typing the query
+      }
+      return;
+    }
+    const typing = active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName));
+    if (typing) return;
+    if (event.key === "/" || event.key === "s" || event.key === "S" || event.key === "f" || event.key === "F") {
+      event.preventDefault();
+      open();
+    }
+  });
+})();

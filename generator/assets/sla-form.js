@@ -1,0 +1,952 @@
+/* The SLA form: live preview, checks and downloads, from the template's compiled JSON document.
+ *
+ * Every function of the "engine" part mirrors a Python function of generator/sla/ with the same
+ * name in snake_case (numbers.py, expr.py, schema.py, body.py, fill.py, values.py, wording.py);
+ * the browser tests run both on the same values and compare the results character by character.
+ * This file never parses a template or an expression: the document carries the expression trees
+ * and the clause bodies already split into literal segments and placeholders. Values are only
+ * ever inserted escaped (mdEscape, htmlEscape). No network, no storage: it works offline.
+ */
+(function () {
+  "use strict";
+
+  var MAX_ABS = 1e15;
+  var NBSP = "\u00a0";
+  var FORMAT = 1;
+
+  // -- numbers.py --------------------------------------------------------------------------------
+
+  function parts(x) {
+    if (x === 0 || !isFinite(x)) return [false, "0", ""];
+    var text = Math.abs(x).toExponential(); // shortest digits: "1.2345e+6"
+    var split = text.split("e");
+    var digits = split[0].replace(".", "").replace(/0+$/, "");
+    var point = parseInt(split[1], 10) + 1;
+    var whole, frac;
+    if (point <= 0) {
+      whole = "0";
+      frac = repeat("0", -point) + digits;
+    } else if (point >= digits.length) {
+      whole = digits + repeat("0", point - digits.length);
+      frac = "";
+    } else {
+      whole = digits.slice(0, point);
+      frac = digits.slice(point);
+    }
+    return [x < 0, whole, frac];
+  }
+
+  function repeat(text, n) {
+    var out = "";
+    for (var i = 0; i < n; i++) out += text;
+    return out;
+  }
+
+  function increment(digits) {
+    var out = digits.split("");
+    var i = out.length - 1;
+    while (i >= 0) {
+      if (out[i] === "9") {
+        out[i] = "0";
+        i -= 1;
+      } else {
+        out[i] = String(parseInt(out[i], 10) + 1);
+        return out.join("");
+      }
+    }
+    return "1" + out.join("");
+  }
+
+  function padEnd(text, n) {
+    while (text.length < n) text += "0";
+    return text;
+  }
+
+  function roundParts(p, decimals, mode) {
+    var negative = p[0], whole = p[1], frac = p[2];
+    var keep = padEnd(frac.slice(0, decimals), decimals);
+    var rest = frac.slice(decimals);
+    var up = false;
+    if (mode === "nearest") {
+      up = rest.length > 0 && rest.charAt(0) >= "5";
+    } else if (rest.replace(/0/g, "") !== "") {
+      up = (mode === "ceil") !== negative;
+    }
+    if (up) {
+      var both = increment(whole + keep);
+      whole = both.slice(0, both.length - decimals);
+      keep = both.slice(both.length - decimals);
+    }
+    whole = whole.replace(/^0+/, "") || "0";
+    if (whole.replace(/0/g, "") === "" && keep.replace(/0/g, "") === "") negative = false;
+    return [negative, whole, keep];
+  }
+
+  function toText(p) {
+    return (p[0] ? "-" : "") + p[1] + (p[2] ? "." + p[2] : "");
+  }
+
+  function toFloat(p) {
+    return Number(toText(p));
+  }
+
+  function roundTo(x, decimals, mode) {
+    mode = mode || "nearest";
+    if (mode !== "nearest") {
+      var snapped = roundParts(parts(x), 9, "nearest");
+      return toFloat(roundParts(snapped, decimals, mode));
+    }
+    return toFloat(roundParts(parts(x), decimals, "nearest"));
+  }
+
+  function decimalPlaces(x) {
+    return parts(x)[2].length;
+  }
+
+  function plain(x) {
+    return toText(parts(x));
+  }
+
+  function group(whole, sep, minimum) {
+    if (whole.length < minimum) return whole;
+    var groups = [];
+    while (whole.length > 3) {
+      groups.unshift(whole.slice(-3));
+      whole = whole.slice(0, -3);
+    }
+    groups.unshift(whole);
+    return groups.join(sep);
+  }
+
+  function formatNumber(x, lang, decimals, trim) {
+    var p = roundParts(parts(x), decimals, "nearest");
+    var frac = trim ? p[2].replace(/0+$/, "") : p[2];
+    var text = lang === "pl"
+      ? group(p[1], NBSP, 5) + (frac ? "," + frac : "")
+      : group(p[1], ",", 4) + (frac ? "." + frac : "");
+    return (p[0] ? "-" : "") + text;
+  }
+
+  function formatMoney(amount, currency, lang) {
+    var p = roundParts(parts(amount), 2, "nearest");
+    var number = formatNumber(amount, lang, p[2] === "00" ? 0 : 2, false);
+    if (lang === "pl") return number + NBSP + (currency === "PLN" ? "zł" : currency);
+    return currency + NBSP + number;
+  }
+
+  function pluralCategory(shown, lang) {
+    if (lang !== "pl") return shown === "1" ? "one" : "other";
+    var digits = shown.split(NBSP).join("").replace(/^-/, "");
+    if (!/^[0-9]+$/.test(digits)) return "other";
+    var n = parseInt(digits, 10);
+    if (n === 1) return "one";
+    if (n % 10 >= 2 && n % 10 <= 4 && !(n % 100 >= 12 && n % 100 <= 14)) return "few";
+    return "many";
+  }
+
+  function daysInMonth(year, month) {
+    if (month === 2) {
+      var leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+      return leap ? 29 : 28;
+    }
+    return [4, 6, 9, 11].indexOf(month) >= 0 ? 30 : 31;
+  }
+
+  function isRealDate(text) {
+    if (text.length !== 10 || text.charAt(4) !== "-" || text.charAt(7) !== "-") return false;
+    var y = text.slice(0, 4), m = text.slice(5, 7), d = text.slice(8);
+    if (!/^[0-9]+$/.test(y + m + d)) return false;
+    var year = parseInt(y, 10), month = parseInt(m, 10), day = parseInt(d, 10);
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  }
+
+  // -- expr.py: the interpreter (the parser is Python's) ----------------------------------------
+
+  function EvalError(code, expr, values) {
+    this.code = code;
+    this.expr = expr;
+    this.values = values;
+  }
+
+  function walk(node, out) {
+    out.push(node);
+    if (node.a) walk(node.a, out);
+    if (node.b) walk(node.b, out);
+    (node.args || []).forEach(function (child) { walk(child, out); });
+    return out;
+  }
+
+  function names(node) {
+    var seen = [];
+    walk(node, []).forEach(function (item) {
+      if (item.k === "name" && seen.indexOf(item.v) < 0) seen.push(item.v);
+    });
+    return seen;
+  }
+
+  function snippet(source, node) {
+    return Array.from(source).slice(node.at[0], node.at[1]).join("");
+  }
+
+  function describeValues(node, env) {
+    var shown = [];
+    names(node).forEach(function (name) {
+      var value = env[name];
+      if (typeof value === "number") shown.push(name + " = " + plain(value));
+      else if (typeof value === "string") shown.push(name + " = '" + value + "'");
+    });
+    return shown.join(", ");
+  }
+
+  function evaluate(tree, source, env) {
+    function error(code, node) {
+      return new EvalError(code, snippet(source, node), describeValues(node, env));
+    }
+    function bounded(value, node) {
+      if (!isFinite(value) || Math.abs(value) > MAX_ABS) throw error("out_of_range", node);
+      return value;
+    }
+    function floorDiv(a, b, node) {
+      if (b === 0) throw error("division_by_zero", node.b);
+      return roundTo(bounded(a / b, node), 0, "floor");
+    }
+    function binary(node) {
+      var op = node.op;
+      var a = value(node.a);
+      var b = value(node.b);
+      if (op === "+") return bounded(a + b, node);
+      if (op === "-") return bounded(a - b, node);
+      if (op === "*") return bounded(a * b, node);
+      if (op === "/") {
+        if (b === 0) throw error("division_by_zero", node.b);
+        return bounded(a / b, node);
+      }
+      if (op === "//") return floorDiv(a, b, node);
+      if (op === "%") {
+        var quotient = floorDiv(a, b, node);
+        return bounded(a - bounded(b * quotient, node), node);
+      }
+      if (op === "**") {
+        if (b !== Math.floor(b) || Math.abs(b) > 64) throw error("bad_power", node.b);
+        var result = 1;
+        for (var i = 0; i < Math.abs(b); i++) result = bounded(result * a, node);
+        if (b < 0) {
+          if (result === 0) throw error("division_by_zero", node.a);
+          result = bounded(1 / result, node);
+        }
+        return result;
+      }
+      throw new Error("unknown operator " + op);
+    }
+    function compare(node) {
+      var values = node.args.map(value);
+      for (var i = 0; i < node.ops.length; i++) {
+        var a = values[i], b = values[i + 1], op = node.ops[i], ok;
+        if (op === "==") ok = a === b;
+        else if (op === "!=") ok = a !== b;
+        else if (op === "<") ok = a < b;
+        else if (op === "<=") ok = a <= b;
+        else if (op === ">") ok = a > b;
+        else ok = a >= b;
+        if (!ok) return false;
+      }
+      return true;
+    }
+    function call(node) {
+      var args = node.args.map(value);
+      var fn = node.fn;
+      if (fn === "ceil") return roundTo(args[0], 0, "ceil");
+      if (fn === "floor") return roundTo(args[0], 0, "floor");
+      if (fn === "round") {
+        var places = args.length > 1 ? args[1] : 0;
+        if (places !== Math.floor(places) || places < 0 || places > 9) throw error("bad_round", node.args[1]);
+        return bounded(roundTo(args[0], places, "nearest"), node);
+      }
+      if (fn === "abs") return Math.abs(args[0]);
+      var best = args[0];
+      for (var i = 1; i < args.length; i++) {
+        if (fn === "min" ? args[i] < best : args[i] > best) best = args[i];
+      }
+      return best;
+    }
+    function value(node) {
+      switch (node.k) {
+        case "num": return node.v;
+        case "str": return node.v;
+        case "name": return env[node.v];
+        case "bin": return binary(node);
+        case "neg": return -value(node.a);
+        case "pos": return value(node.a);
+        case "not": return !value(node.a);
+        case "and":
+          for (var i = 0; i < node.args.length; i++) if (!value(node.args[i])) return false;
+          return true;
+        case "or":
+          for (var j = 0; j < node.args.length; j++) if (value(node.args[j])) return true;
+          return false;
+        case "cmp": return compare(node);
+        case "call": return call(node);
+      }
+      throw new Error("unknown node " + node.k);
+    }
+    return value(tree);
+  }
+
+  // -- schema.py: the validator -----------------------------------------------------------------
+
+  function jsonType(value) {
+    if (value === null || value === undefined) return "null";
+    if (typeof value === "boolean") return "boolean";
+    if (typeof value === "number") return "number";
+    if (typeof value === "string") return "string";
+    if (Array.isArray(value)) return "array";
+    if (typeof value === "object") return "object";
+    return "other";
+  }
+
+  function isType(value, wanted) {
+    var found = jsonType(value);
+    if (wanted === "integer") return found === "number" && isFinite(value) && value === Math.floor(value);
+    if (wanted === "number") return found === "number" && isFinite(value);
+    return found === wanted;
+  }
+
+  var regexCache = {};
+  function regex(pattern) {
+    if (!regexCache[pattern]) regexCache[pattern] = new RegExp(pattern, "u");
+    return regexCache[pattern];
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function validate(schema, value, path) {
+    path = path || [];
+    var problems = [];
+    if (schema.anyOf) {
+      for (var b = 0; b < schema.anyOf.length; b++) {
+        if (isType(value, schema.anyOf[b].type)) return validate(schema.anyOf[b], value, path);
+      }
+      return [[path, "type", {kind: schema["x-kind"] || "", got: value}]];
+    }
+    if (schema.type !== undefined && !isType(value, schema.type)) {
+      return [[path, "type", {kind: schema["x-kind"] || schema.type, got: value}]];
+    }
+    var kind = schema["x-kind"] || "";
+    if (schema["enum"] && schema["enum"].indexOf(value) < 0) {
+      problems.push([path, "enum", {kind: kind, got: value, allowed: schema["enum"]}]);
+    }
+    if (jsonType(value) === "number") {
+      if (has(schema, "minimum") && value < schema.minimum) problems.push([path, "minimum", {limit: schema.minimum, got: value}]);
+      if (has(schema, "maximum") && value > schema.maximum) problems.push([path, "maximum", {limit: schema.maximum, got: value}]);
+      if (has(schema, "x-decimals") && decimalPlaces(value) > schema["x-decimals"]) {
+        problems.push([path, "decimals", {limit: schema["x-decimals"], got: value}]);
+      }
+    }
+    if (typeof value === "string") {
+      var length = Array.from(value).length;
+      if (has(schema, "minLength") && length < schema.minLength) problems.push([path, "minLength", {kind: kind, limit: schema.minLength, got: value}]);
+      if (has(schema, "maxLength") && length > schema.maxLength) {
+        problems.push([path, "maxLength", {kind: kind, limit: schema.maxLength, length: length, got: value}]);
+      }
+      if (schema.not && regex(schema.not.pattern).test(value)) problems.push([path, "control", {kind: kind, got: value}]);
+      else if (schema.pattern && !regex(schema.pattern).test(value)) problems.push([path, "pattern", {kind: kind, got: value}]);
+      else if (schema.format === "date" && !isRealDate(value)) problems.push([path, "date", {got: value}]);
+    }
+    if (Array.isArray(value)) {
+      if (has(schema, "minItems") && value.length < schema.minItems) problems.push([path, "minItems", {limit: schema.minItems}]);
+      if (has(schema, "maxItems") && value.length > schema.maxItems) problems.push([path, "maxItems", {limit: schema.maxItems}]);
+      if (schema.items) {
+        value.forEach(function (item, index) {
+          problems = problems.concat(validate(schema.items, item, path.concat([index])));
+        });
+      }
+    }
+    if (jsonType(value) === "object") {
+      var properties = schema.properties || {};
+      var required = schema.required || [];
+      Object.keys(properties).forEach(function (name) {
+        if (has(value, name)) problems = problems.concat(validate(properties[name], value[name], path.concat([name])));
+        else if (required.indexOf(name) >= 0) problems.push([path.concat([name]), "required", {name: name}]);
+      });
+      if (schema.additionalProperties === false) {
+        Object.keys(value).forEach(function (key) {
+          if (!has(properties, key)) problems.push([path.concat([key]), "additional", {kind: schema["x-kind"] || "", name: key, known: Object.keys(properties)}]);
+        });
+      }
+    }
+    return problems;
+  }
+
+  // -- wording.py -------------------------------------------------------------------------------
+
+  function describe(value) {
+    if (value === null || value === undefined) return "empty";
+    if (typeof value === "boolean") return "true/false (" + (value ? "true" : "false") + ")";
+    if (typeof value === "number") return "a number (" + plain(value) + ")";
+    if (typeof value === "string") return "text ('" + shorten(value) + "')";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "object") return "a group of fields";
+    return typeof value;
+  }
+
+  function shorten(text) {
+    var chars = Array.from(text);
+    return chars.length <= 40 ? text : chars.slice(0, 37).join("") + "...";
+  }
+
+  function quotedValue(value) {
+    if (typeof value === "string") return "'" + shorten(value) + "'";
+    if (typeof value === "number") return plain(value);
+    return describe(value);
+  }
+
+  function message(table, code, kind, args) {
+    args = args || {};
+    var template = table[code + ":" + kind] || table[code] || code;
+    if (code === "type" && !table["type:" + kind] && ["number", "decimal", "percent", "duration", "amount"].indexOf(kind) >= 0) {
+      template = table["type:number"];
+    }
+    var limit = args.limit;
+    var fields = {
+      got: code === "type" ? describe(args.got) : quotedValue(args.got),
+      limit: typeof limit === "number" ? plain(limit) : (limit === undefined || limit === null ? "" : String(limit)),
+      length: args.length === undefined ? "" : String(args.length),
+      allowed: (args.allowed || []).join(", "),
+      name: args.name === undefined ? "" : String(args.name),
+      label: args.label === undefined ? "" : String(args.label),
+      hint: args.hint || "",
+      target: args.target === undefined ? "" : String(args.target),
+      expr: args.expr === undefined ? "" : String(args.expr),
+      values: args.values ? String(args.values) : table.no_values,
+      id: args.id === undefined ? "" : String(args.id)
+    };
+    return template.replace(/\{([a-z]+)\}/g, function (whole, key) {
+      return has(fields, key) ? fields[key] : whole;
+    });
+  }
+
+  // -- body.py: escaping values -----------------------------------------------------------------
+
+  function strip(text, chars) {
+    var start = 0, end = text.length;
+    while (start < end && chars.indexOf(text.charAt(start)) >= 0) start++;
+    while (end > start && chars.indexOf(text.charAt(end - 1)) >= 0) end--;
+    return text.slice(start, end);
+  }
+
+  var MD_WORDS = {"<": "&lt;", "&": "&amp;", "~": "&#126;"};
+  function mdLine(line) {
+    line = strip(line, " \t");
+    line = line.replace(/[\\`*_{}\[\]|<&~]/g, function (c) { return MD_WORDS[c] || "\\" + c; });
+    if (line.charAt(0) === "=") return "&#61;" + line.slice(1);
+    line = line.replace(/^([#>]|[+-](?![0-9]))/, "\\$1");
+    return line.replace(/^([0-9]+)([.)])(?=[ \t]|$)/, "$1\\$2");
+  }
+
+  function mdEscape(text, table, indent) {
+    var lines = text.split("\n").map(mdLine);
+    return table ? lines.join("<br>") : lines.join("<br>\n" + (indent || ""));
+  }
+
+  function htmlEscape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#x27;").replace(/\n/g, "<br>\n");
+  }
+
+  function normaliseText(text) {
+    return strip(text.replace(/\r\n/g, "\n").replace(/\r/g, "\n"), " \t\n");
+  }
+
+  // -- fill.py ----------------------------------------------------------------------------------
+
+  function present(raw) {
+    if (jsonType(raw) !== "object") return raw;
+    var out = {};
+    Object.keys(raw).forEach(function (key) {
+      if (raw[key] !== null && raw[key] !== undefined && raw[key] !== "") out[key] = raw[key];
+    });
+    return out;
+  }
+
+  function money(value, rules) {
+    if (jsonType(value) === "object") return [value.amount, value.currency || rules.currency];
+    return [value, rules.currency];
+  }
+
+  function roundDerived(value, item) {
+    var mode = {up: "ceil", down: "floor", nearest: "nearest"}[item.round];
+    return mode ? roundTo(value, item.decimals, mode) : value;
+  }
+
+  function checkCurrencies(tree, currency) {
+    var used = names(tree).filter(function (name) { return has(currency, name); });
+    var codes = [];
+    used.forEach(function (name) { if (codes.indexOf(currency[name]) < 0) codes.push(currency[name]); });
+    if (codes.length > 1) {
+      throw new EvalError("mixed_currency", "", used.map(function (n) { return n + " = " + currency[n]; }).join(", "));
+    }
+  }
+
+  function evalArgs(error, target, tree) {
+    return {target: target, expr: error.expr, values: error.values, names: names(tree)};
+  }
+
+  function fill(spec, raw) {
+    var data = present(raw);
+    if (data === null || data === undefined) data = {};
+    var problems = validate(spec.schema, data, []);
+    if (problems.length) return {filled: null, problems: problems};
+    var values = {}, env = {}, currency = {}, shown = {};
+    spec.params.forEach(function (param) {
+      var name = param.id;
+      var value = has(data, name) ? data[name] : param["default"];
+      values[name] = value;
+      if (value === null || value === undefined || param.type === "list") return;
+      if (param.type === "money") {
+        var pair = money(value, param);
+        env[name] = pair[0];
+        currency[name] = pair[1];
+      } else {
+        env[name] = value;
+      }
+    });
+    spec.params.forEach(function (param) { shown[param.id] = formatValue(param, values[param.id], spec); });
+    for (var i = 0; i < spec.derived.length; i++) {
+      var item = spec.derived[i];
+      var result;
+      try {
+        checkCurrencies(item.expr, currency);
+        result = evaluate(item.expr, item.source, env);
+      } catch (error) {
+        if (!(error instanceof EvalError)) throw error;
+        return {filled: null, problems: [[["derived", item.id], error.code,
+          evalArgs(error, {kind: "derived", id: item.id, label: item.label}, item.expr)]]};
+      }
+      var rounded = roundDerived(result, item);
+      env[item.id] = rounded;
+      shown[item.id] = formatNumber(rounded, spec.lang, item.decimals, false);
+    }
+    var clauses = [];
+    for (var c = 0; c < spec.clauses.length; c++) {
+      var clause = spec.clauses[c];
+      if (clause.when !== null) {
+        var keep;
+        try {
+          keep = evaluate(clause.when, clause.when_source, env);
+        } catch (error) {
+          if (!(error instanceof EvalError)) throw error;
+          return {filled: null, problems: [[["when", clause.id], error.code,
+            evalArgs(error, {kind: "when", id: clause.id, label: clause.title}, clause.when)]]};
+        }
+        if (keep !== true) continue;
+      }
+      clauses.push(clause);
+    }
+    return {filled: {spec: spec, values: values, env: env, shown: shown, clauses: clauses}, problems: []};
+  }
+
+  function formatDate(value, spec) {
+    var year = parseInt(value.slice(0, 4), 10), month = parseInt(value.slice(5, 7), 10), day = parseInt(value.slice(8, 10), 10);
+    return day + " " + spec.months[month - 1] + " " + year;
+  }
+
+  function formatValue(rules, value, spec) {
+    var lang = spec.lang;
+    var missing = spec.words.missing;
+    if (value === null || value === undefined) return missing;
+    var kind = rules.type;
+    if (kind === "list") {
+      if (!value.length) return missing;
+      return value.map(function (item) { return formatValue(rules.item, item, spec); }).join(", ");
+    }
+    if (kind === "text") return normaliseText(value);
+    if (kind === "email") return value;
+    if (kind === "date") return formatDate(value, spec);
+    if (kind === "choice") {
+      for (var i = 0; i < rules.choices.length; i++) if (rules.choices[i].value === value) return rules.choices[i].label;
+      return value;
+    }
+    if (kind === "money") {
+      var pair = money(value, rules);
+      return formatMoney(pair[0], pair[1], lang);
+    }
+    if (kind === "integer") return formatNumber(value, lang, 0, false);
+    if (kind === "decimal") return formatNumber(value, lang, rules.decimals, false);
+    if (kind === "percent") return formatNumber(value, lang, rules.decimals, true) + "%";
+    if (kind === "duration") {
+      var shown = formatNumber(value, lang, rules.decimals, true);
+      var forms = spec.units[rules.unit];
+      return shown + NBSP + (forms[pluralCategory(shown, lang)] || forms.other);
+    }
+    return String(value);
+  }
+
+  function segmentsMd(segments, shown) {
+    return segments.map(function (s) {
+      return typeof s === "string" ? s : mdEscape(shown[s.p], Boolean(s.t), s.i);
+    }).join("");
+  }
+
+  function segmentsHtml(segments, shown) {
+    return segments.map(function (s) { return typeof s === "string" ? s : htmlEscape(shown[s.p]); }).join("");
+  }
+
+  function annexRows(filled) {
+    var rows = filled.spec.params.map(function (p) { return [p, filled.shown[p.id]]; });
+    filled.spec.derived.forEach(function (item) {
+      var text = filled.shown[item.id];
+      if (item.unit) text += NBSP + item.unit;
+      rows.push([item, text]);
+    });
+    return rows;
+  }
+
+  function markdown(filled) {
+    var spec = filled.spec, words = spec.words;
+    var out = ["# " + spec.title_md, ""];
+    filled.clauses.forEach(function (clause, index) {
+      out.push("## " + (index + 1) + ". " + clause.title_md, "", segmentsMd(clause.md, filled.shown), "");
+    });
+    out.push("## " + words.annex_md, "",
+      "| " + mdEscape(words.name, true) + " | " + mdEscape(words.value, true) + " |", "| --- | --- |");
+    annexRows(filled).forEach(function (row) {
+      out.push("| " + row[0].label_cell + " | " + mdEscape(row[1], true) + " |");
+    });
+    return out.join("\n") + "\n";
+  }
+
+  function htmlBody(filled) {
+    var spec = filled.spec, words = spec.words;
+    var out = ['<article class="sla-doc" lang="' + spec.lang + '">', "<h1>" + spec.title_html + "</h1>"];
+    filled.clauses.forEach(function (clause, index) {
+      out.push('<section class="sla-clause" id="sla-' + clause.id + '">',
+        "<h2>" + (index + 1) + ". " + clause.title_html + "</h2>",
+        segmentsHtml(clause.html, filled.shown), "</section>");
+    });
+    out.push('<section class="sla-annex">', "<h2>" + words.annex_html + "</h2>", "<table>",
+      "<thead><tr><th>" + htmlEscape(words.name) + "</th><th>" + htmlEscape(words.value) + "</th></tr></thead>",
+      "<tbody>");
+    annexRows(filled).forEach(function (row) {
+      out.push("<tr><td>" + row[0].label_html + "</td><td>" + htmlEscape(row[1]) + "</td></tr>");
+    });
+    out.push("</tbody>", "</table>", "</section>", "</article>");
+    return out.join("\n") + "\n";
+  }
+
+  function standaloneHtml(filled) {
+    var spec = filled.spec;
+    return [
+      "<!DOCTYPE html>",
+      '<html lang="' + spec.lang + '">',
+      "<head>",
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      "<title>" + spec.title_html + "</title>",
+      "<style>",
+      spec.css.replace(/\n+$/, ""),
+      "</style>",
+      "</head>",
+      "<body>",
+      htmlBody(filled).replace(/\n+$/, ""),
+      "</body>",
+      "</html>"
+    ].join("\n") + "\n";
+  }
+
+  // -- values.py: writing a values file ---------------------------------------------------------
+
+  var ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"};
+
+  function needsEscape(ch) {
+    var o = ch.codePointAt(0);
+    return o < 0x20 || (o >= 0x7f && o <= 0x9f) || o === 0x2028 || o === 0x2029 || o === 0xfeff ||
+      o === 0xfffe || o === 0xffff || (o >= 0xd800 && o <= 0xdfff);
+  }
+
+  function hex4(n) {
+    return ("0000" + n.toString(16)).slice(-4);
+  }
+
+  function quoted(text) {
+    var out = '"';
+    Array.from(text).forEach(function (ch) {
+      if (has(ESCAPES, ch)) out += ESCAPES[ch];
+      else if (needsEscape(ch)) out += "\\u" + hex4(ch.codePointAt(0));
+      else out += ch;
+    });
+    return out + '"';
+  }
+
+  function blockOk(text) {
+    if (text.indexOf("\n") < 0 || text.charAt(0) === " " || text.charAt(0) === "\n" || text.slice(-1) === "\n") return false;
+    var chars = Array.from(text);
+    for (var i = 0; i < chars.length; i++) {
+      if ((needsEscape(chars[i]) && chars[i] !== "\n") || chars[i] === "\t") return false;
+    }
+    return text.split("\n").every(function (line) { return line === line.replace(/ +$/, ""); });
+  }
+
+  function yamlScalar(value, indent) {
+    indent = indent || "";
+    if (value === null || value === undefined) return "";
+    if (typeof value === "boolean") return value ? " true" : " false";
+    if (typeof value === "number") return " " + plain(value);
+    if (typeof value === "string") {
+      if (blockOk(value)) {
+        return " |-\n" + value.split("\n").map(function (line) { return line ? indent + "  " + line : ""; }).join("\n");
+      }
+      return " " + quoted(value);
+    }
+    if (Array.isArray(value)) {
+      if (!value.length) return " []";
+      return value.map(function (item) { return "\n" + indent + "  -" + yamlScalar(item, indent + "    "); }).join("");
+    }
+    return Object.keys(value).map(function (key) {
+      return "\n" + indent + "  " + key + ":" + yamlScalar(value[key], indent + "  ");
+    }).join("");
+  }
+
+  function comment(text) {
+    return text.split("\n").map(function (line) { return ("# " + line).replace(/ +$/, ""); });
+  }
+
+  function valuesFile(spec, values) {
+    var words = spec.words;
+    var lines = comment(words.values_intro + ": " + spec.title + " (" + spec.id + ")");
+    lines = lines.concat(comment(words.values_from_form), comment(words.values_howto));
+    lines.push("#   playbook sla fill " + spec.id + " --values FILE.yaml --format pdf --out " + spec.id + ".pdf");
+    spec.params.forEach(function (param) {
+      lines.push("");
+      lines = lines.concat(comment(param.label + " (" + (param.required ? words.required : words.optional) + ")"));
+      if (has(values, param.id)) lines.push(param.id + ":" + yamlScalar(values[param.id], ""));
+      else lines.push(param.id + ":");
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  // -- the form ---------------------------------------------------------------------------------
+
+  function controls(app, name) {
+    return Array.prototype.filter.call(app.querySelectorAll("[data-param]"), function (el) {
+      return el.getAttribute("data-param") === name;
+    });
+  }
+
+  function parseItem(text, rules) {
+    if (["integer", "decimal", "percent", "money", "duration"].indexOf(rules.type) >= 0 &&
+        /^-?[0-9]+(\.[0-9]+)?$/.test(text)) {
+      return Number(text);
+    }
+    return text;
+  }
+
+  function numberOf(input) {
+    if (input.validity && input.validity.badInput) return "\u2026";
+    return input.value === "" ? undefined : Number(input.value);
+  }
+
+  function readForm(app, spec) {
+    var raw = {};
+    spec.params.forEach(function (param) {
+      var found = controls(app, param.id);
+      if (!found.length) return;
+      var el = found[0];
+      var value;
+      if (param.type === "list") {
+        if (param.item.type === "choice") {
+          value = found.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+          if (!value.length) value = undefined;
+        } else {
+          value = el.value.split("\n").map(function (line) { return strip(line, " \t\r"); })
+            .filter(function (line) { return line !== ""; })
+            .map(function (line) { return parseItem(line, param.item); });
+          if (!value.length) value = undefined;
+        }
+      } else if (["integer", "decimal", "percent", "duration", "money"].indexOf(param.type) >= 0) {
+        value = numberOf(el);
+        if (param.type === "money" && typeof value === "number") {
+          var select = app.querySelector('select[name="' + param.id + '__currency"]');
+          if (select && select.value !== param.currency) value = {amount: value, currency: select.value};
+        }
+      } else {
+        value = el.value === "" ? undefined : el.value;
+      }
+      if (value !== undefined) raw[param.id] = value;
+    });
+    return raw;
+  }
+
+  function download(name, text, type) {
+    var blob = new Blob([text], {type: type + ";charset=utf-8"});
+    var url = URL.createObjectURL(blob);
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.style.display = "none";
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(url); link.remove(); }, 1000);
+  }
+
+  function problemText(spec, problem) {
+    var path = problem[0], code = problem[1], args = Object.assign({}, problem[2]);
+    var table = spec.messages;
+    if (args.target) {
+      var target = args.target;
+      args.target = message(table, "target_" + target.kind, "", {id: target.id, label: target.label});
+      return message(table, code, "", args);
+    }
+    var kind = args.kind || "";
+    delete args.kind;
+    return message(table, code, kind, args);
+  }
+
+  function init(app) {
+    var spec;
+    try {
+      spec = JSON.parse(app.getAttribute("data-sla"));
+    } catch (e) {
+      return;
+    }
+    if (!spec || spec.format !== FORMAT) return;
+    var form = app.querySelector("form");
+    var preview = app.querySelector(".sla-preview");
+    var summary = app.querySelector(".sla-summary");
+    var emptyText = spec.words.preview_empty;
+    var touched = {};
+    var showAll = false;
+    var last = null;
+    preview.setAttribute("aria-live", "polite");
+
+    function fieldOf(name) {
+      return app.querySelector("#sla-" + spec.id + "-" + name + "-field");
+    }
+
+    function showErrors(problems) {
+      var byField = {};
+      var general = [];
+      problems.forEach(function (problem) {
+        var path = problem[0];
+        var text = problemText(spec, problem);
+        if (path[0] === "derived" || path[0] === "when") {
+          general.push(text);
+          (problem[2].names || []).forEach(function (name) {
+            (byField[name] = byField[name] || []);
+          });
+          return;
+        }
+        var name = String(path[0]);
+        if (path.length > 1) text = path.slice(1).map(function (p) { return typeof p === "number" ? "[" + (p + 1) + "] " : ""; }).join("") + text;
+        (byField[name] = byField[name] || []).push(text);
+      });
+      var shownCount = 0;
+      spec.params.forEach(function (param) {
+        var field = fieldOf(param.id);
+        if (!field) return;
+        var box = field.querySelector(".sla-error");
+        var list = byField[param.id];
+        var visible = list && (showAll || touched[param.id]);
+        field.classList.toggle("sla-invalid", Boolean(visible));
+        controls(app, param.id).forEach(function (el) {
+          if (visible) el.setAttribute("aria-invalid", "true");
+          else el.removeAttribute("aria-invalid");
+          el.setAttribute("aria-describedby", [param.help ? field.id.replace(/-field$/, "-help") : "", box.id].join(" ").trim());
+        });
+        box.textContent = visible ? list.join(" ") : "";
+        box.hidden = !visible || !list.length;
+        if (visible && list.length) shownCount++;
+      });
+      var messages = general.slice();
+      if (showAll && shownCount) messages.unshift(spec.words.errors_title);
+      summary.textContent = messages.join(" ");
+      summary.hidden = messages.length === 0;
+    }
+
+    function update() {
+      var result = fill(spec, readForm(app, spec));
+      last = result;
+      showErrors(result.problems);
+      app.classList.toggle("sla-has-errors", result.problems.length > 0);
+      if (result.filled) {
+        preview.innerHTML = htmlBody(result.filled);
+        preview.classList.remove("sla-stale");
+      } else if (!preview.querySelector(".sla-doc")) {
+        preview.innerHTML = "";
+        var p = document.createElement("p");
+        p.className = "sla-preview-empty";
+        p.textContent = emptyText;
+        preview.appendChild(p);
+      } else {
+        preview.classList.add("sla-stale");
+      }
+      return result;
+    }
+
+    function whenValid(action) {
+      showAll = true;
+      var result = update();
+      if (result.filled) action(result.filled);
+      else {
+        var first = app.querySelector(".sla-invalid input, .sla-invalid select, .sla-invalid textarea");
+        if (first) first.focus();
+      }
+    }
+
+    form.addEventListener("input", function (event) {
+      var name = event.target.getAttribute("data-param") || (event.target.name || "").replace(/__currency$/, "");
+      if (name) touched[name] = true;
+      update();
+    });
+    form.addEventListener("change", function (event) {
+      var name = event.target.getAttribute("data-param") || (event.target.name || "").replace(/__currency$/, "");
+      if (name) touched[name] = true;
+      update();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      whenValid(function () {
+        summary.textContent = spec.words.ok;
+        summary.hidden = false;
+      });
+    });
+    app.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("button[data-action]") : null;
+      if (!button) return;
+      var action = button.getAttribute("data-action");
+      if (action === "check") return; // the form's submit
+      event.preventDefault();
+      if (action === "download-values") {
+        download(spec.id + ".values.yaml", valuesFile(spec, readForm(app, spec)), "application/yaml");
+      } else if (action === "download-md") {
+        whenValid(function (filled) { download(spec.id + ".md", markdown(filled), "text/markdown"); });
+      } else if (action === "download-html") {
+        whenValid(function (filled) { download(spec.id + ".html", standaloneHtml(filled), "text/html"); });
+      } else if (action === "print") {
+        whenValid(function () {
+          document.body.classList.add("sla-printing");
+          window.print();
+        });
+      }
+    });
+    window.addEventListener("afterprint", function () { document.body.classList.remove("sla-printing"); });
+    app.slaState = function () { return {spec: spec, raw: readForm(app, spec), result: last}; };
+    update();
+  }
+
+  window.PlaybookSla = {
+    parts: parts, roundTo: roundTo, plain: plain, formatNumber: formatNumber, formatMoney: formatMoney,
+    pluralCategory: pluralCategory, isRealDate: isRealDate, evaluate: evaluate, validate: validate,
+    fill: fill, formatValue: formatValue, markdown: markdown, htmlBody: htmlBody,
+    standaloneHtml: standaloneHtml, mdEscape: mdEscape, htmlEscape: htmlEscape, message: message,
+    describe: describe, quoted: quoted, yamlScalar: yamlScalar, valuesFile: valuesFile,
+    readForm: readForm, problemText: problemText, EvalError: EvalError
+  };
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".sla-app[data-sla]"), init);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

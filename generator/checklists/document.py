@@ -1,0 +1,358 @@
+"""The print HTML of one checklist, or of a role's pack of checklists, ready for WeasyPrint.
+
+A pure function of the catalogue and a few choices (language, who it is for, the start date, when
+it is made): the same input gives the same HTML, so the site build can cache the PDF by the hash
+of this HTML. Nothing here imports WeasyPrint, which is slow to import: the site build plans its
+PDFs in the main process and renders them in worker processes.
+
+Templates live in ``generator/templates/print/``; a project may override any of them with a file
+of the same name in its own ``templates/print/``. They run in Jinja's sandbox with autoescaping:
+the YAML's text is escaped, and its inline Markdown is rendered and then cleaned by nh3.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import markdown
+import nh3
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from ..catalogue import Catalogue, Entry
+from ..errors import UserError
+from ..labels import label
+from ..messages import suggest
+from ..models.base import Translations, localize
+from ..models.checklist import Checklist, parse_due
+from .dates import due_date, first_day, format_date
+from .words import word
+
+#: Characters of the YAML file's SHA-256 used as the checklist's version. The site page uses the
+#: same prefix for its localStorage key, so ticks made on one version are not shown on another.
+VERSION_LENGTH = 8
+
+_INLINE_TAGS = {
+    "a", "abbr", "b", "br", "code", "del", "em", "i", "kbd", "li", "mark", "ol", "p", "s",
+    "small", "strong", "sub", "sup", "u", "ul",
+}
+_ABSOLUTE = re.compile(r"^(https?|mailto):", re.IGNORECASE)
+_SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+@dataclass(frozen=True)
+class Personal:
+    """Who a printed copy is for; every field is optional (blank lines are printed instead)."""
+
+    name: str | None = None
+    manager: str | None = None
+    start: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """The day a copy is printed, shown in its footer. The site's blank PDFs have none: they
+    are printed some other day, and a date would make every build remake them."""
+
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class PrintItem:
+    number: str
+    html: Markup
+    owner: str
+    offset: str  # "tydzień 2"; empty when the item has no due offset
+    date: str  # the computed date with --start, else empty
+    processes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PrintSection:
+    number: int
+    title: str
+    items: tuple[PrintItem, ...]
+
+
+@dataclass(frozen=True)
+class PrintChecklist:
+    id: str
+    anchor: str
+    title: str
+    summary: Markup
+    role: str
+    team: str | None
+    days: str
+    rule: str
+    version: str
+    review_by: str
+    footer: str
+    sections: tuple[PrintSection, ...]
+    weekend_note: str | None
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(s.items) for s in self.sections)
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    lang: str
+    title: str
+    checklists: tuple[PrintChecklist, ...]
+    pack_role: str | None  # set for a role's pack: a cover page and contents come first
+    name: str | None
+    manager: str | None
+    start: str | None
+    stamp: str  # "wydrukowano 2027-01-02", or empty
+
+
+def version_of(entry: Entry) -> str:
+    """The checklist's version: the start of its YAML file's SHA-256."""
+    return entry.source.digest[:VERSION_LENGTH]
+
+
+def checklists(catalogue: Catalogue) -> list[Entry]:
+    return catalogue.of_kind("checklist")
+
+
+def find_checklist(catalogue: Catalogue, ident: str) -> Entry:
+    """The checklist ``ident``, or a one-line error naming the closest ids."""
+    entry = catalogue.get(ident)
+    if entry is not None and entry.kind == "checklist":
+        return entry
+    ids = [e.id for e in checklists(catalogue)]
+    if entry is not None:
+        return _fail(f"{ident!r} is a {entry.kind}, not a checklist.", ids)
+    hint = suggest(ident, ids)
+    if hint:
+        raise UserError(f"There is no checklist with the id {ident!r}.{hint}")
+    return _fail(f"There is no checklist with the id {ident!r}.", ids)
+
+
+def _fail(message: str, ids: Sequence[str]) -> Entry:
+    listed = f" The checklists are: {', '.join(ids)}." if ids else " The project has no checklists."
+    raise UserError(message + listed)
+
+
+def roles(catalogue: Catalogue) -> list[str]:
+    return sorted({_checklist(e).role for e in checklists(catalogue)})
+
+
+def checklists_for_role(catalogue: Catalogue, role: str) -> list[Entry]:
+    """Every checklist for ``role`` (by id), or a one-line error listing the roles."""
+    found = [e for e in checklists(catalogue) if _checklist(e).role == role]
+    if found:
+        return found
+    known = roles(catalogue)
+    hint = suggest(role, known)
+    listed = f" The roles are: {', '.join(known)}." if known else " The project has no checklists."
+    raise UserError(f"No checklist is for the role {role!r}.{hint}{listed}")
+
+
+def item_count(entry: Entry) -> int:
+    return sum(len(section.items) for section in _checklist(entry).sections)
+
+
+def _checklist(entry: Entry) -> Checklist:
+    definition = entry.definition
+    assert isinstance(definition, Checklist)
+    return definition
+
+
+# -- building the view ------------------------------------------------------------------------
+
+
+def inline_html(text: str) -> Markup:
+    """The author's Markdown as clean HTML; only absolute links survive (paper has no site)."""
+    rendered = markdown.markdown(text, output_format="html").strip()
+    single = _SINGLE_P.match(rendered)
+    if single and "<p>" not in single.group(1):
+        rendered = single.group(1)
+    cleaned = nh3.clean(
+        rendered,
+        tags=_INLINE_TAGS,
+        attributes={"a": {"href"}, "abbr": {"title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_absolute_links_only,
+    )
+    return Markup(cleaned)  # safe: cleaned by nh3 just above
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href" and not _ABSOLUTE.match(value):
+        return None
+    return value
+
+
+def offset_text(due: str, lang: str) -> str:
+    """``week 2`` in the content language: ``tydzień 2``."""
+    offset = parse_due(due)
+    return f"{word(lang, 'due_' + offset.unit)} {offset.count}"
+
+
+class Builder:
+    """Turns checklist entries into the view the print templates render."""
+
+    def __init__(self, catalogue: Catalogue, lang: str, personal: Personal, stamp: Stamp | None) -> None:
+        self.catalogue = catalogue
+        self.lang = lang
+        self.personal = personal
+        self.stamp = stamp
+
+    def text(self, value: str | Translations | None) -> str:
+        return localize(value, self.lang).text
+
+    def title_of(self, ident: str) -> str:
+        entry = self.catalogue.get(ident)
+        return self.text(entry.definition.title) if entry is not None else ident
+
+    def stamp_text(self) -> str:
+        if self.stamp is None:
+            return ""
+        return f"{word(self.lang, 'printed')} {self.stamp.date.isoformat()}"
+
+    def checklist(self, entry: Entry) -> PrintChecklist:
+        d = _checklist(entry)
+        lang, start = self.lang, self.personal.start
+        sections = []
+        for s_index, section in enumerate(d.sections, start=1):
+            items = []
+            for i_index, item in enumerate(section.items, start=1):
+                offset = parse_due(item.due) if item.due else None
+                when = due_date(start, offset, d.days) if (offset and start) else None
+                items.append(
+                    PrintItem(
+                        number=f"{s_index}.{i_index}",
+                        html=inline_html(self.text(item.text)),
+                        owner=self.text(item.owner) if item.owner else "",
+                        offset=offset_text(item.due, lang) if item.due else "",
+                        date=format_date(when, lang) if when else "",
+                        processes=tuple(self.title_of(p) for p in item.processes),
+                    )
+                )
+            sections.append(PrintSection(s_index, self.text(section.title), tuple(items)))
+        version = version_of(entry)
+        weekend_note = None
+        if start is not None and first_day(start, d.days) != start:
+            weekend_note = word(lang, "weekend_start").format(
+                start=format_date(start, lang), first=format_date(first_day(start, d.days), lang)
+            )
+        review_by = d.review_by.isoformat()
+        footer = f"{entry.id} · {word(lang, 'version')} {version} ({word(lang, 'review_by')} {review_by})"
+        if self.stamp is not None:
+            footer += f" · {self.stamp_text()}"
+        return PrintChecklist(
+            id=entry.id,
+            anchor=f"checklist-{entry.id}",
+            title=self.text(d.title),
+            summary=inline_html(self.text(d.summary)),
+            role=d.role,
+            team=self.title_of(d.team) if d.team else None,
+            days=label(lang, d.days),
+            rule=word(lang, f"rule_{d.days}"),
+            version=version,
+            review_by=review_by,
+            footer=footer,
+            sections=tuple(sections),
+            weekend_note=weekend_note,
+        )
+
+    def document(self, entries: Sequence[Entry], pack_role: str | None = None) -> PrintDocument:
+        lang, start = self.lang, self.personal.start
+        views = tuple(self.checklist(e) for e in entries)
+        if pack_role is not None:
+            title = f"{word(lang, 'pack')} {word(lang, 'for_role')} {pack_role}"
+        else:
+            title = views[0].title
+        return PrintDocument(
+            lang=lang,
+            title=title,
+            checklists=views,
+            pack_role=pack_role,
+            name=self.personal.name,
+            manager=self.personal.manager,
+            start=format_date(start, lang) if start else None,
+            stamp=self.stamp_text(),
+        )
+
+
+# -- rendering ---------------------------------------------------------------------------------
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string for ``content:`` inside ``<style>`` (no ``</style>`` escape)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    escaped = _CONTROL.sub(" ", escaped)
+    return Markup(f'"{escaped}"')  # safe: quoted and escaped for CSS just above
+
+
+def page_counter(lang: str) -> Markup:
+    """``"Strona " counter(page) " z " counter(pages)`` for the bottom margin box."""
+    before, rest = word(lang, "page_of").split("{page}")
+    middle, after = rest.split("{pages}")
+    parts = [css_string(before) if before else "", "counter(page)",
+             css_string(middle) if middle else "", "counter(pages)", css_string(after) if after else ""]
+    return Markup(" ".join(p for p in parts if p))  # safe: built from css_string
+
+
+@lru_cache(maxsize=8)
+def environment(templates_dir: Path | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None and templates_dir.is_dir():
+        loaders.append(jinja2.FileSystemLoader(str(templates_dir), followlinks=False))
+    loaders.append(jinja2.PackageLoader("generator", "templates"))
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def render_html(document: PrintDocument, templates_dir: Path | None = None) -> str:
+    lang = document.lang
+    words: Callable[[str], str] = lambda key: word(lang, key)  # noqa: E731
+    labels: Callable[[str], str] = lambda key: label(lang, key)  # noqa: E731
+    try:
+        template = environment(templates_dir).get_template("print/document.html.j2")
+        return template.render(doc=document, W=words, L=labels, page_counter=page_counter(lang))
+    except jinja2.TemplateSyntaxError as exc:  # a project's own print template
+        raise UserError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise UserError(
+            f"A print template failed: {exc}. Check the files in the project's templates/print/."
+        ) from None
+
+
+def checklist_html(
+    catalogue: Catalogue,
+    entries: Sequence[Entry],
+    lang: str,
+    *,
+    personal: Personal | None = None,
+    stamp: Stamp | None,
+    pack_role: str | None = None,
+    templates_dir: Path | None = None,
+) -> str:
+    """The print HTML of one checklist, or with ``pack_role`` of a pack with a cover page."""
+    builder = Builder(catalogue, lang, personal or Personal(), stamp)
+    return render_html(builder.document(entries, pack_role), templates_dir)
+
+
+def html_digest(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()

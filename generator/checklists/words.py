@@ -1,0 +1,54 @@
+"""Words only the printed checklists use, in each content language.
+
+Words the site's checklist page shares with the PDF (sign-off, name, date, "week", the page
+counter, ...) live in :mod:`generator.labels`; :func:`word` looks here first, then there.
+``page_of`` is a template: ``{page}`` and ``{pages}`` become the page counters.
+"""
+
+from __future__ import annotations
+
+from ..labels import label
+
+WORDS: dict[str, dict[str, str]] = {
+    "pl": {
+        "review_by": "przegląd do",
+        "start": "Pierwszy dzień",
+        "rule_working": (
+            "Terminy liczone w dniach roboczych (pn–pt, bez świąt): „dzień 1” to pierwszy dzień, "
+            "„tydzień 2” to koniec drugiego tygodnia, „miesiąc 1” to koniec pierwszego miesiąca."
+        ),
+        "rule_calendar": (
+            "Terminy liczone w dniach kalendarzowych: „dzień 1” to pierwszy dzień, „tydzień 2” to "
+            "koniec drugiego tygodnia, „miesiąc 1” to koniec pierwszego miesiąca."
+        ),
+        "weekend_start": "Start {start} wypada w weekend: dni robocze liczymy od {first}.",
+        "pack": "Pakiet wdrożeniowy",
+        "contents": "Spis treści",
+        "for_role": "dla roli",
+        "processes": "Procesy",
+    },
+    "en": {
+        "review_by": "review by",
+        "start": "Start date",
+        "rule_working": (
+            "Due dates count working days (Monday to Friday; public holidays are not skipped): "
+            "“day 1” is the first day, “week 2” the end of the second week, “month 1” the end of "
+            "the first month."
+        ),
+        "rule_calendar": (
+            "Due dates count calendar days: “day 1” is the first day, “week 2” the end of the second "
+            "week, “month 1” the end of the first month."
+        ),
+        "weekend_start": "The start date {start} is a weekend day: working days count from {first}.",
+        "pack": "Onboarding pack",
+        "contents": "Contents",
+        "for_role": "for the role",
+        "processes": "Processes",
+    },
+}
+
+
+def word(lang: str, key: str) -> str:
+    """The word for ``key`` in ``lang``; an unknown key is a bug, so it fails loudly."""
+    found = WORDS[lang].get(key)
+    return found if found is not None else label(lang, key)

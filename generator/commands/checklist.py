@@ -1,0 +1,192 @@
+"""``playbook checklist``: list the onboarding checklists, or print one (or a role's pack) as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from ..checklists.dates import parse_start
+from ..checklists.document import (
+    Personal,
+    Stamp,
+    checklist_html,
+    checklists,
+    checklists_for_role,
+    find_checklist,
+    item_count,
+)
+from ..checklists.pdf import write_pdf
+from ..errors import UserError, plural
+from ..models.base import localize
+from ..models.checklist import Checklist
+from ._common import load_checked, print_warnings, project_of, today
+
+DATES_HELP = """\
+How due dates are counted (with --start):
+  "day 1" is the start date itself; "day N" is the N-th day from it.
+  A checklist with "days: working" (the default) counts Monday to Friday only (public holidays
+  are not known); a start date on a Saturday or Sunday makes the following Monday "day 1".
+  "week N" is the end of the N-th week: day 5*N in working days (a Monday start gives the
+  Friday), day 7*N in calendar days.
+  "month N" is the end of the N-th month: the day before the same date N months later
+  (2027-01-04 -> 2027-02-03); in working days a weekend moves back to the Friday before.
+Without --start, the offsets are printed as they are ("week 2").
+"""
+
+_MAX_NAME = 200
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "checklist", help="list the onboarding checklists, or print them as A4 PDFs"
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="the checklists with their roles and item counts")
+    listing.add_argument("--lang", choices=("pl", "en"), default=None, help="language of the titles")
+    listing.set_defaults(run=run_list)
+
+    pdf = actions.add_parser(
+        "pdf",
+        help="an A4 PDF of one checklist, or with --role of every checklist for a role",
+        description=(
+            "Write an A4 PDF of checklist ID, personalised for a new hire, or with --role ROLE\n"
+            "a pack of every checklist for that role, with a cover page and contents."
+        ),
+        epilog=DATES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    pdf.add_argument("id", nargs="?", metavar="ID", help="the checklist's id (see: playbook checklist list)")
+    pdf.add_argument("--role", metavar="ROLE", help="every checklist for ROLE in one PDF")
+    pdf.add_argument("--lang", choices=("pl", "en"), default=None,
+                     help="content language (default: the site's)")
+    pdf.add_argument("--name", metavar="NAME", help="the new hire's name, printed on the page")
+    pdf.add_argument("--manager", metavar="NAME", help="the manager's name, printed on the page")
+    pdf.add_argument("--start", metavar="DATE",
+                     help="first working day, YYYY-MM-DD: turns 'day 1', 'week 2' into dates")
+    pdf.add_argument("--out", metavar="FILE",
+                     help="where to write the PDF (default: ID-LANG.pdf here; a folder: inside it)")
+    pdf.set_defaults(run=run_pdf)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    project = project_of(args, lang=args.lang)
+    catalogue, problems = load_checked(project)
+    print_warnings(problems)
+    lang = project.settings.lang
+    rows = []
+    for entry in checklists(catalogue):
+        d = entry.definition
+        assert isinstance(d, Checklist)
+        rows.append(
+            (d.id, d.role, d.team or "–", str(item_count(entry)), d.days, localize(d.title, lang).text)
+        )
+    if not rows:
+        print(f"The project has no checklists (kind: checklist) in {project.settings.playbooks_dir}/.")
+        return 0
+    header = ("ID", "ROLE", "TEAM", "ITEMS", "DAYS", "TITLE")
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header) - 1)]
+    for row in (header, *rows):
+        cells = [
+            row[i].rjust(widths[i]) if i == 3 else row[i].ljust(widths[i]) for i in range(len(widths))
+        ]
+        print("  ".join([*cells, row[-1]]))
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    if bool(args.id) == bool(args.role):
+        raise UserError(
+            "Name one checklist (playbook checklist pdf ID) or a role (--role ROLE), not both."
+            if args.id
+            else "Name a checklist (playbook checklist pdf ID) or a role (--role ROLE); "
+            "'playbook checklist list' shows them."
+        )
+    personal = Personal(
+        name=_person(args.name, "--name"),
+        manager=_person(args.manager, "--manager"),
+        start=_start(args.start),
+    )
+    project = project_of(args, lang=args.lang)
+    catalogue, problems = load_checked(project)
+    print_warnings(problems)
+    lang = project.settings.lang
+    if args.role:
+        entries = checklists_for_role(catalogue, args.role)
+        stem = f"{args.role}-pack"
+    else:
+        entries = [find_checklist(catalogue, args.id)]
+        stem = entries[0].id
+    if personal.name:
+        stem += f"-{_slug(personal.name)}"
+    out = _out_path(args.out, f"{stem}-{lang}.pdf", project.docs_dir)
+    html = checklist_html(
+        catalogue,
+        entries,
+        lang,
+        personal=personal,
+        stamp=Stamp(today()),
+        pack_role=args.role,
+        templates_dir=project.templates_dir,
+    )
+    rendered = write_pdf(html, out, allowed=(project.templates_dir, project.docs_dir))
+    for url in rendered.refused:
+        print(f"warning: left out {url}: a PDF may use only the project's own files.", file=sys.stderr)
+    items = sum(item_count(e) for e in entries)
+    print(f"Wrote {_shown(out)}: {plural(len(entries), 'checklist')}, {plural(items, 'item')}, "
+          f"{plural(rendered.pages, 'page')}.")
+    return 0
+
+
+def _person(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        return None
+    if len(cleaned) > _MAX_NAME:
+        raise UserError(f"{option}: too long ({len(cleaned)} characters); at most {_MAX_NAME}.")
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise UserError(f"{option}: control characters are not allowed in a name.")
+    return cleaned
+
+
+def _start(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_start(value)
+    except ValueError:
+        raise UserError(
+            f"--start: {value!r} is not a date; write it as YYYY-MM-DD, like 2027-01-04."
+        ) from None
+
+
+def _slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name.replace("ł", "l").replace("Ł", "L"))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:60] or "new-hire"
+
+
+def _out_path(value: str | None, default_name: str, docs_dir: Path) -> Path:
+    out = Path(value).expanduser() if value else Path(default_name)
+    if out.is_dir():
+        out = out / default_name
+    resolved = out.resolve()
+    if resolved.is_relative_to(docs_dir.resolve()):
+        raise UserError(
+            f"--out: {out} is inside the content folder ({docs_dir.name}/), which the site "
+            "publishes; write personal checklists somewhere else."
+        )
+    return resolved
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

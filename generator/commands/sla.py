@@ -1,0 +1,144 @@
+"""``playbook sla list | values ID | fill ID``: the SLA generator from the command line.
+
+- ``list``: the SLA templates of the project.
+- ``values ID [--out FILE]``: a commented values file to fill in (every parameter, its help and
+  default).
+- ``fill ID --values FILE [--format md|html|pdf|docx] [--lang pl|en] [--out FILE]``: the filled
+  agreement. Every problem in the values file is reported at ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..catalogue import Catalogue, Entry
+from ..errors import UserError
+from ..fsutil import atomic_write
+from ..messages import suggest
+from ..models.base import localize
+from ..sla import outputs, values
+from ..sla.spec import compile_spec
+from ._common import load_checked, print_warnings, project_of
+
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
+             ".docx": "docx"}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("sla", help="fill in an SLA template: list, values, fill")
+    actions = parser.add_subparsers(dest="sla_action", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", help="list the SLA templates")
+    listing.add_argument("--lang", choices=("pl", "en"), default=None)
+    listing.set_defaults(run=run_list)
+
+    values_parser = actions.add_parser(
+        "values", help="write a commented values file with every parameter, to fill in"
+    )
+    values_parser.add_argument("id", help="the SLA template's id (see 'playbook sla list')")
+    values_parser.add_argument("--out", metavar="FILE", help="where to write it (default: print it)")
+    values_parser.add_argument("--lang", choices=("pl", "en"), default=None,
+                               help="language of the labels, help texts and defaults")
+    values_parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    values_parser.set_defaults(run=run_values)
+
+    fill = actions.add_parser("fill", help="fill a template with a values file")
+    fill.add_argument("id", help="the SLA template's id (see 'playbook sla list')")
+    fill.add_argument("--values", metavar="FILE", required=True, help="the values file (YAML)")
+    fill.add_argument("--format", choices=outputs.FORMATS, default=None,
+                      help="md, html, pdf or docx (default: from --out's extension, else md)")
+    fill.add_argument("--lang", choices=("pl", "en"), default=None,
+                      help="language of the agreement (default: the site's)")
+    fill.add_argument("--out", metavar="FILE", help="where to write it (md and html: default print it)")
+    fill.set_defaults(run=run_fill)
+
+
+def find_sla(catalogue: Catalogue, ident: str) -> Entry:
+    """The SLA template ``ident``, or a unique template whose id starts with it."""
+    slas = catalogue.of_kind("sla")
+    entry = catalogue.get(ident)
+    if entry is not None and entry.kind == "sla":
+        return entry
+    starting = [e for e in slas if e.id.startswith(ident)]
+    if entry is None and len(starting) == 1:
+        print(f"Using the SLA template {starting[0].id!r}.", file=sys.stderr)
+        return starting[0]
+    ids = [e.id for e in slas]
+    if not ids:
+        raise UserError("there are no SLA templates in this project (kind: sla).")
+    hint = suggest(ident, ids)
+    listing = f" The SLA templates are: {', '.join(ids)}."
+    what = f"{ident!r} is a {entry.kind}, not an SLA template" if entry else f"there is no SLA template {ident!r}"
+    raise UserError(f"{what}.{hint}{listing}")
+
+
+def run_list(args: argparse.Namespace) -> int:
+    project = project_of(args, lang=args.lang)
+    catalogue, problems = load_checked(project)
+    print_warnings(problems)
+    lang = project.settings.lang
+    entries = catalogue.of_kind("sla")
+    if not entries:
+        print("No SLA templates.")
+        return 0
+    width = max(len(e.id) for e in entries)
+    for entry in entries:
+        d = entry.definition
+        count = len(getattr(d, "parameters", []))
+        title = localize(d.title, lang).text
+        print(f"{entry.id:<{width}}  {title} ({count} parameters; {entry.source.display})")
+    return 0
+
+
+def run_values(args: argparse.Namespace) -> int:
+    project = project_of(args, lang=args.lang)
+    catalogue, problems = load_checked(project)
+    print_warnings(problems)
+    entry = find_sla(catalogue, args.id)
+    spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
+    text = values.values_file(spec)
+    if not args.out:
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise UserError(f"{args.out} already exists; it was left as it is (add --force to replace it).")
+    _write(out, text)
+    print(f"Wrote {args.out}: fill in the values, then run "
+          f"'playbook sla fill {entry.id} --values {args.out} --format pdf --out {entry.id}.pdf'.",
+          file=sys.stderr)
+    return 0
+
+
+def run_fill(args: argparse.Namespace) -> int:
+    fmt = args.format or _SUFFIXES.get(Path(args.out).suffix.lower() if args.out else "", "md")
+    if fmt in ("pdf", "docx") and not args.out:
+        raise UserError(f"--out: a {fmt} file cannot be printed; name the file, like --out sla.{fmt}.")
+    if args.out and Path(args.out).resolve() == Path(args.values).resolve():
+        raise UserError("--out: this is the values file itself; choose another file.")
+    project = project_of(args, lang=args.lang)
+    catalogue, problems = load_checked(project)
+    print_warnings(problems)
+    entry = find_sla(catalogue, args.id)
+    spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
+    data, text = values.read(Path(args.values), args.values)
+    filled = values.check(spec, data, text, args.values)
+    payload = outputs.render(filled, fmt)
+    if not args.out:
+        sys.stdout.write(payload.decode("utf-8"))
+        return 0
+    _write(Path(args.out), payload)
+    print(f"Wrote {args.out} ({fmt}, {spec['lang']}): {len(filled.clauses)} clauses of "
+          f"{entry.id!r}.", file=sys.stderr)
+    return 0
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    if path.is_dir():
+        raise UserError(f"--out: {path} is a folder; name a file in it.")
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise UserError(f"--out: cannot write {path}: {exc.strerror}.") from None

@@ -1,0 +1,164 @@
+"""The site in several languages: which hand-written page each language shows, what a reader
+sees when a translation is missing, and the small pages that tie the language sites together.
+
+A build makes one complete site per language side by side (``site/pl/``, ``site/en/``) with the
+same page addresses, so switching language keeps the reader on the same page. Hand-written pages
+follow one convention: ``content/page.md`` is the default language, ``content/page.en.md`` (or any
+``page.<lang>.md``) another language. A page missing in a language shows the text of another one,
+with a notice.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Diagnostic
+
+#: Each language's name for itself (the language switcher shows these).
+NATIVE_NAMES = {"pl": "Polski", "en": "English"}
+#: Language names as each language writes them: NAMES[reader's language][language].
+NAMES = {
+    "pl": {"pl": "polski", "en": "angielski"},
+    "en": {"pl": "Polish", "en": "English"},
+}
+_VARIANT = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The file a language shows at a page address; ``fallback`` is set when it is another
+    language's text (the name of that language)."""
+
+    source: str
+    fallback: str | None = None
+
+
+def page_variants(src_uris: Iterable[str], languages: Sequence[str], default: str) -> dict[str, dict[str, str]]:
+    """Hand-written pages by address, then by language: ``{"about.md": {"pl": ..., "en": ...}}``."""
+    found: dict[str, dict[str, str]] = {}
+    plain: dict[str, str] = {}
+    for uri in sorted(src_uris):
+        if not uri.endswith(".md"):
+            continue
+        match = _VARIANT.match(uri)
+        if match and match["lang"] in languages:
+            found.setdefault(f"{match['stem']}.md", {})[match["lang"]] = uri
+        else:
+            plain[uri] = uri
+    for target, uri in plain.items():
+        found.setdefault(target, {}).setdefault(default, uri)  # page.pl.md wins over page.md
+    return found
+
+
+def choose_pages(src_uris: Iterable[str], lang: str, languages: Sequence[str], default: str) -> dict[str, Choice]:
+    """For each hand-written page address, the file ``lang`` shows (its own, or a fallback)."""
+    chosen: dict[str, Choice] = {}
+    order = [lang, default, *languages]
+    for target, by_lang in page_variants(src_uris, languages, default).items():
+        for candidate in order:
+            if candidate in by_lang:
+                fallback = None if candidate == lang else candidate
+                chosen[target] = Choice(by_lang[candidate], fallback)
+                break
+    return chosen
+
+
+def missing_page_translations(docs_dir: Path, root: Path, languages: Sequence[str], default: str,
+                              severity: str = "warning") -> list[Diagnostic]:
+    """Hand-written pages that some language lacks, located at the file that exists."""
+    if not docs_dir.is_dir():
+        return []
+    uris = []
+    for current, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                uris.append((Path(current) / name).relative_to(docs_dir).as_posix())
+    found: list[Diagnostic] = []
+    for target, by_lang in sorted(page_variants(uris, languages, default).items()):
+        missing = [lang for lang in languages if lang not in by_lang]
+        if not missing:
+            continue
+        have = by_lang.get(default) or next(iter(by_lang.values()))
+        shown = _display(docs_dir / have, root)
+        wanted = ", ".join(_variant_name(target, lang, default) for lang in missing)
+        found.append(Diagnostic(
+            shown, 1, 1, "", f"missing translation: {', '.join(missing)} (add {wanted}).",
+            severity,  # type: ignore[arg-type]
+        ))
+    return found
+
+
+def _variant_name(target: str, lang: str, default: str) -> str:
+    return target if lang == default else f"{target[:-3]}.{lang}.md"
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# -- what a reader sees ---------------------------------------------------------------------------
+
+def fallback_title(lang: str, fallback: str) -> str:
+    """The tooltip of a text shown in another language: what is missing and what is shown."""
+    names = NAMES.get(lang, NAMES["en"])
+    if lang == "pl":
+        return f"Brak tłumaczenia na {names.get(lang, lang)}: tekst w języku {_pl_genitive(fallback)}."
+    return f"No {names.get(lang, lang)} translation yet: the text is in {names.get(fallback, fallback)}."
+
+
+def _pl_genitive(lang: str) -> str:
+    return {"en": "angielskim", "pl": "polskim"}.get(lang, lang)
+
+
+def fallback_notice(lang: str, fallback: str) -> str:
+    """A notice above a hand-written page shown in another language."""
+    if lang == "pl":
+        head = "Ta strona nie ma jeszcze wersji polskiej"
+        text = f"Poniżej jest wersja w języku {_pl_genitive(fallback)}."
+    else:
+        head = f"This page has no {NAMES['en'].get(lang, lang)} version yet"
+        text = f"It is shown in {NAMES['en'].get(fallback, fallback)} below."
+    return (
+        f'<div class="admonition note pb-fallback-page" lang="{lang}">'
+        f'<p class="admonition-title">{html.escape(head)}</p><p>{html.escape(text)}</p></div>\n'
+    )
+
+
+def mark_fallback_page(page_html: str, lang: str, fallback: str) -> str:
+    """The page's content, marked as being in ``fallback``, under a notice in ``lang``."""
+    return fallback_notice(lang, fallback) + f'<div lang="{fallback}">\n{page_html}\n</div>'
+
+
+def alternates(languages: Sequence[str]) -> list[dict[str, str]]:
+    """Material's ``extra.alternate``: one entry per language site (sibling folders).
+
+    The links lead to each language's home; the theme override ``partials/alternate.html`` adds
+    the current page's address, so switching language keeps the reader on the same page.
+    """
+    return [{"name": NATIVE_NAMES.get(lang, lang), "lang": lang, "link": f"../{lang}/"} for lang in languages]
+
+
+def redirect_page(default: str, languages: Sequence[str], site_name: str) -> str:
+    """``index.html`` at the root of a multi-language site: straight on to the default language."""
+    links = " · ".join(
+        f'<a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(NATIVE_NAMES.get(lang, lang))}</a>'
+        for lang in languages
+    )
+    title = html.escape(site_name)
+    return (
+        f'<!doctype html>\n<html lang="{default}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        f'<meta http-equiv="refresh" content="0; url={default}/">\n'
+        f'<link rel="canonical" href="{default}/">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"</head>\n<body>\n<p>{title}: {links}</p>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,154 @@
+"""The search index: a copy of each built page, prepared for Pagefind, then Pagefind itself.
+
+The reader's page is never changed for search. Pagefind reads a *copy* of each page in which:
+
+- the article is marked ``data-pagefind-body`` (menus, header and footer are not indexed);
+- the kind, team(s) and tags become Pagefind filters and metadata;
+- glossary synonyms of the terms the page mentions are appended ("MQL" finds a page that only
+  says "lead kwalifikowany marketingowo");
+- every ``ł`` becomes ``ľ`` (and ``Ł`` ``Ľ``). Pagefind folds diacritics that Unicode decomposes
+  (ż -> z, ó -> o), but ``ł`` has no decomposition, so ``kwartal`` would not find "kwartał".
+  ``ľ`` decomposes to ``l`` plus a mark, so both spellings meet in the index; the search page
+  turns ``ľ`` back into ``ł`` in titles and excerpts (a Polish text never has ``ľ``).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .facets import Facets
+from .html import map_text
+
+#: Parts of a page that are not its content: permalink signs, the meta line (owner, review date,
+#: source file), diagram source, "translation missing" badges and notices, buttons.
+EXCLUDE = (
+    ".headerlink", ".pb-meta", ".mermaid", ".pb-fallback", ".pb-fallback-page",
+    ".md-content__button", ".md-source-file", "[data-pagefind-ignore]",
+)
+_ARTICLE = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
+_ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>")
+_L_STROKE = str.maketrans({"ł": "ľ", "Ł": "Ľ"})
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not build the index."""
+
+
+def fold_l(text: str) -> str:
+    return text.translate(_L_STROKE)
+
+
+def _attr(text: str) -> str:
+    return htmllib.escape(" ".join(text.split()), quote=True)
+
+
+def _closing(html: str, start: int) -> int:
+    """Where the ``<article>`` opened before ``start`` closes (nested articles counted)."""
+    depth = 1
+    for match in _ARTICLE_TAG.finditer(html, start):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.start()
+    return len(html)
+
+
+def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = (),
+               lang: str = "pl") -> str | None:
+    """The page as Pagefind should read it (its article only), or None when it has no article."""
+    match = _ARTICLE.search(html)
+    if match is None:
+        return None
+    end = _closing(html, match.end())
+    opening = match.group(0)[:-1].rstrip("/") + " data-pagefind-body>"
+    data = [f'<span data-pagefind-meta="title:{_attr(fold_l(title))}"></span>'] if title else []
+    data.append(f'<span data-pagefind-meta="kind:{_attr(facets.kind)}"></span>')
+    data.append(f'<span data-pagefind-filter="kind:{_attr(facets.kind)}"></span>')
+    if facets.teams:
+        data.append(f'<span data-pagefind-meta="team:{_attr(" · ".join(facets.teams))}"></span>')
+    data += [f'<span data-pagefind-filter="team:{_attr(t)}"></span>' for t in facets.teams]
+    data += [f'<span data-pagefind-filter="tag:{_attr(t)}"></span>' for t in facets.tags]
+    extra = ""
+    if synonyms:
+        words = htmllib.escape(fold_l(" · ".join(synonyms)), quote=False)
+        extra = f'<p data-pagefind-weight="0.5">{words}</p>'
+    body = map_text(html[match.end():end], fold_l)
+    return (
+        f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8"></head>\n<body>\n'
+        f"{opening}{''.join(data)}{body}{extra}</article>\n</body>\n</html>\n"
+    )
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    pages: int
+    files: int
+    bytes: int
+
+
+def page_file(url: str) -> str:
+    """The file a page address is served from: ``goals/x/`` -> ``goals/x/index.html``."""
+    parts = [p for p in url.split("/") if p]
+    if any(p in {".", ".."} for p in parts):
+        raise SearchIndexError(f"cannot index a page at {url!r}")
+    if not parts or url.endswith("/"):
+        parts.append("index.html")
+    return "/".join(parts)
+
+
+def write_index(pages: Sequence[tuple[str, str]], out_dir: Path, lang: str) -> IndexStats:
+    """Run Pagefind over ``(url, html)`` pages; its bundle goes to ``out_dir`` (``pagefind/``).
+
+    Why the command line and not Pagefind's Python API: the API reads each answer after a 0.1 s
+    pause, so indexing 5,000 pages one call each would take minutes; the command line indexes the
+    copies, written to a temporary folder, in parallel in a few seconds.
+    """
+    with tempfile.TemporaryDirectory(prefix="playbook-pagefind-") as tmp:
+        root = Path(tmp)
+        for url, html in pages:
+            target = root / "pages" / page_file(url)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        (root / "pages").mkdir(exist_ok=True)
+        settings = {
+            "site": "pages",
+            "output_path": str(out_dir.resolve()),
+            "exclude_selectors": list(EXCLUDE),
+            "force_language": lang,
+        }
+        (root / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+        try:
+            done = subprocess.run(
+                [*_pagefind_command(), "--silent"], cwd=root, capture_output=True, text=True,
+                timeout=3600, check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise SearchIndexError(f"Pagefind could not be run: {exc}") from exc
+        if done.returncode != 0:
+            detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+            raise SearchIndexError(
+                "Pagefind could not build the search index: " + (" ".join(detail) or "no details")
+            )
+    return bundle_stats(out_dir, len(pages))
+
+
+def _pagefind_command() -> list[str]:
+    try:
+        from pagefind.service import get_executable
+
+        found = get_executable()
+    except ImportError:  # pragma: no cover - pagefind is a dependency
+        found = None
+    return [str(found)] if found else [sys.executable, "-m", "pagefind"]
+
+
+def bundle_stats(out_dir: Path, pages: int) -> IndexStats:
+    files = [p for p in out_dir.rglob("*") if p.is_file()]
+    return IndexStats(pages, len(files), sum(p.stat().st_size for p in files))

@@ -1,0 +1,68 @@
+"""A light Polish stemmer and diacritic folding, for search and for finding glossary terms.
+
+Why our own, and why so small: the search engine (Pagefind) already folds most diacritics and has
+a Polish stemmer, but measured on Pagefind 1.5.2 it misses ``ł`` (it has no decomposition, so
+``kwartal`` did not find "kwartał" and ``zrodlo`` did not find "źródło") and many endings (``leadow``
+did not find "lead", ``kampanii`` did not find "kampania"). Search matches word *prefixes*, so
+the query only needs to lose its ending: ``umowy`` -> ``umow`` finds "umowa", "umowie", "umów".
+
+The stemmer strips the longest known ending that leaves at least :data:`MIN_STEM` letters. The
+same list runs in the browser (``assets/search.js`` receives :data:`SUFFIXES` from the page), so a
+query is cut the same way everywhere. Known limits, by design of a suffix stripper: alternating
+stems are not joined (``marce`` does not find "marka", ``rynku`` not "rynek", ``źródeł`` not
+"źródło"), and short words (three letters or fewer) are left as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Endings, folded (no diacritics: ``ów`` is ``ow``), tried longest first.
+SUFFIXES: tuple[str, ...] = tuple(sorted({
+    # gerunds and verbs: planowanie, planowania, planować, realizuje (-anie/-enie keep their
+    # "n": "kampanię" must not lose "anie")
+    "owaniami", "owaniach", "owaniem", "owania", "owanie", "owaniu",
+    "owac", "ywac", "iwac", "ujemy", "ujecie", "ujesz", "uje", "uja",
+    "ac", "ic", "yc", "ec",
+    # adjectives: marketingowy, marketingowych, kwalifikowanego, sprzedażowej
+    "owego", "owemu", "owych", "owymi", "owym", "owej", "owa", "owe", "owy",
+    "iego", "iemu", "ego", "emu", "ych", "ich", "ymi", "imi", "ym", "im", "ej",
+    # nouns: kampaniami, leadów, umowie, klientom, celem, sprzedaży
+    "iami", "iach", "iom", "ami", "ach", "om", "owi", "ow", "em", "iem",
+    "ie", "ii", "ia", "iu", "io",
+    "a", "e", "i", "o", "u", "y",
+}, key=lambda s: (-len(s), s)))
+
+#: Stems shorter than this are not cut further (``cele`` -> ``cel``, but ``sla`` stays).
+MIN_STEM = 3
+
+#: Consonant changes undone before stripping: ``klienci`` -> ``klient``.
+REWRITES: tuple[tuple[str, str], ...] = (("nci", "nt"),)
+
+_EXTRA_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s"}
+
+
+def fold_char(ch: str) -> str:
+    """One character without its diacritic (``ż`` -> ``z``, ``ł`` -> ``l``); always one character."""
+    if ch in _EXTRA_FOLDS:
+        return _EXTRA_FOLDS[ch]
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    return base[:1] or ch
+
+
+def fold(text: str) -> str:
+    """Text without diacritics, character for character (same length as the NFC input)."""
+    return "".join(fold_char(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def stem(word: str) -> str:
+    """The word without its Polish ending; keeps the word's own letters (and diacritics)."""
+    word = unicodedata.normalize("NFC", word).lower()
+    folded = fold(word)
+    for old, new in REWRITES:
+        if folded.endswith(old) and len(folded) - len(old) >= MIN_STEM:
+            return word[: len(word) - len(old)] + new
+    for suffix in SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= MIN_STEM:
+            return word[: len(word) - len(suffix)]
+    return word

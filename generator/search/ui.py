@@ -1,0 +1,59 @@
+"""What the search box in the browser needs from Python: the words it shows, and the stemmer.
+
+The plugin hands :func:`ui_config` to the theme, which writes it into each page as JSON for
+``assets/search.js``; so the Polish endings exist once, in :mod:`generator.search.polish`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .polish import MIN_STEM, REWRITES, SUFFIXES
+
+LABELS: dict[str, dict[str, str]] = {
+    "pl": {
+        "kind": "Rodzaj",
+        "team": "Zespół",
+        "tag": "Tag",
+        "any": "wszystkie",
+        "filters": "Zawęź wyniki",
+        "more": "Pokaż więcej wyników",
+        "loading": "Szukam…",
+        "failed": "Wyszukiwarka nie działa: nie udało się wczytać indeksu.",
+        "file": "Wyszukiwarka działa tylko na stronie otwartej z serwera (http://), nie z pliku.",
+        "short": "Wpisz co najmniej 2 znaki.",
+    },
+    "en": {
+        "kind": "Kind",
+        "team": "Team",
+        "tag": "Tag",
+        "any": "all",
+        "filters": "Narrow down",
+        "more": "Show more results",
+        "loading": "Searching…",
+        "failed": "Search is not working: the index could not be loaded.",
+        "file": "Search only works when the site is served over http://, not opened as a file.",
+        "short": "Type at least 2 characters.",
+    },
+}
+
+#: Filters offered in the results, in this order (Pagefind filter names).
+FILTERS = ("kind", "team", "tag")
+#: Shortest query searched (a single letter would fetch most of a large index).
+MIN_CHARS = 2
+#: Results whose details are fetched at once (each costs one small request).
+PAGE_SIZE = 10
+
+
+def ui_config(lang: str) -> dict[str, Any]:
+    return {
+        "lang": lang,
+        "stemmer": (
+            {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES]}
+            if lang == "pl" else None
+        ),
+        "labels": LABELS.get(lang, LABELS["en"]),
+        "filters": list(FILTERS),
+        "minChars": MIN_CHARS,
+        "pageSize": PAGE_SIZE,
+    }

@@ -1,0 +1,263 @@
+"""Values + a compiled template -> the filled agreement, in Markdown and in HTML.
+
+Every function here has a twin of the same name in ``generator/assets/sla-form.js``; the browser
+tests run both on the same values and compare the results character for character. Keep them in
+step: change one, change the other.
+
+Steps: drop empty values -> validate against the JSON Schema -> fill in defaults -> compute the
+derived values in order -> decide each clause's ``when`` -> format every value for the language ->
+assemble the document from the pre-split segments, escaping each value for the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import expr, numbers, schema
+from .body import html_escape, md_escape, normalise_text
+from .spec import Spec
+
+Problem = schema.Problem
+
+
+@dataclass
+class Filled:
+    """A template filled with valid values, ready to be written in any format."""
+
+    spec: Spec
+    #: Every parameter's value as given or defaulted (None when optional and not given).
+    values: dict[str, Any]
+    #: What expressions see: numbers (money: the amount) and texts, plus the derived values.
+    env: dict[str, expr.Value]
+    #: Each parameter's and derived value's text as shown in the document.
+    shown: dict[str, str]
+    clauses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return str(self.spec["lang"])
+
+    def markdown(self) -> str:
+        return markdown(self)
+
+    def html_body(self) -> str:
+        return html_body(self)
+
+    def html(self) -> str:
+        return standalone_html(self)
+
+
+def present(raw: Any) -> Any:
+    """The values that count: empty ones (``name:`` with nothing, or ``""``) are left out."""
+    if not isinstance(raw, dict):
+        return raw
+    return {k: v for k, v in raw.items() if v is not None and v != ""}
+
+
+def fill(spec: Spec, raw: Any) -> tuple[Filled | None, list[Problem]]:
+    """Validate and fill; either a :class:`Filled` or every problem with the values."""
+    data = present(raw)
+    if data is None:
+        data = {}
+    problems = schema.validate(spec["schema"], data)
+    if problems:
+        return None, problems
+    values: dict[str, Any] = {}
+    env: dict[str, expr.Value] = {}
+    currency: dict[str, str] = {}
+    for param in spec["params"]:
+        name = param["id"]
+        value = data.get(name, param["default"])
+        values[name] = value
+        if value is None or param["type"] == "list":
+            continue
+        if param["type"] == "money":
+            amount, code = _money(value, param)
+            env[name] = float(amount)
+            currency[name] = code
+        elif isinstance(value, str):
+            env[name] = value
+        else:
+            env[name] = float(value)
+    shown = {p["id"]: format_value(p, values[p["id"]], spec) for p in spec["params"]}
+    for item in spec["derived"]:
+        target = {"kind": "derived", "id": item["id"], "label": item["label"]}
+        try:
+            _check_currencies(item["expr"], currency)
+            result = expr.evaluate(item["expr"], item["source"], env)
+        except expr.EvalError as exc:
+            return None, [(("derived", item["id"]), exc.code, _eval_args(exc, target, item["expr"]))]
+        assert isinstance(result, float)
+        value = _round_derived(result, item)
+        env[item["id"]] = value
+        shown[item["id"]] = numbers.format_number(value, spec["lang"], item["decimals"])
+    clauses = []
+    for clause in spec["clauses"]:
+        if clause["when"] is not None:
+            target = {"kind": "when", "id": clause["id"], "label": clause["title"]}
+            try:
+                keep = expr.evaluate(clause["when"], clause["when_source"], env)
+            except expr.EvalError as exc:
+                return None, [(("when", clause["id"]), exc.code,
+                               _eval_args(exc, target, clause["when"]))]
+            if keep is not True:
+                continue
+        clauses.append(clause)
+    return Filled(spec, values, env, shown, clauses), []
+
+
+def _eval_args(exc: expr.EvalError, target: dict[str, str], tree: expr.Node) -> dict[str, Any]:
+    return {"target": target, "expr": exc.expr, "values": exc.values, "names": expr.names(tree)}
+
+
+class _Mixed(expr.EvalError):
+    pass
+
+
+def _check_currencies(tree: expr.Node, currency: dict[str, str]) -> None:
+    used = [(name, currency[name]) for name in expr.names(tree) if name in currency]
+    if len({code for _name, code in used}) > 1:
+        raise _Mixed("mixed_currency", "", ", ".join(f"{n} = {c}" for n, c in used))
+
+
+def _round_derived(value: float, item: dict[str, Any]) -> float:
+    mode = {"up": "ceil", "down": "floor", "nearest": "nearest"}.get(item["round"])
+    if mode is None:
+        return value
+    return numbers.round_to(value, item["decimals"], mode)  # type: ignore[arg-type]
+
+
+def _money(value: Any, rules: dict[str, Any]) -> tuple[float, str]:
+    if isinstance(value, dict):
+        return float(value["amount"]), str(value.get("currency") or rules["currency"])
+    return float(value), str(rules["currency"])
+
+
+# -- formatting ---------------------------------------------------------------------------------
+
+def format_value(rules: dict[str, Any], value: Any, spec: Spec) -> str:
+    """A value as the document shows it, in the spec's language ("—" when there is none)."""
+    lang = spec["lang"]
+    missing = spec["words"]["missing"]
+    if value is None:
+        return str(missing)
+    kind = rules["type"]
+    if kind == "list":
+        if not value:
+            return str(missing)
+        return ", ".join(format_value(rules["item"], item, spec) for item in value)
+    if kind == "text":
+        return normalise_text(value)
+    if kind == "email":
+        return str(value)
+    if kind == "date":
+        return format_date(value, spec)
+    if kind == "choice":
+        for choice in rules["choices"]:
+            if choice["value"] == value:
+                return str(choice["label"])
+        return str(value)  # pragma: no cover - validated before
+    if kind == "money":
+        amount, code = _money(value, rules)
+        return numbers.format_money(amount, code, lang)
+    if kind == "integer":
+        return numbers.format_number(float(value), lang, 0)
+    if kind == "decimal":
+        return numbers.format_number(float(value), lang, rules["decimals"])
+    if kind == "percent":
+        return numbers.format_number(float(value), lang, rules["decimals"], trim=True) + "%"
+    if kind == "duration":
+        shown = numbers.format_number(float(value), lang, rules["decimals"], trim=True)
+        forms = spec["units"][rules["unit"]]
+        unit = forms.get(numbers.plural_category(shown, lang)) or forms["other"]
+        return f"{shown}{numbers.NBSP}{unit}"
+    return str(value)  # pragma: no cover
+
+
+def format_date(value: str, spec: Spec) -> str:
+    """``1 stycznia 2027`` / ``1 January 2027``."""
+    year, month, day = int(value[:4]), int(value[5:7]), int(value[8:10])
+    return f"{day} {spec['months'][month - 1]} {year}"
+
+
+# -- assembling ----------------------------------------------------------------------------------
+
+def _segments_md(segments: list[Any], shown: dict[str, str]) -> str:
+    out = []
+    for segment in segments:
+        if isinstance(segment, str):
+            out.append(segment)
+        else:
+            out.append(md_escape(shown[segment["p"]], bool(segment["t"]), segment["i"]))
+    return "".join(out)
+
+
+def _segments_html(segments: list[Any], shown: dict[str, str]) -> str:
+    return "".join(s if isinstance(s, str) else html_escape(shown[s["p"]]) for s in segments)
+
+
+def annex_rows(filled: Filled) -> list[tuple[dict[str, Any], str]]:
+    """``(parameter or derived value, its text)`` for the annex table, in template order."""
+    rows: list[tuple[dict[str, Any], str]] = [(p, filled.shown[p["id"]]) for p in filled.spec["params"]]
+    for item in filled.spec["derived"]:
+        text = filled.shown[item["id"]]
+        if item["unit"]:
+            text += numbers.NBSP + item["unit"]
+        rows.append((item, text))
+    return rows
+
+
+def markdown(filled: Filled) -> str:
+    spec = filled.spec
+    words = spec["words"]
+    out = ["# " + spec["title_md"], ""]
+    for number, clause in enumerate(filled.clauses, 1):
+        out += [f"## {number}. {clause['title_md']}", "", _segments_md(clause["md"], filled.shown), ""]
+    out += ["## " + words["annex_md"], "",
+            f"| {md_escape(words['name'], True)} | {md_escape(words['value'], True)} |",
+            "| --- | --- |"]
+    for item, text in annex_rows(filled):
+        out.append(f"| {item['label_cell']} | {md_escape(text, True)} |")
+    return "\n".join(out) + "\n"
+
+
+def html_body(filled: Filled) -> str:
+    spec = filled.spec
+    words = spec["words"]
+    out = [f'<article class="sla-doc" lang="{spec["lang"]}">', f"<h1>{spec['title_html']}</h1>"]
+    for number, clause in enumerate(filled.clauses, 1):
+        out += [
+            f'<section class="sla-clause" id="sla-{clause["id"]}">',
+            f"<h2>{number}. {clause['title_html']}</h2>",
+            _segments_html(clause["html"], filled.shown),
+            "</section>",
+        ]
+    out += ['<section class="sla-annex">', f"<h2>{words['annex_html']}</h2>", "<table>",
+            f"<thead><tr><th>{html_escape(words['name'])}</th><th>{html_escape(words['value'])}</th></tr></thead>",
+            "<tbody>"]
+    for item, text in annex_rows(filled):
+        out.append(f"<tr><td>{item['label_html']}</td><td>{html_escape(text)}</td></tr>")
+    out += ["</tbody>", "</table>", "</section>", "</article>"]
+    return "\n".join(out) + "\n"
+
+
+def standalone_html(filled: Filled) -> str:
+    """A complete HTML file: the agreement with its print stylesheet, nothing loaded from outside."""
+    spec = filled.spec
+    return "\n".join([
+        "<!DOCTYPE html>",
+        f'<html lang="{spec["lang"]}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{spec['title_html']}</title>",
+        "<style>",
+        spec["css"].rstrip("\n"),
+        "</style>",
+        "</head>",
+        "<body>",
+        html_body(filled).rstrip("\n"),
+        "</body>",
+        "</html>",
+    ]) + "\n"

@@ -1,0 +1,105 @@
+"""What the SLA page's form needs: one field description per parameter, and the compiled document.
+
+``generator/templates/sla.md.j2`` turns these into a static HTML form (input types, min/max, steps,
+required, help texts, defaults as initial values) and embeds the document (:mod:`.spec`) as JSON in
+a ``data-sla`` attribute, where it is inert data: ``sla-form.js`` reads it with ``JSON.parse``. The
+page's HTML is then cleaned by :mod:`generator.sanitize` like every generated page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import numbers, wording
+from .fill import format_value
+from .spec import compile_spec, spec_json
+
+if TYPE_CHECKING:
+    from ..models.sla import Sla
+
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return numbers.plain(float(value))
+    return ""
+
+
+def _step(decimals: int) -> str:
+    return "1" if decimals == 0 else "0." + "0" * (decimals - 1) + "1"
+
+
+def field(param: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
+    """How one parameter appears on the form."""
+    kind = param["type"]
+    default = param["default"]
+    lang = spec["lang"]
+    sla_id = spec["id"]
+    out: dict[str, Any] = {
+        "default_text": "" if default is None else format_value(param, default, spec),
+        "id": param["id"],
+        "dom_id": f"sla-{sla_id}-{param['id']}",
+        "label": param["label"],
+        "help": param["help"],
+        "required": param["required"],
+        "kind": kind,
+        "control": "input",
+        "input_type": "text",
+        "value": "",
+        "attrs": {},
+        "suffix": "",
+        "choices": [],
+        "currencies": [],
+        "currency": "",
+    }
+    if kind == "text":
+        out["control"] = "textarea" if param["multiline"] else "input"
+        out["value"] = default or ""
+        out["rows"] = 6 if param["multiline"] else 1
+    elif kind in ("email", "date"):
+        out["input_type"] = kind
+        out["value"] = default or ""
+    elif kind == "choice":
+        out["control"] = "select"
+        out["choices"] = [dict(c, selected=c["value"] == default) for c in param["choices"]]
+        out["empty_option"] = default is None
+    elif kind == "list":
+        item = param["item"]
+        if item["type"] == "choice":
+            out["control"] = "checkboxes"
+            chosen = default or []
+            out["choices"] = [dict(c, selected=c["value"] in chosen) for c in item["choices"]]
+        else:
+            out["control"] = "textarea"
+            out["rows"] = 4
+            out["value"] = "\n".join(_number_text(v) or str(v) for v in (default or []))
+            one_per_line = wording.WORDS[lang]["one_per_line"]
+            out["help"] = f"{out['help']} ({one_per_line})" if out["help"] else one_per_line.capitalize() + "."
+    else:  # integer, decimal, percent, money, duration
+        out["input_type"] = "number"
+        decimals = 0 if kind == "integer" else int(param.get("decimals", 2))
+        out["attrs"] = {"min": _number_text(param["min"]), "max": _number_text(param["max"]),
+                        "step": _step(decimals)}
+        if kind == "money":
+            amount = default.get("amount") if isinstance(default, dict) else default
+            out["value"] = _number_text(amount)
+            chosen = default.get("currency") if isinstance(default, dict) else param["currency"]
+            out["currencies"] = [{"value": c, "selected": c == chosen} for c in param["currencies"]]
+            out["currency"] = param["currency"]
+        else:
+            out["value"] = _number_text(default)
+        if kind == "percent":
+            out["suffix"] = "%"
+        if kind == "duration":
+            out["suffix"] = param["unit_label"]
+    return out
+
+
+def sla_form(sla: Sla, lang: str) -> dict[str, Any]:
+    """Everything ``sla.md.j2`` needs for the form: fields, words, and the document as JSON."""
+    spec = compile_spec(sla, lang)
+    return {
+        "spec_json": spec_json(sla, lang),
+        "fields": [field(p, spec) for p in spec["params"]],
+        "words": wording.WORDS[lang],
+        "id": sla.id,
+    }

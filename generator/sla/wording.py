@@ -1,0 +1,247 @@
+"""Every word the SLA generator adds around the template's own text, in Polish and English.
+
+The same tables are embedded in the SLA page (:mod:`.spec`), so the browser's messages and the
+filled document's words come from here too. Messages in the CLI are in English, like every other
+message of ``playbook``; the form speaks the page's language.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import numbers
+
+#: Words of the filled document, the form and the values file.
+WORDS: dict[str, dict[str, str]] = {
+    "pl": {
+        "annex": "Załącznik: uzgodnione wartości",
+        "name": "Pozycja",
+        "value": "Wartość",
+        "missing": "—",
+        "required": "wymagane",
+        "optional": "opcjonalne",
+        "default": "domyślnie",
+        "choices": "do wyboru",
+        "one_per_line": "jedna pozycja w wierszu",
+        "values_intro": "Wartości do szablonu umowy",
+        "values_howto": "Uzupełnij wartości, a potem uruchom:",
+        "values_comments": "Wiersze zaczynające się od # to komentarze. Pusta wartość oznacza wartość domyślną, jeśli jest.",
+        "values_from_form": "Zapisane z formularza na stronie szablonu.",
+        "list_example": "na przykład",
+        "form_title": "Wypełnij umowę",
+        "preview_title": "Podgląd umowy",
+        "preview_empty": "Uzupełnij wymagane pola, aby zobaczyć gotową umowę.",
+        "download_values": "Pobierz plik wartości (YAML)",
+        "download_md": "Pobierz umowę (Markdown)",
+        "download_html": "Pobierz umowę (HTML)",
+        "print": "Drukuj",
+        "check": "Sprawdź",
+        "errors_title": "Popraw zaznaczone pola:",
+        "noscript": "Formularz potrzebuje JavaScriptu. Bez niego użyj polecenia playbook sla values i playbook sla fill.",
+        "template_title": "Szablon",
+        "ok": "Wszystkie wartości są poprawne.",
+        "select": "— wybierz —",
+    },
+    "en": {
+        "annex": "Annex: agreed values",
+        "name": "Item",
+        "value": "Value",
+        "missing": "—",
+        "required": "required",
+        "optional": "optional",
+        "default": "default",
+        "choices": "one of",
+        "one_per_line": "one item per line",
+        "values_intro": "Values for the agreement template",
+        "values_howto": "Fill in the values, then run:",
+        "values_comments": "Lines starting with # are comments. An empty value means the default, if there is one.",
+        "values_from_form": "Saved from the form on the template's page.",
+        "list_example": "for example",
+        "form_title": "Fill in the agreement",
+        "preview_title": "Preview of the agreement",
+        "preview_empty": "Fill in the required fields to see the finished agreement.",
+        "download_values": "Download the values file (YAML)",
+        "download_md": "Download the agreement (Markdown)",
+        "download_html": "Download the agreement (HTML)",
+        "print": "Print",
+        "check": "Check",
+        "errors_title": "Please correct the marked fields:",
+        "noscript": "The form needs JavaScript. Without it, use the commands playbook sla values and playbook sla fill.",
+        "template_title": "The template",
+        "ok": "All values are valid.",
+        "select": "— choose —",
+    },
+}
+
+#: Units of durations, by plural category (see :func:`numbers.plural_category`).
+UNITS: dict[str, dict[str, dict[str, str]]] = {
+    "pl": {
+        "hours": {"one": "godzina", "few": "godziny", "many": "godzin", "other": "godziny"},
+        "working-days": {"one": "dzień roboczy", "few": "dni robocze", "many": "dni roboczych",
+                         "other": "dnia roboczego"},
+        "days": {"one": "dzień", "few": "dni", "many": "dni", "other": "dnia"},
+    },
+    "en": {
+        "hours": {"one": "hour", "other": "hours"},
+        "working-days": {"one": "working day", "other": "working days"},
+        "days": {"one": "day", "other": "days"},
+    },
+}
+
+#: The unit word shown beside a duration field of the form.
+UNIT_LABELS: dict[str, dict[str, str]] = {
+    "pl": {"hours": "godz.", "working-days": "dni robocze", "days": "dni"},
+    "en": {"hours": "hours", "working-days": "working days", "days": "days"},
+}
+
+MONTHS: dict[str, list[str]] = {
+    "pl": ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+           "września", "października", "listopada", "grudnia"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+
+#: Messages about values and computations; ``{name}`` fields are filled by :func:`message`.
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "required": "a value is required here ({label}).",
+        "additional": "unknown parameter '{name}'.{hint}",
+        "additional:money-object": "unknown field '{name}': an amount has only 'amount:' and 'currency:'.{hint}",
+        "type:text": "expected text, but this is {got}.",
+        "type:email": "expected an e-mail address like anna@example.com, but this is {got}.",
+        "type:date": "expected a date written as YYYY-MM-DD, like 2027-01-01, but this is {got}. Put it in quotes if it is not read as text.",
+        "type:choice": "expected one of {allowed}, but this is {got}.",
+        "type:list": "expected a list (one '- item' per line), but this is {got}.",
+        "type:integer": "expected a whole number, but this is {got}.",
+        "type:money": "expected an amount like 1200000, or 'amount:' and 'currency:' on their own lines, but this is {got}.",
+        "type:currency": "expected a currency code like PLN, but this is {got}.",
+        "type:number": "expected a number, but this is {got}.",
+        "enum": "{got} is not one of the choices: {allowed}.{hint}",
+        "enum:currency": "{got} is not a currency allowed here: use {allowed}.{hint}",
+        "minimum": "must be at least {limit}, but this is {got}.",
+        "maximum": "must be at most {limit}, but this is {got}.",
+        "decimals": "has too many decimal places (at most {limit}), but this is {got}.",
+        "minLength": "must be {limit} characters long.",
+        "maxLength": "is too long ({length} characters); at most {limit} are allowed.",
+        "control": "contains a control character or a line break where none is allowed.",
+        "control:email": "{got} is not an e-mail address like anna@example.com.",
+        "control:date": "{got} is not a date written as YYYY-MM-DD, like 2027-01-01.",
+        "pattern:text": "must not be empty or only spaces.",
+        "pattern:email": "{got} is not an e-mail address like anna@example.com.",
+        "pattern:date": "{got} is not a date written as YYYY-MM-DD, like 2027-01-01.",
+        "date": "{got} is not a real date (check the month and the day).",
+        "minItems": "needs at least {limit} item(s).",
+        "maxItems": "has too many items; at most {limit} are allowed.",
+        "division_by_zero": "cannot compute {target}: {expr} is 0, and a division by zero is impossible (with {values}).",
+        "out_of_range": "cannot compute {target}: {expr} is out of range, larger than 1e15 or not a number (with {values}).",
+        "bad_power": "cannot compute {target}: the power {expr} must be a whole number from -64 to 64 (with {values}).",
+        "bad_round": "cannot compute {target}: round() keeps 0 to 9 decimal places, but {expr} asks otherwise (with {values}).",
+        "mixed_currency": "cannot compute {target}: it mixes amounts in different currencies ({values}).",
+        "target_derived": "the derived value '{id}' ({label})",
+        "target_when": "the condition of the clause '{id}'",
+        "no_values": "no values",
+    },
+    "pl": {
+        "required": "To pole jest wymagane.",
+        "additional": "Nieznany parametr '{name}'.",
+        "additional:money-object": "Nieznane pole '{name}': kwota ma tylko 'amount:' i 'currency:'.",
+        "type:text": "Wpisz tekst.",
+        "type:email": "Wpisz adres e-mail, np. anna@example.com.",
+        "type:date": "Wpisz datę w postaci RRRR-MM-DD, np. 2027-01-01.",
+        "type:choice": "Wybierz jedną z możliwości.",
+        "type:list": "Wpisz listę: jedna pozycja w wierszu.",
+        "type:integer": "Wpisz liczbę całkowitą.",
+        "type:money": "Wpisz kwotę, np. 1200000.",
+        "type:currency": "Wybierz walutę.",
+        "type:number": "Wpisz liczbę.",
+        "enum": "{got} nie jest jedną z możliwości: {allowed}.",
+        "enum:currency": "Waluta {got} jest tu niedozwolona: użyj {allowed}.",
+        "minimum": "Wartość musi wynosić co najmniej {limit}.",
+        "maximum": "Wartość może wynosić najwyżej {limit}.",
+        "decimals": "Za dużo miejsc po przecinku: dozwolone są najwyżej {limit}.",
+        "minLength": "Wpisz dokładnie {limit} znaków.",
+        "maxLength": "Tekst jest za długi ({length} znaków); dozwolone jest najwyżej {limit}.",
+        "control": "Tekst zawiera niedozwolony znak sterujący lub podział wiersza.",
+        "control:email": "{got} nie jest adresem e-mail, np. anna@example.com.",
+        "control:date": "{got} nie jest datą w postaci RRRR-MM-DD.",
+        "pattern:text": "Pole nie może być puste ani zawierać samych spacji.",
+        "pattern:email": "{got} nie jest adresem e-mail, np. anna@example.com.",
+        "pattern:date": "{got} nie jest datą w postaci RRRR-MM-DD.",
+        "date": "{got} nie jest prawdziwą datą (sprawdź miesiąc i dzień).",
+        "minItems": "Potrzeba co najmniej {limit} pozycji.",
+        "maxItems": "Za dużo pozycji; dozwolone jest najwyżej {limit}.",
+        "division_by_zero": "Nie można obliczyć: {target}: {expr} wynosi 0, a przez zero nie można dzielić (wartości: {values}).",
+        "out_of_range": "Nie można obliczyć: {target}: {expr} wychodzi poza zakres (ponad 1e15) (wartości: {values}).",
+        "bad_power": "Nie można obliczyć: {target}: wykładnik {expr} musi być liczbą całkowitą od -64 do 64 (wartości: {values}).",
+        "bad_round": "Nie można obliczyć: {target}: round() zaokrągla do 0–9 miejsc po przecinku, a {expr} żąda innej liczby (wartości: {values}).",
+        "mixed_currency": "Nie można obliczyć: {target}: łączy kwoty w różnych walutach ({values}).",
+        "target_derived": "wartość wyliczana '{id}' ({label})",
+        "target_when": "warunek postanowienia '{id}'",
+        "no_values": "brak wartości",
+    },
+}
+
+
+_FIELD = re.compile(r"\{([a-z]+)\}")
+
+
+def describe(value: Any) -> str:
+    """What a value is, for a message: ``text ('abc')``, ``a number (12)``, ``a list``.
+
+    Mirrored by ``describe`` in sla-form.js.
+    """
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"true/false ({'true' if value else 'false'})"
+    if isinstance(value, int | float):
+        return f"a number ({numbers.plain(float(value))})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ('{shown}')"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return type(value).__name__
+
+
+def message(lang: str, code: str, kind: str = "", **args: Any) -> str:
+    """The sentence for a problem ``code`` (``type``, ``minimum``...) of a value of ``kind``."""
+    table = MESSAGES[lang]
+    template = table.get(f"{code}:{kind}") or table.get(code) or code
+    if code == "type" and f"type:{kind}" not in table:
+        template = table["type:number"] if kind in ("number", "decimal", "percent", "duration",
+                                                    "amount") else template
+    fields = {
+        "got": describe(args.get("got")) if code in ("type",) else _quoted(args.get("got")),
+        "limit": _plain(args.get("limit")),
+        "length": str(args.get("length", "")),
+        "allowed": ", ".join(str(a) for a in args.get("allowed", [])),
+        "name": str(args.get("name", "")),
+        "label": str(args.get("label", "")),
+        "hint": str(args.get("hint", "")),
+        "target": str(args.get("target", "")),
+        "expr": str(args.get("expr", "")),
+        "values": str(args.get("values", "")) or table["no_values"],
+        "id": str(args.get("id", "")),
+    }
+    return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, int | float):
+        return numbers.plain(float(value))
+    return str(value)
+
+
+def _quoted(value: Any) -> str:
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return numbers.plain(float(value))
+    return describe(value)

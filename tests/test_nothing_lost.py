@@ -1,0 +1,342 @@
+"""Nothing lost: a failed ``playbook build`` leaves the previous site byte-identical and never
+touches ``content/``, whatever phase fails (load, validate, references, plan, MkDocs, PDFs, swap)
+and even when the process is killed half way. Output files are written atomically.
+
+One site is built per session; each test works on a copy of that project and compares the hash
+of every file (and its permissions) before and after.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator import fsutil
+from generator.cli import main
+from generator.errors import UserError
+from tests.hostile import PROJECT
+
+ROOT = Path(__file__).resolve().parent.parent
+Manifest = dict[str, tuple[str, int]]
+
+
+def manifest(folder: Path) -> Manifest:
+    """Every file and folder under ``folder``: content hash (or ``dir``/``link``) and mode."""
+    found: Manifest = {}
+    if not folder.exists():
+        return found
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            found[rel] = (f"link:{os.readlink(path)}", 0)
+        elif stat.S_ISDIR(info.st_mode):
+            found[rel] = ("dir", stat.S_IMODE(info.st_mode))
+        else:
+            found[rel] = (hashlib.sha256(path.read_bytes()).hexdigest(), stat.S_IMODE(info.st_mode))
+    return found
+
+
+def run(root: Path, *args: str) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = main(["--project", str(root), *args])
+    return code, err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The base project with its site built once."""
+    root = tmp_path_factory.mktemp("nothing-lost") / "project"
+    shutil.copytree(PROJECT, root)
+    code, err = run(root, "build")
+    assert code == 0, err
+    assert (root / "site" / "index.html").is_file()
+    assert list((root / "site").rglob("*.pdf")), "the checklist PDF is part of the site"
+    return root
+
+
+@pytest.fixture
+def project(built: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(built, root, symlinks=True)
+    return root
+
+
+class Snapshot:
+    """The site, content, playbooks and templates of a project at one moment."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.parts = {name: manifest(root / name) for name in ("site", "content", "playbooks", "templates")}
+
+    def assert_unchanged(self, *, except_for: tuple[str, ...] = ()) -> None:
+        now = Snapshot(self.root)
+        for name, before in self.parts.items():
+            if name not in except_for:
+                assert now.parts[name] == before, f"{name}/ changed"
+        leftovers = [p.name for p in self.root.iterdir() if p.name.startswith(".site.")]
+        assert leftovers == [], leftovers
+
+
+# -- a failure in each phase -------------------------------------------------------------------
+
+def _yaml_syntax(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (root / "playbooks" / "teams" / "broken.yaml").write_text("kind: team\nid: [\n", encoding="utf-8")
+
+
+def _validation(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = root / "playbooks" / "goals" / "qualified-leads.yaml"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("target: 400", "target: lots"), encoding="utf-8")
+
+
+def _reference(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = root / "playbooks" / "goals" / "qualified-leads.yaml"
+    goal.write_text(goal.read_text(encoding="utf-8").replace("team: marketing", "team: finance"), encoding="utf-8")
+
+
+def _collision(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (root / "content" / "teams").mkdir()
+    (root / "content" / "teams" / "sales.md").write_text("# Mine\n", encoding="utf-8")
+
+
+def _template(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (root / "templates").mkdir()
+    (root / "templates" / "team.md.j2").write_text("# {{ no_such_thing }}\n", encoding="utf-8")
+
+
+def _mkdocs_strict(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (root / "content" / "broken.md").write_text("# Broken\n\n[x](missing.md)\n", encoding="utf-8")
+
+
+def _mkdocs_crash(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs dies after writing part of the new site (a bug, a full disk...)."""
+    import mkdocs.commands.build as mkdocs_build
+
+    real = mkdocs_build._build_page
+    count = {"pages": 0}
+
+    def build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):  # type: ignore[no-untyped-def]
+        count["pages"] += 1
+        if count["pages"] > 3:
+            raise OSError(28, "No space left on device")
+        return real(page, config, doc_files, nav, env, dirty, excluded)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", build_page)
+
+
+def _pdf_crash(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.checklists import site as checklist_site
+
+    def finish(self, site_dir):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the PDF renderer crashed")
+
+    monkeypatch.setattr(checklist_site.SitePdfs, "finish", finish)
+
+
+def _swap(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def exchange(a: Path, b: Path) -> bool:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(fsutil, "_exchange", exchange)
+
+
+def _swap_fallback(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No atomic swap on this system, and the second rename fails: the old site is put back."""
+    real = os.replace
+    calls = {"n": 0}
+
+    def replace(a: object, b: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(13, "Permission denied")
+        real(a, b)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fsutil, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(fsutil.os, "replace", replace)
+
+
+def _staging(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def mkdtemp(*args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fsutil.tempfile, "mkdtemp", mkdtemp)
+
+
+PHASES: dict[str, tuple[Callable[[Path, pytest.MonkeyPatch], None], tuple[str, ...], str]] = {
+    # name: (inject, args after "build", what the user reads)
+    "load: YAML syntax": (_yaml_syntax, (), "playbooks/teams/broken.yaml:3:1: YAML syntax:"),
+    "validate: wrong type": (_validation, (), "target: expected a number"),
+    "references: unknown id": (_reference, (), "there is no team with the id 'finance'"),
+    "plan: a page collides": (_collision, (), "content/teams/sales.md:1:1: this hand-written page"),
+    "plan: template error": (_template, (), "templates/team.md.j2:1:1: the template uses"),
+    "mkdocs: strict warnings": (_mkdocs_strict, ("--strict",), "The previous site is unchanged."),
+    "mkdocs: crash half way": (_mkdocs_crash, (), "RAISES OSError"),
+    "pdf: crash at the end": (_pdf_crash, (), "RAISES RuntimeError"),
+    "swap: rename fails": (_swap, (), "cannot put the new site in place of"),
+    "swap: fallback fails": (_swap_fallback, (), "The previous site is unchanged."),
+    "staging: cannot create": (_staging, (), "cannot create a folder beside"),
+}
+
+
+@pytest.mark.parametrize("phase", list(PHASES))
+def test_a_failed_build_loses_nothing(project: Path, phase: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    inject, extra, message = PHASES[phase]
+    site_before = manifest(project / "site")
+    inject(project, monkeypatch)
+    snapshot = Snapshot(project)
+    if message.startswith("RAISES "):
+        with pytest.raises(Exception) as caught:  # a bug, not a user's mistake: it may trace back
+            run(project, "build", *extra)
+        assert type(caught.value).__name__ == message.removeprefix("RAISES ")
+    else:
+        code, err = run(project, "build", *extra)
+        assert code == 1
+        assert message in err, err
+        assert "Traceback" not in err
+    snapshot.assert_unchanged()  # site, content, playbooks, templates: as they were
+    assert manifest(project / "site") == site_before
+
+
+def test_options_that_would_overwrite_your_work_are_refused(project: Path) -> None:
+    snapshot = Snapshot(project)
+    for where in ("content", "content/site", "playbooks", "playbooks/teams", ".", "..", "templates"):
+        code, err = run(project, "build", "--site-dir", str(project / where))
+        assert code == 1, where
+        assert "choose a folder of its own" in err, err
+    code, err = run(project, "render", "--out", str(project / "content" / "generated"))
+    assert code == 1 and "holds your own files" in err
+    snapshot.assert_unchanged()
+
+
+def test_a_successful_build_replaces_the_site_and_leaves_content_alone(project: Path) -> None:
+    content_before = manifest(project / "content")
+    team = project / "playbooks" / "teams" / "sales.yaml"
+    team.write_text(team.read_text(encoding="utf-8").replace("The sales team.", "Changed summary."), encoding="utf-8")
+    code, err = run(project, "build")
+    assert code == 0, err
+    assert manifest(project / "content") == content_before
+    page = (project / "site" / "teams" / "sales" / "index.html").read_text(encoding="utf-8")
+    assert "Changed summary." in page
+    mode = stat.S_IMODE((project / "site").stat().st_mode)
+    assert mode & 0o055 == 0o055 or mode == 0o755 & ~_umask(), "readable by a web server"
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site.")] == []
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# -- killed half way ---------------------------------------------------------------------------
+
+def _staging_files(root: Path) -> int:
+    return sum(1 for d in root.glob(".site.staging-*") for p in d.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("when", [1, 40, "pdf"])
+def test_a_killed_build_leaves_the_previous_site(project: Path, when: int | str) -> None:
+    """SIGKILL at three moments: as soon as the staging folder holds a file, when it holds forty,
+    and when the checklist PDF is being made. After the last, the next build cleans up and
+    succeeds (once: a full build is the slow part of this test)."""
+    snapshot = Snapshot(project)
+    team = project / "playbooks" / "teams" / "sales.yaml"
+    team.write_text(team.read_text(encoding="utf-8").replace("The sales team.", "New words."), encoding="utf-8")
+    snapshot.parts["playbooks"] = manifest(project / "playbooks")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PLAYBOOK_TODAY": "2026-11-27"}
+    if when == "pdf":
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # so the PDF is really rendered
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "--project", str(project), "build"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:
+            if when == "pdf":
+                ready = any(project.glob(".cache/playbook/pdf/*")) or any(project.glob(".site.staging-*/**/*.pdf"))
+            else:
+                ready = _staging_files(project) >= int(when)
+            if ready:
+                break
+            time.sleep(0.005)
+        assert proc.poll() is None, "the build finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL
+    leftovers = list(project.glob(".site.staging-*"))
+    for name in ("site", "content", "playbooks"):
+        assert manifest(project / name) == snapshot.parts[name], f"{name}/ changed"
+    if when != "pdf":
+        return
+    code, err = run(project, "build")
+    assert code == 0, err
+    assert "New words." in (project / "site" / "teams" / "sales" / "index.html").read_text(encoding="utf-8")
+    assert [p for p in leftovers if p.exists()] == [], "a later build removes a killed build's leftovers"
+
+
+# -- atomic files ------------------------------------------------------------------------------
+
+def test_atomic_write_keeps_the_old_file_when_the_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+
+    def replace(a: object, b: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fsutil.os, "replace", replace)
+    with pytest.raises(OSError):
+        fsutil.atomic_write(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"], "no temporary file is left"
+
+
+def test_atomic_write_keeps_permissions_and_makes_readable_files(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    fsutil.atomic_write(kept, "new")
+    assert (kept.read_text(encoding="utf-8"), stat.S_IMODE(kept.stat().st_mode)) == ("new", 0o640)
+    fresh = tmp_path / "fresh.txt"
+    fsutil.atomic_write(fresh, b"x")
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~_umask()
+
+
+def test_replace_dir_refuses_a_file_in_the_way(tmp_path: Path) -> None:
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    (tmp_path / "site").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(UserError, match="is a file, not a folder"):
+        fsutil.replace_dir(staging, tmp_path / "site")
+    assert (tmp_path / "site").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_stale_staging_folders_of_dead_builds_are_removed(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    stale = tmp_path / f".site.staging-{dead.stdout.strip()}-abc"
+    stale.mkdir()
+    alive = tmp_path / f".site.staging-{os.getppid()}-abc"  # a build still running
+    alive.mkdir()
+    with fsutil.staging_dir(target) as staging:
+        assert staging.is_dir()
+    assert not stale.exists()
+    assert alive.exists()

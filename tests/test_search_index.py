@@ -1,0 +1,99 @@
+"""The copy of each page that Pagefind indexes, and the facts shown with each search hit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import load
+from generator.search.facets import Facets, facets_for_page
+from generator.search.html import map_text
+from generator.search.index import SearchIndexError, index_copy, page_file
+from generator.search.ui import ui_config
+
+EXAMPLE = Path(__file__).resolve().parent.parent
+
+PAGE = """<html lang="pl"><head><title>x</title></head><body>
+<nav>Menu: sprzedaż</nav>
+<article class="md-content__inner md-typeset">
+<h1 id="kwartal">Plan na kwartał</h1><p class="pb-meta">Źródło: x.yaml</p>
+<p>Łódź i <a href="/x" title="ł">link</a>.</p><script>var ł = 1;</script>
+</article>
+<footer>stopka</footer></body></html>"""
+
+
+def test_the_copy_keeps_only_the_article_marked_for_pagefind() -> None:
+    copy = index_copy(PAGE, "Plan na kwartał", Facets("Cel", ("Sprzedaż", "Marketing"), ("quota",)),
+                      ["MQL", "lead kwalifikowany"], "pl")
+    assert copy is not None
+    assert '<html lang="pl">' in copy
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in copy
+    assert "Menu" not in copy and "stopka" not in copy
+    assert '<span data-pagefind-filter="kind:Cel"></span>' in copy
+    assert '<span data-pagefind-filter="team:Sprzedaż"></span>' in copy
+    assert '<span data-pagefind-filter="team:Marketing"></span>' in copy
+    assert '<span data-pagefind-filter="tag:quota"></span>' in copy
+    assert '<span data-pagefind-meta="team:Sprzedaż · Marketing"></span>' in copy
+    assert '<p data-pagefind-weight="0.5">MQL · lead kwalifikowany</p>' in copy
+
+
+def test_l_with_stroke_is_indexed_as_l_with_caron_in_text_only() -> None:
+    copy = index_copy(PAGE, "Plan na kwartał", Facets("Cel"), (), "pl")
+    assert copy is not None
+    assert "Plan na kwartaľ</h1>" in copy and "Ľódź" in copy
+    assert 'id="kwartal"' in copy and 'title="ł"' in copy  # attributes untouched
+    assert "var ł = 1" in copy  # scripts untouched
+    assert 'data-pagefind-meta="title:Plan na kwartaľ"' in copy
+
+
+def test_a_page_without_an_article_is_not_indexed() -> None:
+    assert index_copy("<html><body><p>404</p></body></html>", "404", Facets("Strona")) is None
+
+
+def test_attribute_values_are_escaped() -> None:
+    copy = index_copy(PAGE, 'A "quoted" <title>', Facets('K"ind', (), ("a&b",)), (), "en")
+    assert copy is not None
+    assert 'data-pagefind-meta="title:A &quot;quoted&quot; &lt;title&gt;"' in copy
+    assert 'data-pagefind-filter="kind:K&quot;ind"' in copy
+    assert 'data-pagefind-filter="tag:a&amp;b"' in copy
+
+
+@pytest.mark.parametrize(
+    ("url", "file"),
+    [("", "index.html"), ("goals/x/", "goals/x/index.html"), ("goals/x.html", "goals/x.html")],
+)
+def test_page_addresses_map_to_files(url: str, file: str) -> None:
+    assert page_file(url) == file
+
+
+def test_a_page_address_cannot_leave_the_index_folder() -> None:
+    with pytest.raises(SearchIndexError):
+        page_file("../../etc/")
+
+
+def test_map_text_changes_text_and_leaves_markup_and_skipped_elements() -> None:
+    html = '<p title="abc">abc <b>abc</b><!-- abc --><code>abc</code><br/>abc</p>'
+    out = map_text(html, str.upper, skip={"code"})
+    assert out == '<p title="abc">ABC <b>ABC</b><!-- abc --><code>abc</code><br/>ABC</p>'
+
+
+def test_facets_name_kind_team_and_tags_in_the_site_language() -> None:
+    catalogue, _ = load(EXAMPLE, EXAMPLE / "playbooks")
+    goal = {"playbook": {"kind": "goal", "id": "monthly-sales-quota"}}
+    assert facets_for_page(goal, catalogue, "pl") == Facets("Cel", ("Sprzedaż",), ("sales", "quota"))
+    assert facets_for_page(goal, catalogue, "en") == Facets("Goal", ("Sales",), ("sales", "quota"))
+    sla = facets_for_page({"playbook": {"kind": "sla", "id": "marketing-sales-sla"}}, catalogue, "en")
+    assert sla.kind == "SLA" and set(sla.teams) == {"Marketing", "Sales"}
+    team = facets_for_page({"playbook": {"kind": "team", "id": "sales"}}, catalogue, "pl")
+    assert team.teams == ("Sprzedaż",)
+    assert facets_for_page({"title": "x"}, catalogue, "en") == Facets("Page")
+    index = facets_for_page({"playbook": {"kind": "index", "of": "goal"}}, catalogue, "pl")
+    assert index == Facets("Strona")
+
+
+def test_the_browser_gets_the_polish_stemmer_only_on_the_polish_site() -> None:
+    pl, en = ui_config("pl"), ui_config("en")
+    assert pl["stemmer"] is not None and "ami" in pl["stemmer"]["suffixes"]
+    assert en["stemmer"] is None
+    assert pl["labels"]["kind"] == "Rodzaj" and en["labels"]["kind"] == "Kind"

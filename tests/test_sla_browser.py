@@ -1,0 +1,320 @@
+"""The SLA form in a real headless Chromium, and the browser's engine against Python's.
+
+One small site is built per module (the two teams and the example SLA), served on 127.0.0.1, and
+driven with Playwright. The form is filled like a person would; the values file it downloads is
+fed to ``playbook sla fill``, whose Markdown must equal the one the browser downloads. Then the
+JavaScript twins of the Python functions (window.PlaybookSla) are run on many values and compared
+with Python's results: numbers, expressions, validation and whole documents.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import random
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.catalogue import load
+from generator.cli import main
+from generator.models.sla import Sla
+from generator.sla import expr, numbers, values, wording
+from generator.sla.fill import fill
+from generator.sla.spec import compile_spec
+from generator.yamlfile import parse_bytes
+from tests.projects import make_project
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).parent / "cases" / "sla"
+SLA_FILE = ROOT / "playbooks" / "slas" / "marketing-sales-sla.yaml"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGE = "slas/marketing-sales-sla/"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("sla-site") / "project"
+    return make_project(root, {
+        "playbooks/slas/marketing-sales-sla.yaml": SLA_FILE.read_text(encoding="utf-8"),
+        "playbooks/slas/small.yaml": (CASES / "small.yaml").read_text(encoding="utf-8"),
+    })
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Iterator[str]:
+    from generator.plugin import build_site
+
+    site_dir = project.parent / "site"
+    build_site(project / "mkdocs.yml", site_dir)
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, site: str) -> Iterator[Any]:
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site + PAGE)
+    yield page
+    context.close()
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
+def templates(project: Path) -> dict[str, Sla]:
+    catalogue, _problems = load(project, project / "playbooks")
+    found = {}
+    for ident in ("marketing-sales-sla", "small-sla"):
+        entry = catalogue.get(ident)
+        assert entry is not None and isinstance(entry.definition, Sla)
+        found[ident] = entry.definition
+    return found
+
+
+def fill_in(page: Any) -> None:
+    page.fill("[data-param=company_name]", "ACME <b>sp.</b> z o.o. **{{ x }}**")
+    page.fill("[data-param=marketing_signatory]", "Anna Nowak")
+    page.fill("[data-param=sales_signatory]", "Jan Kowalski")
+    page.fill("[data-param=effective_date]", "2027-01-01")
+
+
+def download(page: Any, action: str, target: Path) -> str:
+    with page.expect_download() as info:
+        page.click(f"button[data-action={action}]")
+    info.value.save_as(target)
+    return target.read_text(encoding="utf-8")
+
+
+def test_form_preview_errors_and_downloads(page: Any, project: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    preview = page.locator(".sla-preview")
+    assert "Uzupełnij wymagane pola" in preview.inner_text()
+    fill_in(page)
+    text = preview.inner_text()
+    assert "firmy ACME <b>sp.</b> z o.o. **{{ x }}** dostarczają sobie nawzajem" in text
+    assert "co najmniej 134 MQL miesięcznie" in text
+    assert "Umowa obowiązuje od 1 stycznia 2027." in text
+    assert preview.locator("b").count() == 0  # the value's <b> is text, not markup
+    # The funnel follows the inputs as they change.
+    page.fill("[data-param=revenue_target]", "630000")
+    page.fill("[data-param=sql_to_won_rate]", "35")
+    page.fill("[data-param=mql_to_sql_rate]", "50")
+    assert "co najmniej 40 MQL miesięcznie" in preview.inner_text()
+    # An out-of-range value: the message under the field, on submit.
+    page.fill("[data-param=mql_to_sql_rate]", "150")
+    page.click("button[data-action=check]")
+    error = page.locator("#sla-marketing-sales-sla-mql_to_sql_rate-error")
+    assert error.is_visible()
+    assert error.inner_text() == "Wartość może wynosić najwyżej 100."
+    assert page.locator(".sla-summary").inner_text() == "Popraw zaznaczone pola:"
+    assert page.get_attribute("[data-param=mql_to_sql_rate]", "aria-invalid") == "true"
+    page.fill("[data-param=mql_to_sql_rate]", "50")
+    assert not error.is_visible()
+    # A small company without reviews: the alignment agreement, no escalation.
+    page.select_option("[data-param=company_size]", "small")
+    page.select_option("[data-param=review_cadence]", "none")
+    page.fill("[data-param=contact_emails]", "anna@acme.example\n\n  jan@acme.example ")
+    text = preview.inner_text()
+    assert "Porozumienie o współpracy" in text and "Co dostarcza marketing" not in text
+    assert "Przeglądy i eskalacja" not in text
+    # Downloads: the values file, fed to the CLI, gives the browser's Markdown exactly.
+    browser_md = download(page, "download-md", tmp_path / "browser.md")
+    values_text = download(page, "download-values", tmp_path / "values.yaml")
+    assert "contact_emails:\n  - \"anna@acme.example\"\n  - \"jan@acme.example\"\n" in values_text
+    code = main(["--project", str(project), "sla", "fill", "marketing-sales-sla", "--values",
+                 str(tmp_path / "values.yaml"), "--format", "md", "--out", str(tmp_path / "cli.md")])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "cli.md").read_text(encoding="utf-8") == browser_md
+    assert "## 3. Porozumienie o współpracy" in browser_md
+    browser_html = download(page, "download-html", tmp_path / "browser.html")
+    main(["--project", str(project), "sla", "fill", "marketing-sales-sla", "--values",
+          str(tmp_path / "values.yaml"), "--out", str(tmp_path / "cli.html")])
+    assert (tmp_path / "cli.html").read_text(encoding="utf-8") == browser_html
+    # Print: only the agreement goes to paper.
+    page.evaluate("window.print = () => { window.__printed = document.body.className; }")
+    page.click("button[data-action=print]")
+    assert "sla-printing" in page.evaluate("window.__printed")
+    page.emulate_media(media="print")
+    assert not page.locator(".sla-form").is_visible()
+    assert not page.locator("h2#parametry").is_visible()
+    assert page.locator(".sla-preview .sla-doc h1").is_visible()
+
+
+def test_the_static_form_follows_the_parameters(page: Any) -> None:
+    rate = page.locator("[data-param=mql_to_sql_rate]")
+    assert (rate.get_attribute("type"), rate.get_attribute("min"), rate.get_attribute("max"),
+            rate.get_attribute("step"), rate.get_attribute("value")) == ("number", "1", "100", "0.1", "40")
+    assert page.get_attribute("[data-param=company_name]", "required") == ""
+    assert page.get_attribute("[data-param=effective_date]", "type") == "date"
+    assert page.locator("[data-param=lead_definition]").evaluate("e => e.tagName") == "TEXTAREA"
+    assert page.locator("#sla-marketing-sales-sla-follow_up_hours-help").inner_text().startswith(
+        "W ciągu ilu godzin")
+    options = page.locator("[data-param=review_cadence] option").all_inner_texts()
+    assert options == ["Bez stałych przeglądów", "Co miesiąc", "Co kwartał"]
+    # The template itself is still on the page, below the form.
+    assert page.locator("h2#parametry").count() == 1
+
+
+def test_screenshot_of_the_form(page: Any, tmp_path: Path) -> None:
+    fill_in(page)
+    page.locator(".sla-app").scroll_into_view_if_needed()
+    shot = page.screenshot(path=str(tmp_path / "form.png"))
+    assert len(shot) > 10_000
+
+
+# -- the two engines agree -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def engine(browser: Any, site: str) -> Iterator[Any]:
+    """One page for the engine comparisons, which only call window.PlaybookSla."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site + PAGE)
+    yield page
+    context.close()
+
+
+def js(page: Any, body: str, arg: Any) -> Any:
+    return page.evaluate(f"(arg) => {{ const S = window.PlaybookSla; {body} }}", arg)
+
+
+def test_numbers_agree(engine: Any) -> None:
+    rng = random.Random(20270101)
+    xs = [0.0, 1.005, 0.125, -2.5, 2.5, 1e-7, 123456789012345.6, 999.9999999999999, 60.00000000000001,
+          1e15, -1e15, 0.1 + 0.2, 1 / 3, 2 / 3]
+    xs += [rng.uniform(-1e6, 1e6) for _ in range(150)]
+    xs += [round(rng.uniform(0, 1e4), rng.randint(0, 6)) for _ in range(150)]
+    xs += [rng.randint(-10**15, 10**15) / 10 ** rng.randint(0, 9) for _ in range(100)]
+    cases = [(x, d, m) for x in xs for d, m in ((0, "nearest"), (2, "nearest"), (0, "ceil"),
+                                                  (1, "floor"), (6, "nearest"))]
+    got = js(engine, """return arg.map(([x, d, m]) => [S.roundTo(x, d, m), S.formatNumber(x, 'pl', d, false),
+        S.formatNumber(x, 'en', d, true), S.formatMoney(x, 'PLN', 'pl'), S.formatMoney(x, 'EUR', 'en'),
+        S.plain(x)]);""", cases)
+    expected = [[numbers.round_to(x, d, m), numbers.format_number(x, "pl", d, False),  # type: ignore[arg-type]
+                 numbers.format_number(x, "en", d, True), numbers.format_money(x, "PLN", "pl"),
+                 numbers.format_money(x, "EUR", "en"), numbers.plain(x)] for x, d, m in cases]
+    assert got == expected
+
+
+EXPRESSIONS: list[tuple[str, dict[str, Any]]] = [
+    ("a / b", {"a": 1200000, "b": 30000}), ("ceil(a / b / (c / 100))", {"a": 630000, "b": 30000, "c": 35}),
+    ("a // b + a % b", {"a": -7, "b": 2}), ("2 ** n", {"n": 10}), ("2 ** -n", {"n": 3}),
+    ("round(a, 2)", {"a": 1.005}), ("floor(70 / 0.07)", {}), ("max(a, b, 3) - min(a, b)", {"a": 1, "b": 7.5}),
+    ("abs(-a)", {"a": 3}), ("a / b", {"a": 1, "b": 0}), ("a * b", {"a": 1e10, "b": 1e10}),
+    ("a ** 0.5", {"a": 10}), ("round(a, 12)", {"a": 1}), ("s == 'large' and a > 1", {"s": "large", "a": 2}),
+    ("s != 'none' or a > 5", {"s": "none", "a": 2}), ("1 < a <= 40", {"a": 40}), ("not (a > 50)", {"a": 4}),
+    ("a % (b - b)", {"a": 1, "b": 3}), ("0 ** -1", {}), ("-a + +b", {"a": 1.5, "b": 2.25}),
+]
+
+
+def test_expressions_agree(engine: Any) -> None:
+    cases = [{"tree": expr.parse(source), "source": source, "env": env} for source, env in EXPRESSIONS]
+    got = js(engine, """return arg.map(c => { try { return ['ok', S.evaluate(c.tree, c.source, c.env)]; }
+        catch (e) { return ['error', e.code, e.expr, e.values]; } });""", cases)
+    expected: list[list[Any]] = []
+    for source, env in EXPRESSIONS:
+        try:
+            expected.append(["ok", expr.evaluate(expr.parse(source), source, {k: float(v) if isinstance(v, int) else v for k, v in env.items()})])
+        except expr.EvalError as exc:
+            expected.append(["error", exc.code, exc.expr, exc.values])
+    assert got == expected
+
+
+def _bad_values() -> list[tuple[str, str, Any]]:
+    cases = []
+    for path in sorted((CASES / "values").glob("*.yaml")):
+        parsed = parse_bytes(path.read_bytes(), path.name)
+        if parsed.problems or not isinstance(parsed.data, dict):
+            continue
+        ident = "small-sla" if path.read_text().startswith("# template: small-sla") else "marketing-sales-sla"
+        cases.append((path.stem, ident, parsed.data))
+    example = parse_bytes((ROOT / "examples" / "q1-2027.yaml").read_bytes(), "q1").data
+    cases.append(("example", "marketing-sales-sla", example))
+    cases.append(("small company", "marketing-sales-sla", dict(example, company_size="small")))
+    cases.append(("hostile", "marketing-sales-sla", dict(
+        example, company_name="<script>x</script> **b** {{ company_name }} | 1. x",
+        lead_definition="# h\n- a\n\n1. b\n> q\n=====\n\\ ` ~ & &amp;",
+        revenue_target={"amount": 1234567.5, "currency": "PLN"}, contact_emails=[])))
+    cases.append(("small template", "small-sla", {"name": "X", "start": "2027-02-28", "notes": "a\nb",
+                                                  "days": [1, 2, 5, 22], "tags": ["b"],
+                                                  "budget": {"amount": 2500.5, "currency": "PLN"},
+                                                  "cadence": "monthly", "count": 200}))
+    return cases
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_validation_and_documents_agree(engine: Any, templates: dict[str, Sla], lang: str) -> None:
+    specs = {ident: compile_spec(sla, lang) for ident, sla in templates.items()}
+    cases = _bad_values()
+    arg = [{"spec": specs[ident], "values": data} for _name, ident, data in cases]
+    got = js(engine, """return arg.map(c => { const r = S.fill(c.spec, c.values);
+        return r.filled ? ['ok', S.markdown(r.filled), S.htmlBody(r.filled), S.standaloneHtml(r.filled)]
+          : ['problems', r.problems.map(p => [p[0], p[1], S.problemText(c.spec, p)])]; });""", arg)
+    for (name, ident, data), result in zip(cases, got, strict=True):
+        python, problems = fill(specs[ident], data)
+        if python is not None:
+            assert result == ["ok", python.markdown(), python.html_body(), python.html()], name
+        else:
+            assert result[0] == "problems", name
+            assert [(list(p[0]), p[1]) for p in problems] == [(p[0], p[1]) for p in result[1]], name
+            if lang == "en":  # the browser's wording is the CLI's, without the "did you mean" hint
+                texts = [_python_text(p) for p in problems]
+                assert texts == [p[2] for p in result[1]], name
+
+
+def _python_text(problem: Any) -> str:
+    _path, code, args = problem
+    args = dict(args)
+    kind = str(args.pop("kind", ""))
+    if "target" in args:
+        target = args.pop("target")
+        words = wording.message("en", f"target_{target['kind']}", id=target["id"], label=target["label"])
+        return wording.message("en", code, target=words, **args)
+    return wording.message("en", code, kind, **args)
+
+
+def test_values_files_written_by_the_browser_read_back(engine: Any) -> None:
+    samples = ["plain", "multi\nline", "  lead", "tail  \nx", "tab\tx", "quote \" and \\", "zażółć 😀",
+               "# hash", "x: y", "- d", "null", "true", "2027-01-01", "0012", "", "\nx", "x\n",
+               1200000, 0.25, -3, 1e-06, [1, "a"], {"amount": 10, "currency": "EUR"}]
+    got = js(engine, "return arg.map(v => 'x:' + S.yamlScalar(v) + '\\n');", samples)
+    for sample, text in zip(samples, got, strict=True):
+        assert text == "x:" + values.yaml_scalar(sample) + "\n"
+        assert yaml.safe_load(text) == {"x": sample} or isinstance(sample, str)
+        assert parse_bytes(text.encode("utf-8"), "v.yaml").data == {"x": sample}
+
+
+def test_spec_embedded_in_the_page_is_the_one_python_uses(engine: Any, templates: dict[str, Sla]) -> None:
+    embedded = json.loads(engine.get_attribute(".sla-app", "data-sla"))
+    assert embedded == compile_spec(templates["marketing-sales-sla"], "pl")

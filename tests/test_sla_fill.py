@@ -1,0 +1,282 @@
+"""Filling an SLA template: golden documents, conditional clauses, outputs read back, injection."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import docx
+import markdown
+import nh3
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from generator.catalogue import load
+from generator.models.sla import Sla
+from generator.sla import outputs
+from generator.sla.fill import Filled, fill
+from generator.sla.numbers import NBSP
+from generator.sla.spec import Spec, compile_spec
+from tests.projects import make_project
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden" / "sla"
+CASES = Path(__file__).parent / "cases" / "sla"
+EXAMPLE = yaml.safe_load((ROOT / "examples" / "q1-2027.yaml").read_text(encoding="utf-8"))
+EXAMPLE["effective_date"] = "2027-01-01"  # safe_load reads dates as dates; our loader keeps text
+
+
+@pytest.fixture(scope="module")
+def example() -> Sla:
+    catalogue, _problems = load(ROOT, ROOT / "playbooks")
+    entry = catalogue.get("marketing-sales-sla")
+    assert entry is not None
+    assert isinstance(entry.definition, Sla)
+    return entry.definition
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Sla:
+    root = make_project(tmp_path_factory.mktemp("small") / "p",
+                        {"playbooks/slas/small.yaml": (CASES / "small.yaml").read_text()})
+    catalogue, problems = load(root, root / "playbooks")
+    assert [p for p in problems if p.severity == "error"] == []
+    entry = catalogue.get("small-sla")
+    assert entry is not None and isinstance(entry.definition, Sla)
+    return entry.definition
+
+
+def filled(spec: Spec, values: dict[str, Any]) -> Filled:
+    result, problems = fill(spec, values)
+    assert problems == []
+    assert result is not None
+    return result
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_golden_documents(example: Sla, lang: str, golden: Callable[[Path, str], None]) -> None:
+    document = filled(compile_spec(example, lang), EXAMPLE)
+    golden(GOLDEN / f"marketing-sales-sla.{lang}.md", document.markdown())
+    golden(GOLDEN / f"marketing-sales-sla.{lang}.html", document.html())
+
+
+def test_the_spec_is_plain_json(example: Sla) -> None:
+    import json
+
+    spec = compile_spec(example, "pl")
+    assert json.loads(json.dumps(spec)) == spec
+    assert spec["schema"]["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def section_titles(text: str) -> list[str]:
+    return re.findall(r"(?m)^## (.*)$", text)
+
+
+def test_conditional_clauses(example: Sla) -> None:
+    spec = compile_spec(example, "pl")
+    large = filled(spec, EXAMPLE).markdown()
+    assert section_titles(large) == [
+        "1. Cel i strony umowy", "2. Definicja leada", "3. Co dostarcza marketing",
+        "4. Co dostarcza sprzedaż", "5. Wspólne cele (lejek)", "6. Przeglądy i eskalacja",
+        "7. Podpisy", "Załącznik: uzgodnione wartości"]
+    no_reviews = filled(spec, dict(EXAMPLE, review_cadence="none")).markdown()
+    assert "Przeglądy i eskalacja" not in no_reviews
+    assert section_titles(no_reviews)[5] == "6. Podpisy"
+    small = filled(spec, dict(EXAMPLE, company_size="small")).markdown()
+    assert section_titles(small) == [
+        "1. Cel i strony umowy", "2. Definicja leada", "3. Przeglądy i eskalacja",
+        "4. Porozumienie o współpracy", "5. Podpisy", "Załącznik: uzgodnione wartości"]
+    assert "**Marketing zapowiada kampanie.**" in small
+    assert "**Sprzedaż dzieli się danymi o klientach.**" in small
+    assert "**Kierownictwo dba o jasność.**" in small
+    assert "MQL miesięcznie**" not in small
+    small_quiet = filled(spec, dict(EXAMPLE, company_size="small", review_cadence="none")).markdown()
+    assert "eskalacja" not in small_quiet
+
+
+def test_numbers_in_the_document(example: Sla) -> None:
+    pl = filled(compile_spec(example, "pl"), dict(EXAMPLE, revenue_target=1_200_000.5)).markdown()
+    assert f"| Cel przychodowy na kwartał | 1{NBSP}200{NBSP}000,50{NBSP}zł |" in pl
+    assert f"nie później niż\n   **24{NBSP}godziny** od jego przekazania" in pl
+    assert f"co najmniej\n   10{NBSP}dni roboczych przed jej startem" in pl
+    en = filled(compile_spec(example, "en"), dict(EXAMPLE, revenue_target=1_200_000.5,
+                                                  follow_up_hours=1)).markdown()
+    assert f"| Revenue target per quarter | PLN{NBSP}1,200,000.50 |" in en
+    assert f"**1{NBSP}hour** of the hand-off" in en
+    assert "takes effect on 1 January 2027." in en
+    assert f"| MQLs needed per month | 134{NBSP}MQLs |" in en
+
+
+# -- the other formats, read back ---------------------------------------------------------------
+
+def style(paragraph: Any) -> str:
+    return str(paragraph.style.name) if paragraph.style is not None else ""
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
+
+
+def test_pdf_reads_back(example: Sla, tmp_path: Path) -> None:
+    document = filled(compile_spec(example, "pl"), EXAMPLE)
+    data = outputs.render(document, "pdf")
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.metadata is not None and reader.metadata.title == document.spec["title"]
+    (tmp_path / "sla.pdf").write_bytes(data)
+    text = squash(subprocess.run(["pdftotext", "-layout", str(tmp_path / "sla.pdf"), "-"],
+                                 capture_output=True, text=True, check=True).stdout)
+    for needle in ["Umowa o poziomie usług między marketingiem a sprzedażą",
+                   "1. Cel i strony umowy", "firmy ACME sp. z o.o. dostarczają",
+                   "co najmniej 134 MQL miesięcznie", "Cel przychodowy na kwartał 1 200 000 zł",
+                   "Imię i nazwisko Anna Nowak, dyrektor marketingu Jan Kowalski, dyrektor sprzedaży",
+                   "Kontakt w sprawie umowy: anna.nowak@acme.example, jan.kowalski@acme.example",
+                   "Załącznik: uzgodnione wartości"]:
+        assert needle in text
+    assert len(reader.pages) >= 3
+
+
+def test_pdf_loads_nothing_from_outside() -> None:
+    fetcher = outputs._fetcher()
+    for url in ["http://127.0.0.1:9/x.png", "https://example.com/font.woff", "file:///etc/passwd",
+                "data:text/plain,hi"]:
+        with pytest.raises(outputs.RefusedURL):
+            fetcher.fetch(url)
+    own = (outputs.OWN_FILES / "document.css").as_uri()
+    assert b"@page" in fetcher.fetch(own).read()
+
+
+def test_docx_has_real_structure(example: Sla) -> None:
+    document = filled(compile_spec(example, "en"), EXAMPLE)
+    word = docx.Document(io.BytesIO(outputs.render(document, "docx")))
+    headings = [(style(p), p.text) for p in word.paragraphs if style(p).startswith(("Heading", "Title"))]
+    assert headings[0] == ("Title", "Service level agreement between marketing and sales")
+    assert headings[1:] == [("Heading 1", t) for t in section_titles(document.markdown())]
+    numbered = [p.text for p in word.paragraphs if style(p) == "List Number"]
+    assert numbered[0].startswith("hand sales at least 134 MQLs a month")
+    bullets = [p.text for p in word.paragraphs if style(p) == "List Bullet"]
+    assert bullets == ["Marketing, represented by: Anna Nowak, dyrektor marketingu",
+                       "Sales, represented by: Jan Kowalski, dyrektor sprzedaży"]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in word.tables]
+    funnel, signatures, annex = tables
+    assert funnel[1] == ["Revenue target per quarter", f"PLN{NBSP}1,200,000"]
+    assert signatures == [["", "Marketing", "Sales"],
+                          ["Name", "Anna Nowak, dyrektor marketingu", "Jan Kowalski, dyrektor sprzedaży"],
+                          ["Date", "1 January 2027", "1 January 2027"],
+                          ["Signature", "", ""]]
+    assert annex[0] == ["Item", "Value"]
+    assert ["Company name", "ACME sp. z o.o."] in annex
+    assert ["MQLs needed per month", f"134{NBSP}MQLs"] in annex
+    assert word.tables[1].rows[3].height is not None  # room to sign
+    # Each numbered list starts at 1: its paragraphs carry their own numbering instance.
+    ids = {tuple(p._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")) for p in word.paragraphs
+           if style(p) == "List Number"}
+    assert len(ids) == 2
+
+
+# -- hostile values ---------------------------------------------------------------------------------
+
+HOSTILE = [
+    "**bold** _it_ `code` [link](http://evil.example) ![img](http://evil.example/x.png)",
+    "<script>alert(1)</script><img src=x onerror=alert(1)> <b>b</b>",
+    "{{ name }} {% if x %}y{% endif %} {{ 7*7 }} ${x} #{x}",
+    "&amp; &lt;b&gt; &#60;script&#62; AT&T",
+    "\\*escaped\\* \\ | pipe | ~~strike~~ <https://auto.link>",
+    "1. not a list",
+    "# not a heading",
+    "=====",
+    "x" * 500,
+]
+MULTILINE = "first line\n# heading\n- item\n1. one\n> quote\n\n---\n| a | b |\n|---|---|\n=====\n    code?"
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.text.append("\n")
+        else:
+            self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def structure(html: str) -> tuple[list[str], str]:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return parser.tags, "".join(parser.text)
+
+
+def lines_of(value: str) -> list[str]:
+    return [line.strip() for line in value.split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, MULTILINE], ids=lambda v: v[:20])
+def test_hostile_values_stay_literal(small: Sla, value: str) -> None:
+    spec = compile_spec(small, "en")
+    benign = filled(spec, {"name": "ACME", "start": "2027-01-01", "notes": "plain notes"})
+    hostile = filled(spec, {"name": value[:100], "start": "2027-01-01", "notes": value})
+    # Markdown: rendered by a Markdown engine, the value is text, and adds no element.
+    md_rendered = markdown.markdown(hostile.markdown(), extensions=["tables"])
+    benign_md = markdown.markdown(benign.markdown(), extensions=["tables"])
+    tags, text = structure(md_rendered)
+    assert tags == structure(benign_md)[0]
+    for line in lines_of(value):
+        assert line in text
+    # HTML: the same, and the sanitiser has nothing to remove.
+    body = hostile.html_body()
+    tags, text = structure(body)
+    assert tags == structure(benign.html_body())[0]
+    for line in lines_of(value):
+        assert line in text
+    assert "<script" not in body and "<img" not in body
+    # DOCX: the value is plain text in the runs; no heading or list paragraph is added.
+    word = docx.Document(io.BytesIO(outputs.render(hostile, "docx")))
+    calm = docx.Document(io.BytesIO(outputs.render(benign, "docx")))
+    assert [style(p) for p in word.paragraphs] == [style(p) for p in calm.paragraphs]
+    all_text = "\n".join([p.text for p in word.paragraphs] +
+                         [c.text for t in word.tables for r in t.rows for c in r.cells])
+    for line in lines_of(value):
+        assert line in all_text
+
+
+def test_placeholders_in_values_are_not_filled(small: Sla) -> None:
+    spec = compile_spec(small, "pl")
+    document = filled(spec, {"name": "{{ start }}", "start": "2027-01-01", "notes": "{{ name }}"})
+    text = document.markdown()
+    assert "**\\{\\{ start \\}\\}**" in text
+    assert "{{ start }}" in structure(document.html_body())[1]
+    assert "1 stycznia 2027" in text  # the real start date, once, where the template puts it
+
+
+def test_sanitiser_finds_nothing_to_remove_in_the_html(small: Sla) -> None:
+    spec = compile_spec(small, "en")
+    for value in HOSTILE:
+        body = filled(spec, {"name": value[:100], "start": "2027-01-01", "notes": value}).html_body()
+        cleaned = nh3.clean(body, tags={"article", "section", "h1", "h2", "p", "strong", "em",
+                                        "table", "thead", "tbody", "tr", "th", "td", "ol", "ul",
+                                        "li", "br", "code"},
+                            attributes={"article": {"class", "lang"}, "section": {"class", "id"}},
+                            link_rel=None)
+        assert structure(cleaned) == structure(body)
+
+
+def test_a_newline_in_a_table_cell_keeps_the_table(small: Sla) -> None:
+    spec = compile_spec(small, "pl")
+    text = filled(spec, {"name": "A", "start": "2027-01-01", "notes": "a\nb | c"}).markdown()
+    assert "| Uwagi | a<br>b \\| c |" in text
+    assert "a<br>\nb \\| c" in text  # outside the table the line break is kept too
+    rendered = markdown.markdown(text, extensions=["tables"])
+    assert "<td>a<br>b | c</td>" in rendered

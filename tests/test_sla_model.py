@@ -1,0 +1,103 @@
+"""Mistakes in an SLA template are reported by `playbook check` at file:line:col, in plain words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.catalogue import load
+from generator.models.sla import Sla
+from tests.projects import make_project
+
+CASES = Path(__file__).parent / "cases" / "sla"
+SMALL = (CASES / "small.yaml").read_text(encoding="utf-8")
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    root = make_project(tmp_path / "p", {"playbooks/slas/small.yaml": text})
+    _catalogue, problems = load(root, root / "playbooks")
+    return [p.format() for p in problems if p.severity == "error"]
+
+
+def test_the_small_template_and_the_example_are_valid(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, SMALL) == []
+    root = Path(__file__).resolve().parent.parent
+    catalogue, problems = load(root, root / "playbooks")
+    assert [p.format() for p in problems if "marketing-sales-sla.yaml" in p.file] == []
+    assert isinstance(catalogue.get("marketing-sales-sla").definition, Sla)  # type: ignore[union-attr]
+
+
+F = "playbooks/slas/small.yaml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("    default: 3\n", "    default: 5000\n",
+         f"{F}:23:14: parameters[2].default: the default does not fit: must be at most 1000, but "
+         "this is 5000."),
+        ("    default: monthly\n", "    default: weekly\n",
+         f"{F}:65:14: parameters[10].default: the default does not fit: 'weekly' is not one of the "
+         "choices: none, monthly."),
+        ("    required: true\n    max_length: 100\n",
+         "    required: true\n    max_length: 100\n    default: ACME\n",
+         f"{F}:14:15: parameters[0].required: a parameter with a default is never missing: remove "
+         "'required: true' or the default."),
+        ("expression: budget / price\n", "expression: budget / prize\n",
+         f"{F}:77:17: derived[0].expression: unknown name 'prize' (at character 10): no parameter or "
+         "derived value has it (did you mean 'price'?)."),
+        ("expression: budget / price\n", "expression: per_hour * 2\n",
+         f"{F}:77:17: derived[0].expression: 'per_hour' (at character 1) is derived[1], which comes "
+         "later: a derived value can use only the parameters and the derived values above it."),
+        ("expression: budget / price\n", "expression: units + 1\n",
+         f"{F}:77:17: derived[0].expression: 'units' (at character 1) is this derived value "
+         "itself: it cannot use itself."),
+        ("expression: budget / price\n", "expression: budget.__class__\n",
+         f"{F}:77:17: derived[0].expression: attribute access (a.b) is not allowed in an expression "
+         "(at character 1)."),
+        ("expression: budget / price\n", "expression: cadence * 2\n",
+         f"{F}:77:17: derived[0].expression: '*' works on numbers only (at character 1)."),
+        ("when: cadence != 'none'", "when: count",
+         f"{F}:114:11: clauses[1].when: this gives a number, but a condition (true or false) is "
+         "needed here."),
+        ("when: cadence != 'none'", "when: contact == 'x'",
+         f"{F}:114:11: clauses[1].when: 'contact' (at character 1) may be left empty (it is optional "
+         "and has no default): make it required or give it a default."),
+        ("Firma **{{ name }}**", "Firma **{{ nmae }}**",
+         f"{F}:88:11: clauses[0].body.pl: line 1, column 9 of the text: {{{{ nmae }}}} names no "
+         "parameter or derived value (did you mean 'name'?)."),
+        ("Firma **{{ name }}**", "Firma `{{ name }}`",
+         f"{F}:88:11: clauses[0].body.pl: line 1, column 8 of the text: the placeholder {{{{ name }}}} "
+         "on line 1 of the text is inside `code`; a value cannot be shown literally there: take it "
+         "out of the backticks."),
+        ("Firma **{{ name }}**", "Firma [x]({{ name }})",
+         f"{F}:88:11: clauses[0].body.pl: line 1, column 11 of the text: the placeholder {{{{ name }}}} "
+         "on line 1 of the text is inside a link address or HTML attribute; a value can only go "
+         "into the text."),
+        ("Firma **{{ name }}**", "Firma <script>{{ name }}</script>",
+         f"{F}:88:11: clauses[0].body.pl: line 1, column 15 of the text: the placeholder "
+         "{{ name }} on line 1 of the text is lost: it is inside HTML that is not allowed in a "
+         "document (only Markdown is)."),
+        ("Firma **{{ name }}**", "Firma **{{ name }**",
+         f"{F}:88:11: clauses[0].body.pl: line 1, column 9 of the text: '{{{{' is not closed with "
+         "'}}' on the same line."),
+        ("clauses:\n", "  - {id: count, label: X, expression: '1'}\nclauses:\n",
+         f"{F}:84:10: derived[2].id: the name 'count' is already used by parameters[2]: every "
+         "parameter and derived value needs its own name."),
+        ("  - id: ratio\n", "  - id: round\n",
+         f"{F}:26:9: parameters[3].id: 'round' cannot be a parameter name: it is a reserved word."),
+    ],
+)
+def test_template_mistakes(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    assert SMALL.count(old) == 1, old
+    assert problems_of(tmp_path, SMALL.replace(old, new)) == [expected]
+
+
+def test_limits_that_contradict_each_other(tmp_path: Path) -> None:
+    text = SMALL.replace("    default: 25\n    min: 1\n", "    default: 25\n    min: 200\n")
+    assert problems_of(tmp_path, text) == [
+        f"{F}:31:5: parameters[4].max: max (100) is smaller than min (200).",
+        f"{F}:34:14: parameters[4].default: the default does not fit: must be at least 200, but "
+        "this is 25.",
+    ]
