@@ -37,6 +37,17 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
+def _cpu(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall and CPU seconds (this process and the children it waited for) of ``fn()``."""
+    before = os.times()
+    started = time.perf_counter()
+    result = fn()
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = sum(after[:4]) - sum(before[:4])
+    return wall, cpu, result
+
+
 def probe_load(project: Path, repeat: int) -> dict[str, Any]:
     from generator import render
     from generator.catalogue import Loader
@@ -62,12 +73,15 @@ def probe_load(project: Path, repeat: int) -> dict[str, Any]:
         return plan(catalogue, settings.settings.lang, settings.templates_dir, TODAY)
 
     c_times, load_times, plan_times = [], [], []
+    c_cpu, load_cpu = [], []
     catalogue = None
     for _ in range(repeat):  # interleaved, so a busy moment of the machine hits both
-        seconds, _count = _timed(c_parse)
+        seconds, cpu, _count = _cpu(c_parse)
         c_times.append(seconds)
-        seconds, (catalogue, problems) = _timed(load)
+        c_cpu.append(cpu)
+        seconds, cpu, (catalogue, problems) = _cpu(load)
         load_times.append(seconds)
+        load_cpu.append(cpu)
     errors = [p.format() for p in problems if p.severity == "error"]
     if errors:
         raise SystemExit("the synthetic project has errors:\n" + "\n".join(errors[:5]))
@@ -85,6 +99,8 @@ def probe_load(project: Path, repeat: int) -> dict[str, Any]:
         "plan_s": min(plan_times),
         "load_validate_median_s": statistics.median(load_times),
         "c_loader_parse_median_s": statistics.median(c_times),
+        "load_validate_cpu_s": min(load_cpu),
+        "c_loader_parse_cpu_s": min(c_cpu),
     }
 
 
@@ -195,7 +211,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("PLAYBOOK_TODAY", TODAY.isoformat())
     what, project = argv[0], Path(argv[1]).resolve()
     if what == "load":
-        result = probe_load(project, int(argv[2]) if len(argv) > 2 else 3)
+        result = probe_load(project, int(argv[2]) if len(argv) > 2 else 5)
     elif what == "config":
         result = probe_config(project)
     elif what == "serve":

@@ -329,7 +329,8 @@ def measure(n: int, work: Path, repeat: int, search_mode: str, warm: bool, pdf: 
 
     log(f"N={n}: load + validate vs the C loader, and planning")
     result: dict[str, Any] = {"n": n, "pdf": pdf}
-    result.update(run_json([py, "-m", "bench.probe", "load", str(project), str(repeat)], REPO, logfile))
+    loads = max(repeat, 5 if n <= 1000 else 3)  # cheap next to a build, and noisy alone
+    result.update(run_json([py, "-m", "bench.probe", "load", str(project), str(loads)], REPO, logfile))
 
     log(f"N={n}: what the plugin sets on MkDocs' configuration, per language")
     conf = run_json([py, "-m", "bench.probe", "config", str(project)], REPO, logfile)
@@ -409,6 +410,8 @@ def _count_nav(nav: Any) -> int:
 def ratios(r: dict[str, Any]) -> dict[str, float]:
     return {
         "load_over_c_parse": r["load_validate_s"] / r["c_loader_parse_s"],
+        **({"load_over_c_parse_cpu": r["load_validate_cpu_s"] / r["c_loader_parse_cpu_s"]}
+           if r.get("c_loader_parse_cpu_s") else {}),
         "build_over_floor": r["build_s"] / r["floor_build_s"],
         **({"build_warm_over_floor": r["build_warm_s"] / r["floor_build_s"]} if "build_warm_s" in r else {}),
         "build_cpu_over_floor_cpu": r["build_cpu_s"] / r["floor_cpu_s"],

@@ -475,6 +475,14 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
                 Diagnostic(display, line, col, "", f"{more:,} more problems in this file are not shown: fix the ones above first.")
             )
         return FileResult(None, tuple(found))
+    inner = list(definition.problems())
+    if inner:
+        root = compose(source.text)
+        found = []
+        for loc, message in inner:
+            line, col, shown = locate(root, loc)
+            found.append(Diagnostic(display, line, col, loc_text(shown), message))
+        return FileResult(None, tuple(found))
     return FileResult(Entry(definition, source), ())
 
 

@@ -32,8 +32,8 @@ def check_output_dir(target: Path, option: str, project_root: Path, keep: Iterab
         folder = folder.resolve()
         if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
             raise UserError(
-                f"{option}: {target} would overwrite {folder.name}/, which holds your own files; "
-                "choose a folder of its own, like 'site'."
+                f"{option}: {target} would overwrite {folder.name}/, which holds your own files "
+                "(a build never writes there); choose a folder of its own, like 'site'."
             )
 
 

@@ -175,7 +175,17 @@ class Planner:
         here = COMPARISON_PATH
         title = label(self.lang, "comparison")
         teams = self.catalogue.of_kind("team")
-        body = self._render("comparison.md.j2", here, teams=teams, title=title)
+        # Each team's processes, goals and strategies, grouped here in one pass; filtering every
+        # definition for every team in the template took seconds at 5,000 definitions.
+        of_team: dict[str, dict[str, list[Entry]]] = {
+            team.id: {kind: [] for kind in ("process", "goal", "strategy")} for team in teams
+        }
+        for kind in ("process", "goal", "strategy"):
+            for entry in self.catalogue.of_kind(kind):
+                owner = getattr(entry.definition, "team", None)
+                if owner in of_team:
+                    of_team[owner][kind].append(entry)
+        body = self._render("comparison.md.j2", here, teams=teams, title=title, of_team=of_team)
         head = self.front_matter(title, label(self.lang, "comparison_intro"), [],
                                  playbook={"kind": "comparison"})
         return Page(here, head + body, title, "comparison")

@@ -130,7 +130,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID_JS)))
         templates = self.root / self.settings.templates_dir
         progress.current().stage(f"{self.settings.lang}: planning pages")
-        pages = plan(catalogue, self.settings.lang, templates, today(), pdf_links=self.settings.pdf)
+        try:
+            pages = plan(catalogue, self.settings.lang, templates, today(), pdf_links=self.settings.pdf)
+        except UserError as exc:  # a project's own template is broken
+            raise PluginError("\n" + exc.render()) from None
         docs_dir = Path(config.docs_dir)
         collisions: list[Diagnostic] = []
         self.generated = {}

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import html
+import itertools
 import os
 import re
 import threading
@@ -150,15 +152,20 @@ def _tick() -> None:
         )
 
 
+_SIZED = (str, bytes, list, tuple, dict, set, frozenset)
+
+
 def _check_size(value: Any) -> Any:
-    if isinstance(value, str | bytes | list | tuple | dict | set | frozenset):
-        if len(value) > MAX_VALUE:
-            raise TemplateLimit(
-                f"the template builds a value of {len(value):,} characters or items; at most "
-                f"{MAX_VALUE:,} are allowed"
-            )
-    elif isinstance(value, int) and value.bit_length() > MAX_INT_BITS:
-        raise TemplateLimit("the template computes a number that is too large")
+    kind = type(value)
+    if kind is int:
+        if value.bit_length() > MAX_INT_BITS:
+            raise TemplateLimit("the template computes a number that is too large")
+        return value
+    if (kind in _SIZED or isinstance(value, _SIZED)) and len(value) > MAX_VALUE:
+        raise TemplateLimit(
+            f"the template builds a value of {len(value):,} characters or items; at most "
+            f"{MAX_VALUE:,} are allowed"
+        )
     return value
 
 
@@ -295,7 +302,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _tick()
-        if isinstance(getattr(__obj, "__self__", None), str | bytes):
+        if type(__obj) is types.BuiltinMethodType and isinstance(__obj.__self__, str | bytes):
             _check_arguments(args, kwargs)  # "x".center(10**9), "x".expandtabs(10**9)
             _check_growth(__obj.__name__, __obj.__self__, args, kwargs)
         return _check_size(super().call(__context, __obj, *args, **kwargs))
@@ -330,8 +337,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
             raise TemplateLimit("the template computes a number that is too large") from None
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        if type(value) is not types.BuiltinMethodType:  # the common case, answered quickly
+            return None
         wrapped = super().wrap_str_format(value)
-        if wrapped is not None and _BIG_FORMAT.search(value.__self__):
+        if wrapped is not None and _BIG_FORMAT.search(str(value.__self__)):
             raise TemplateLimit("the template formats a value wider than the limit")
         return wrapped
 
@@ -344,11 +353,13 @@ class Sandbox(ImmutableSandboxedEnvironment):
             yield item
 
     def pb_concat(self, *parts: Any) -> str:
-        """``a ~ b``, refusing a result past :data:`MAX_VALUE` (the doubling trick)."""
-        if any(hasattr(p, "__html__") for p in parts) and self.autoescape:
-            return str(_check_size(markup_join(parts)))
-        text = "".join(str(p) for p in parts)
-        return str(_check_size(text))
+        """``a ~ b``, refusing a result past :data:`MAX_VALUE` (the doubling trick). With
+        autoescape, like Jinja's own ``~``: a safe (``Markup``) part makes the result safe and the
+        other parts escaped."""
+        if self.autoescape and any(hasattr(p, "__html__") for p in parts):
+            joined: str = markup_join(parts)
+            return _check_size(joined)  # type: ignore[no-any-return]
+        return _check_size("".join(str(p) for p in parts))  # type: ignore[no-any-return]
 
     # -- loading ---------------------------------------------------------------------------------
     def get_template(self, *args: Any, **kwargs: Any) -> jinja2.Template:
@@ -444,16 +455,16 @@ class BudgetedTemplate(jinja2.Template):
             with _budget():
                 context = self.new_context(dict(*args, **kwargs))
                 try:
+                    parts = self.root_render_func(context)
                     out: list[str] = []
                     size = 0
-                    for part in self.root_render_func(context):
-                        size += len(part)
+                    while chunk := list(itertools.islice(parts, 512)):  # joined in C, checked per chunk
+                        size += sum(map(len, chunk))
                         if size > MAX_OUTPUT:
-                            _tick()
                             raise TemplateLimit(
                                 f"the template writes a page longer than {MAX_OUTPUT:,} characters"
                             )
-                        out.append(part)
+                        out += chunk
                     return "".join(out)
                 except Exception:
                     environment.handle_exception()
@@ -568,6 +579,44 @@ class ProjectLoader(jinja2.BaseLoader):
         return sorted(found)
 
 
+class _SharedCompiled(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment of this process with the same options, so a
+    second templates folder (another project, a test) does not compile the built-in templates
+    again. Code objects are immutable; each environment runs them with itself as ``environment``.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[tuple[str, str], Any] = {}
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> Any:
+        bucket = super().get_bucket(environment, name, filename, source)
+        bucket.key = f"{_fingerprint(environment)}:{bucket.key}"
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Any) -> None:
+        bucket.code = self._store.get((bucket.key, bucket.checksum))
+
+    def dump_bytecode(self, bucket: Any) -> None:
+        if len(self._store) > 512:
+            self._store.clear()
+        self._store[(bucket.key, bucket.checksum)] = bucket.code
+
+
+def _fingerprint(env: jinja2.Environment) -> str:
+    options = (
+        type(env).__name__, env.code_generator_class.__name__, env.block_start_string,
+        env.variable_start_string, env.comment_start_string, env.line_statement_prefix,
+        env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence,
+        repr(env.autoescape), tuple(sorted(env.extensions)), tuple(sorted(env.filters)),
+        tuple(sorted(env.tests)),
+    )
+    return hashlib.sha1(repr(options).encode("utf-8")).hexdigest()[:16]
+
+
+_COMPILED = _SharedCompiled()
+
+
 @lru_cache(maxsize=8)
 def environment(templates_dir: Path | None) -> jinja2.Environment:
     """One environment per templates folder, kept between builds so templates compile once;
@@ -588,6 +637,7 @@ def environment(templates_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=True,
+        bytecode_cache=_COMPILED,
     )
     env.filters.update(
         plain=plain, inline=inline_markdown, attr=attr, mermaid=mermaid_label

@@ -369,9 +369,14 @@ class _Builder:
                     mark,
                 )
             number = float(value)
-            if not math.isfinite(number) or abs(number) >= 10.0**MAX_DIGITS or len(value) > 2 * MAX_DIGITS + 2:
+            if not math.isfinite(number) or abs(number) >= 10.0**MAX_DIGITS:
                 raise YamlProblem(
                     f"the number {shorten(value)} is too large: at most {MAX_DIGITS} digits are allowed",
+                    mark,
+                )
+            if len(value) > 2 * MAX_DIGITS + 2:
+                raise YamlProblem(
+                    f"the number {shorten(value)} has too many digits: write at most {2 * MAX_DIGITS}",
                     mark,
                 )
             return number
@@ -603,8 +608,8 @@ def too_big(size: int, display: str) -> Diagnostic:
         1,
         1,
         "",
-        f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,}: split it into several "
-        "definitions.",
+        f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes: split it into "
+        "smaller files.",
     )
 
 

@@ -114,15 +114,15 @@ def set_up(case: Case, root: Path) -> Path:
         else:
             victim.unlink()
     for rel, recipe in spec.get("generate", {}).items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        made = root / rel
+        made.parent.mkdir(parents=True, exist_ok=True)
         body = recipe.get("head", "") + recipe.get("text", "") * int(recipe.get("times", 1))
-        target.write_bytes((body + recipe.get("tail", "")).encode("utf-8"))
+        made.write_bytes((body + recipe.get("tail", "")).encode("utf-8"))
     for old, new in spec.get("rename", {}).items():
-        source = os.path.join(os.fsencode(root), os.fsencode(old))
-        target = os.path.join(os.fsencode(root), os.fsencode(_fs(new)))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.rename(source, target)
+        before = os.path.join(os.fsencode(root), os.fsencode(old))
+        after = os.path.join(os.fsencode(root), os.fsencode(_fs(new)))
+        os.makedirs(os.path.dirname(after), exist_ok=True)
+        os.rename(before, after)
     for link, pointee in spec.get("symlinks", {}).items():
         where = root / link
         where.parent.mkdir(parents=True, exist_ok=True)
@@ -145,14 +145,17 @@ class Outcome:
 
 
 def run_cli(root: Path, command: list[str], out_dir: Path, trace: bool = True) -> Outcome:
-    """The real CLI, in this process, with its output captured and its time and peak memory."""
+    """The real CLI, in this process, with its output captured and its time and peak memory.
+
+    It runs in the project folder, so a path given to the command (``--values values.yaml``) is
+    shown as the user typed it."""
     args = ["--project", str(root), *expand(command, root, out_dir)]
     out, err = io.StringIO(), io.StringIO()
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(root):
             code = main(args)
     finally:
         seconds = time.perf_counter() - started

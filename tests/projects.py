@@ -68,6 +68,7 @@ def make_project(root: Path, files: dict[str, str | bytes] | None = None) -> Pat
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (root / "content").mkdir(exist_ok=True)
     (root / "content" / "index.md").write_text("# Start\n", encoding="utf-8")
+    (root / "content" / "index.en.md").write_text("# Home\n", encoding="utf-8")
     base: dict[str, str | bytes] = {
         "playbooks/teams/marketing.yaml": TEAM.format(id="marketing"),
         "playbooks/teams/sales.yaml": TEAM.format(id="sales"),

@@ -30,7 +30,7 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str
     out = work / "bench.json"
     done = subprocess.run(
         [sys.executable, "bench/run.py", "--sizes", str(N), "--repeat", "1", "--search", "estimate",
-         "--warm-up-to", "0", "--json", str(out), "--work", str(work / "runs")],
+         "--pdf", "off", "--warm-up-to", "0", "--json", str(out), "--work", str(work / "runs")],
         cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     assert done.returncode == 0, done.stderr[-3000:]

@@ -107,7 +107,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "unknown kind": (
         goal(**{"kind: goal": "kind: gaol"}),
         ["playbooks/goals/g2.yaml:1:7: kind: 'gaol' is not a kind: choose one of team, process, "
-         "goal, strategy, checklist, sla, playbook. Did you mean 'goal'?"],
+         "goal, strategy, checklist, sla, playbook, term. Did you mean 'goal'?"],
     ),
     "duplicate key names both lines": (
         goal() + "team: sales\n",
@@ -142,7 +142,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "empty file": (
         "",
         ["playbooks/goals/g2.yaml:1:1: the file is empty: it needs at least 'kind:' (team, "
-         "process, goal, strategy, checklist, sla, playbook) and 'id:'."],
+         "process, goal, strategy, checklist, sla, playbook, term) and 'id:'."],
     ),
     "a list instead of fields": (
         "- kind: goal\n",
@@ -228,3 +228,34 @@ def test_example_project_checks_clean() -> None:
     code, out, err = run_check(root, "--strict")
     assert (code, err) == (0, "")
     assert out.startswith("OK: ")
+
+
+def test_hand_off_to_a_missing_step_points_at_the_hand_off(tmp_path: Path) -> None:
+    process = """\
+kind: process
+id: flow
+title: Flow
+summary: A flow.
+owner: Anna
+review_by: 2027-06-30
+team: marketing
+trigger: A lead arrives.
+steps:
+  - id: qualify
+    title: Qualify
+    owner: marketing
+  - id: accept
+    title: Accept
+    owner: sales
+handoffs:
+  - from: qualify
+    to: acept
+    what: The lead.
+"""
+    root = make_project(tmp_path / "p", {"playbooks/processes/flow.yaml": process})
+    code, _out, err = run_check(root)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "playbooks/processes/flow.yaml:18:9: handoffs[0].to: this process has no step 'acept'. "
+        "Did you mean 'accept'? Its steps are: accept, qualify."
+    )

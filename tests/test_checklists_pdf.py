@@ -64,7 +64,8 @@ def expected_row(item: object, lang: str, days: str, start: dt.date | None) -> s
     if processes:
         word = "Procesy" if lang == "pl" else "Processes"
         row += f" {word}: {', '.join(titles_of(processes, lang))}"
-    row += f" {item.owner or '–'}"  # type: ignore[attr-defined]
+    owner = item.owner  # type: ignore[attr-defined]
+    row += f" {localize(owner, lang).text if owner else '–'}"
     due = item.due  # type: ignore[attr-defined]
     if due and start:
         row += f" {format_date(due_date(start, parse_due(due), days), lang)}"  # type: ignore[arg-type]
@@ -381,6 +382,9 @@ def test_a_broken_print_template_is_a_one_line_error(tmp_path: Path, capsys: pyt
     out = tmp_path / "x.pdf"
     assert run("--project", str(project), "checklist", "pdf", "long", "--out", str(out)) == 1
     err = capsys.readouterr().err.strip()
-    assert err.endswith("templates/print/_who.html.j2:1: Expected an expression, got 'end of statement block'")
-    assert "\n" not in err and "Traceback" not in err
+    assert err.endswith(
+        "templates/print/_who.html.j2:1:1: the template has a syntax error: Expected an "
+        "expression, got 'end of statement block'.\nFound 1 error in 1 file."
+    )
+    assert "Traceback" not in err
     assert not out.exists()

@@ -43,7 +43,7 @@ def test_new_refuses_bad_kind_and_id(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
     code, _, err = cli("--project", str(root), "new", "gaol", "x")
     assert code == 1
-    assert err.strip() == "'gaol' is not a kind: choose one of team, process, goal, strategy, checklist, sla, playbook. Did you mean 'goal'?"
+    assert err.strip() == "'gaol' is not a kind: choose one of team, process, goal, strategy, checklist, sla, playbook, term. Did you mean 'goal'?"
     code, _, err = cli("--project", str(root), "new", "goal", "../evil")
     assert code == 1 and "is not a valid id" in err
     assert not (root / "evil.yaml").exists()
@@ -73,7 +73,7 @@ def test_render_writes_the_generated_pages_only(tmp_path: Path) -> None:
     assert page.startswith("---\ntitle: Goal leads\n")
     code, _, err = cli("--project", str(root), "render", "--out", str(root / "content"))
     assert code == 1 and "a build never writes there" in err
-    assert sorted(p.name for p in (root / "content").iterdir()) == ["index.md"]
+    assert sorted(p.name for p in (root / "content").iterdir()) == ["index.en.md", "index.md"]
 
 
 def test_check_json_lists_problems(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.search_site import make_project
+from tests.search_project import make_project
 
 
 @pytest.fixture(scope="module")

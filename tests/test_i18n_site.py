@@ -11,10 +11,16 @@ import pytest
 
 from generator.catalogue import load
 from generator.pages import plan
-from tests.search_site import TODAY, Built
+from tests.search_project import TODAY, Built
 
 pytest_plugins = ["tests.search_site"]
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture()
+def built(search_built: Built) -> Built:
+    return search_built
+
 
 _HREF = re.compile(r'\s(?:href|src)="([^"]*)"')
 

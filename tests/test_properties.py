@@ -140,7 +140,7 @@ _VALUES = st.recursive(
 )
 
 
-@settings(BOUND, max_examples=120)
+@settings(BOUND, max_examples=100)
 @given(data=st.data())
 def test_any_values_end_in_a_document_or_located_errors(sla_spec: dict[str, Any], data: st.DataObject) -> None:
     from generator.sla import outputs, values

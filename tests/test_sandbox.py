@@ -169,9 +169,8 @@ def test_a_huge_allocation_fails_instead_of_exhausting_memory() -> None:
     """The last line of defence: while a template runs, the address space is capped (Linux)."""
     if threading.current_thread() is not threading.main_thread() or not Path("/proc/self/statm").exists():
         pytest.skip("the cap needs Linux and the main thread")
-    with render._budget():
-        with pytest.raises(MemoryError):
-            bytearray(render.MEMORY_BUDGET * 2)
+    with render._budget(), pytest.raises(MemoryError):
+        bytearray(render.MEMORY_BUDGET * 2)
     bytearray(render.MEMORY_BUDGET // 4)  # and it is lifted afterwards
 
 
@@ -218,3 +217,15 @@ def test_ordinary_templates_still_work(templates: Path, tmp_path: Path) -> None:
     tree = [{"name": "a", "kids": [{"name": "b", "kids": []}]}]
     out = render_user(templates, source, items=[1, 2, 3], d=Data(tmp_path / "x"), tree=tree)
     assert out == "1:2! 2:3! 1,2,3 aaa 1024 00042 SALES SALES      x 6[a[b]]"
+
+
+def test_the_sandbox_also_serves_html_templates_with_autoescape(templates: Path) -> None:
+    """The print templates (checklists) escape HTML; ``~`` and loops keep Jinja's meaning there."""
+    from markupsafe import Markup
+
+    (templates / "page.html.j2").write_text(
+        "{{ a ~ b }}|{{ safe ~ a }}|{% for x in items %}{{ x }}{% endfor %}", encoding="utf-8"
+    )
+    env = Sandbox((templates,), loader=ProjectLoader(templates), autoescape=True)
+    out = env.get_template("page.html.j2").render(a="<i>", b="&", safe=Markup("<b>"), items=["<"])
+    assert out == "&lt;i&gt;&amp;|<b>&lt;i&gt;|&lt;"

@@ -16,6 +16,17 @@ from generator.search.polish import stem
 pytest_plugins = ["tests.search_site"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+
+@pytest.fixture()
+def server(search_server: str) -> str:
+    return search_server
+
+
+@pytest.fixture()
+def page(search_page: Any) -> Any:
+    return search_page
+
+
 QUERY = "#pb-search-query"
 
 

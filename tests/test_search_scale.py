@@ -24,10 +24,21 @@ import pytest
 from generator.search.facets import Facets
 from generator.search.index import index_copy, write_index
 from generator.search.ui import ui_config
-from tests.search_site import Built
+from tests.search_project import Built
 
 pytest_plugins = ["tests.search_site"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def built(search_built: Built) -> Built:
+    return search_built
+
+
+@pytest.fixture(scope="module")
+def browser(search_browser: Any) -> Any:
+    return search_browser
+
 
 PAGES = 5000
 BUDGET = 1_000_000

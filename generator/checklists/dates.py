@@ -98,4 +98,7 @@ def parse_start(text: str) -> dt.date:
     cleaned = text.strip()
     if not _ISO_DATE.match(cleaned):
         raise ValueError(text)
-    return dt.date.fromisoformat(cleaned)
+    start = dt.date.fromisoformat(cleaned)
+    if not 1900 <= start.year <= 2999:  # due offsets up to 'month 999' must stay valid dates
+        raise ValueError(text)
+    return start

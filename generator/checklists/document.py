@@ -23,7 +23,6 @@ from pathlib import Path
 import jinja2
 import markdown
 import nh3
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from ..catalogue import Catalogue, Entry
@@ -32,6 +31,7 @@ from ..labels import label
 from ..messages import suggest
 from ..models.base import Translations, localize
 from ..models.checklist import Checklist, parse_due
+from ..render import ProjectLoader, Sandbox
 from .dates import due_date, first_day, format_date
 from .words import word
 
@@ -308,11 +308,16 @@ def page_counter(lang: str) -> Markup:
 
 @lru_cache(maxsize=8)
 def environment(templates_dir: Path | None) -> jinja2.Environment:
+    # The same sandbox as the site's pages: time and size limits, no symlinks, and an error in a
+    # project's own template reported at its file and line.
     loaders: list[jinja2.BaseLoader] = []
+    user_dirs: tuple[Path, ...] = ()
     if templates_dir is not None and templates_dir.is_dir():
-        loaders.append(jinja2.FileSystemLoader(str(templates_dir), followlinks=False))
+        loaders.append(ProjectLoader(templates_dir))
+        user_dirs = (templates_dir,)
     loaders.append(jinja2.PackageLoader("generator", "templates"))
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
+        user_dirs,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=True,

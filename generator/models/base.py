@@ -168,6 +168,11 @@ class Definition(Model):
         """Every id this definition points at (fields typed with :class:`RefTo`)."""
         yield from _walk_refs(self, ())
 
+    def problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Mistakes between fields of one definition (e.g. a hand-off naming a missing step),
+        each with the loc where it is; checked after validation, so it is located precisely."""
+        return iter(())
+
     def translations(self) -> Iterator[tuple[tuple[str | int, ...], Translations]]:
         """Every per-language text with its loc, for translation checks."""
         yield from _walk_translations(self, ())

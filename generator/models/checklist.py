@@ -8,7 +8,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, Field, StrictStr
 
-from .base import Definition, Line, Model, Slug, Text, ref
+from .base import Definition, Model, Slug, Text, ref
 
 _DUE_RE = re.compile(r"^\s*(day|week|month)\s+(\d{1,3})\s*$", re.IGNORECASE)
 

@@ -15,8 +15,6 @@ from pydantic import Field
 
 from .base import LANGUAGES, Definition, Line, Model, Slug, Text, localize, ref
 
-AnyRef = Annotated[Slug, ref("team", "process", "goal", "strategy", "checklist", "sla", "playbook")]
-
 
 class Synonyms(Model):
     """Other names of the term, per language, e.g. ``pl: [lead kwalifikowany marketingowo]``."""
@@ -44,9 +42,6 @@ class Term(Definition):
     )
     see_also: list[Annotated[Slug, ref("term")]] = Field(
         default_factory=list, description="Ids of related terms."
-    )
-    related: list[AnyRef] = Field(
-        default_factory=list, description="Ids of processes, goals, SLAs... where the term matters."
     )
 
     def names(self, lang: str) -> list[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
+from ..messages import suggest
 from .base import Definition, Model, Slug, Text, ref
 
 TeamRef = Annotated[Slug, ref("team")]
@@ -46,21 +48,20 @@ class Process(Definition):
     steps: list[Step] = Field(min_length=1)
     handoffs: list[Handoff] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _steps_are_consistent(self) -> Process:
+    def problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
         seen: set[str] = set()
-        for step in self.steps:
+        for i, step in enumerate(self.steps):
             if step.id in seen:
-                raise ValueError(f"two steps have the id {step.id!r}; step ids must be unique")
+                yield ("steps", i, "id"), f"two steps have the id {step.id!r}; step ids must be unique."
             seen.add(step.id)
-        for handoff in self.handoffs:
-            for name in (handoff.from_step, handoff.to_step):
+        for i, handoff in enumerate(self.handoffs):
+            for key, name in (("from", handoff.from_step), ("to", handoff.to_step)):
                 if name not in seen:
-                    raise ValueError(
-                        f"a hand-off names the step {name!r}, which this process does not have "
-                        f"(its steps are: {', '.join(sorted(seen))})"
+                    yield (
+                        ("handoffs", i, key),
+                        f"this process has no step {name!r}.{suggest(name, seen)} Its steps are: "
+                        f"{', '.join(sorted(seen))}.",
                     )
-        return self
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)

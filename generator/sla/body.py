@@ -43,6 +43,19 @@ def token(index: int) -> str:
 
 
 _TOKEN = re.compile("\ue000([\ue100-\ue1c8])\ue001")
+#: ``<`` that would open raw HTML in Markdown (a tag, a closing tag, a comment or a declaration),
+#: but not an autolink such as ``<https://...>`` or ``<mailto:...>``.
+_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?://|mailto:))")
+
+
+_ATTR_LIST = re.compile(r"(?<!\\)\{")
+
+
+def defang_html(markdown_text: str) -> str:
+    """The author's Markdown with raw HTML and attribute lists (``{ onclick=... }``) shown as
+    text: the ``.md`` document is rendered by whatever reads it, so it must not carry markup that
+    a renderer would run."""
+    return _ATTR_LIST.sub(r"\{", _RAW_HTML.sub("&lt;", markdown_text))
 
 
 def render_markdown(text: str) -> str:
@@ -122,12 +135,12 @@ def compile_body(text: str) -> Body:
         with_tokens.append(text[position : p.start])
         with_tokens.append(token(index))
         if text[position : p.start]:
-            md.append(text[position : p.start])
+            md.append(defang_html(text[position : p.start]))
         md.append({"p": p.name, "t": 0, "i": _indent(text, p.start)})
         position = p.end
     with_tokens.append(text[position:])
     if text[position:]:
-        md.append(text[position:])
+        md.append(defang_html(text[position:]))
     rendered = render_markdown("".join(with_tokens))
     where = _Where()
     where.feed(rendered)

@@ -38,6 +38,8 @@ from .spec import Spec
 def read(path: Path, display: str) -> tuple[Any, str]:
     """The data and text of a values file; :class:`UserError` if it cannot be read as YAML."""
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():  # /dev/zero, a FIFO
+            raise UserError(f"{display}: this is not an ordinary file; give the path of a values file.")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"{display}: the values file does not exist.") from None
