@@ -66,6 +66,7 @@ class PlaybookConfig(base.Config):
     default_language = c.Optional(c.Type(str))
     enabled = c.Type(bool, default=True)
     pdf = c.Type(bool, default=True)
+    site_names = c.Type(dict, default={})
 
 
 def today() -> dt.date:
@@ -94,6 +95,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.settings = settings_from(options, theme_language)
         except UserError as exc:
             raise PluginError(exc.render()) from None
+        names = dict(self.settings.site_names)
+        if self.settings.lang in names:
+            config.site_name = names[self.settings.lang]
         for name in sorted(p.name for p in ASSETS_DIR.iterdir() if p.is_file()):
             uri = ASSET_PREFIX + name
             if name.endswith(".css") and uri not in config.extra_css:
@@ -117,7 +121,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         catalogue, problems = self.loader.load(today())
         errors = [p for p in problems if p.severity == "error"]
         if errors:
-            raise PluginError("\n" + UserError(errors).render())
+            raise _failure(UserError(errors))
         for problem in problems:
             log.warning(problem.format())
         self.catalogue = catalogue
@@ -133,7 +137,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         try:
             pages = plan(catalogue, self.settings.lang, templates, today(), pdf_links=self.settings.pdf)
         except UserError as exc:  # a project's own template is broken
-            raise PluginError("\n" + exc.render()) from None
+            raise _failure(exc) from None
         docs_dir = Path(config.docs_dir)
         collisions: list[Diagnostic] = []
         self.generated = {}
@@ -150,7 +154,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(file)
             self.generated[page.path] = page
         if collisions:
-            raise PluginError("\n" + UserError(collisions).render())
+            raise _failure(UserError(collisions))
         if self.settings.pdf:
             self.pdfs = SitePdfs(self.root, templates, docs_dir)
             for path in self.pdfs.start(catalogue, self.settings.lang):
@@ -254,6 +258,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return server
 
 
+#: True while :func:`build_site` runs a build for the CLI: a user's mistake then travels as the
+#: :class:`UserError` itself (printed once, by the CLI, with every diagnostic). Under plain
+#: ``mkdocs build`` it becomes a ``PluginError``, which MkDocs prints and turns into exit 1.
+_CLI_BUILD = False
+
+
+def _failure(error: UserError) -> Exception:
+    if _CLI_BUILD:
+        return error
+    return PluginError("\n" + error.render())
+
+
 def _collision(existing: File, page: Page, root: Path) -> Diagnostic:
     where = existing.abs_src_path or existing.src_uri
     shown = os.path.relpath(where, root) if os.path.isabs(where) else where
@@ -312,7 +328,9 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, lang: st
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+    global _CLI_BUILD
     _setup_logging()
+    _CLI_BUILD = True
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
         if lang is not None:
@@ -320,6 +338,8 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, lang: st
         build(config)
     except (Abort, PluginError, ConfigurationError, MkDocsException) as exc:
         raise UserError(_mkdocs_message(exc)) from None
+    finally:
+        _CLI_BUILD = False
 
 
 def serve_site(config_file: Path, host: str, port: int, open_browser: bool = False) -> None:

@@ -43,6 +43,9 @@ class Settings:
     #: Content language of this build; defaults to ``theme.language``.
     lang: str = "pl"
     languages: tuple[str, ...] = LANGUAGES
+    #: The site's name per language, e.g. ``{en: Sales & marketing playbook}``; a language not
+    #: listed keeps ``site_name``.
+    site_names: tuple[tuple[str, str], ...] = ()
     default_language: str = "pl"
     enabled: bool = True
     #: Make a blank PDF of every checklist during a site build (cached; see generator.checklists).
@@ -94,7 +97,7 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
 
 def settings_from(options: dict[str, Any], theme_language: str | None) -> Settings:
     known = {"playbooks_dir", "templates_dir", "lang", "languages", "default_language", "enabled",
-             "pdf"}
+             "pdf", "site_names"}
     unknown = sorted(set(options) - known)
     if unknown:
         raise UserError(
@@ -115,7 +118,16 @@ def settings_from(options: dict[str, Any], theme_language: str | None) -> Settin
             f"mkdocs.yml: plugins.playbook.lang: {lang!r} is not one of the languages "
             f"{', '.join(languages)}."
         )
+    names = options.get("site_names") or {}
+    if not isinstance(names, dict) or not all(
+        isinstance(k, str) and k in languages and isinstance(v, str) for k, v in names.items()
+    ):
+        raise UserError(
+            "mkdocs.yml: plugins.playbook.site_names: expected the site's name per language, "
+            "like {pl: Podręcznik, en: Playbook}."
+        )
     return Settings(
+        site_names=tuple(sorted(names.items())),
         playbooks_dir=str(options.get("playbooks_dir", "playbooks")),
         templates_dir=str(options.get("templates_dir", "templates")),
         lang=lang,

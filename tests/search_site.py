@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from tests.search_project import CHROMIUM_ARGS, TODAY, Built, make_project
+from tests.search_project import TODAY, Built, make_project
 
 
 @functools.cache
@@ -64,17 +64,9 @@ def search_server(search_built: Built) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def search_browser() -> Iterator[Any]:
-    """Headless Debian Chromium driven by Playwright (skipped where there is none)."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("no /usr/bin/chromium")
-    with playwright_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
+def search_browser(chromium: Any) -> Any:
+    """Headless Debian Chromium driven by Playwright (the session's one, see conftest)."""
+    return chromium
 
 
 @pytest.fixture()

@@ -166,15 +166,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+def browser(chromium: Any) -> Any:
+    return chromium
 
 
 @pytest.fixture
@@ -299,8 +292,9 @@ def test_a_broken_print_template_is_reported_and_leaves_no_empty_pdf(tmp_path: P
     placeholder.write_bytes(b"")
     problems = pdfs.finish(tmp_path / "site")
     assert problems == [
-        "checklists/first.pdf: the PDF could not be made: A print template failed: 'no_such_thing' is "
-        "undefined. Check the files in the project's templates/print/."
+        "checklists/first.pdf: the PDF could not be made: templates/print/document.html.j2:1:1: "
+        "the template uses something that does not exist here ('no_such_thing' is undefined). "
+        "Found 1 error in 1 file."
     ]
     assert not placeholder.exists()
     assert list((project / CACHE_DIR).iterdir()) == [], "a batch file or a broken PDF was left"

@@ -132,3 +132,4 @@ def test_english_setting_switches_content_language(example_copy: Path, tmp_path:
     assert "Sales vs Marketing" in html
     home = (tmp_path / "s" / "index.html").read_text(encoding="utf-8")
     assert 'lang="en"' in home
+    assert "Sales and marketing — playbook" in home and "Sprzedaż i marketing" not in home
