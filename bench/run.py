@@ -335,9 +335,21 @@ def measure(n: int, work: Path, repeat: int, search_mode: str, warm: bool, pdf: 
     log(f"N={n}: what the plugin sets on MkDocs' configuration, per language")
     conf = run_json([py, "-m", "bench.probe", "config", str(project)], REPO, logfile)
 
-    log(f"N={n}: cold build and a one-field change, in-process (as playbook serve)")
-    serve = run_json([py, "-m", "bench.probe", "serve", str(project), str(here / "serve-site"), str(n)],
-                     REPO, logfile)
+    serves = []
+    for i in range(repeat if n <= 1000 else 1):  # each in a fresh process: one cold build each
+        log(f"N={n}: cold build and a one-field change, in-process (as playbook serve) {i + 1}")
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        serves.append(run_json(
+            [py, "-m", "bench.probe", "serve", str(project), str(here / "serve-site"), str(n)],
+            REPO, logfile,
+        ))
+    serve = {
+        **serves[0],
+        "cold_build_s": min(s["cold_build_s"] for s in serves),
+        "serve_change_s": min(s["serve_change_s"] for s in serves),
+        "files_read_on_change": max(s["files_read_on_change"] for s in serves),
+        "change_shown": all(s["change_shown"] for s in serves),
+    }
 
     log(f"N={n}: the floor (playbook render --out, then plain mkdocs per language)")
     floor_configs = make_floor(project, here / "floor", conf,

@@ -106,6 +106,12 @@ def current() -> Progress:
     return _active if _active is not None else _SILENT
 
 
+def deactivate() -> None:
+    """Nothing shown from here on in this process (a worker process of a build)."""
+    global _active
+    _active = None
+
+
 def on_terminal(stream: TextIO) -> bool:
     """Whether ``stream`` is a terminal that understands ``\\r`` and clearing a line."""
     if os.environ.get("TERM") == "dumb" or os.environ.get("CI"):

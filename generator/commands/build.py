@@ -10,7 +10,11 @@ language leaves the previous site as it was.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import os
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .. import progress
@@ -33,6 +37,51 @@ def run(args: argparse.Namespace) -> int:
         return _build(args)
 
 
+#: One language's build: config file, output folder, strict, language, the language switcher.
+_Job = tuple[Path, Path, bool, str, list[dict[str, str]]]
+
+
+def _build_language(job: _Job) -> None:
+    from ..plugin import build_site
+
+    config_file, out, strict, lang, switcher = job
+    build_site(config_file, out, strict=strict, lang=lang, alternate=switcher)
+
+
+def _quiet_child() -> None:
+    progress.deactivate()  # one status line on the terminal: the first language's
+
+
+def _build_languages(jobs: list[_Job]) -> None:
+    """Build every language's site; with a spare core, the other languages beside the first.
+
+    Each language is a complete MkDocs build that shares nothing with the others but what is
+    already loaded, so a forked process (starting with every module imported and the loader's
+    cache full) builds the second language while this one builds the first: on two cores the
+    two-language build takes little more than one language (bench/run.py). Without ``fork``
+    or a second core, or with ``PLAYBOOK_WORKERS=1``, one after the other. A failure in any
+    language fails the build, after the others have finished.
+    """
+    first, rest = jobs[0], jobs[1:]
+    workers = min(len(rest), (os.cpu_count() or 1) - 1)
+    if os.environ.get("PLAYBOOK_WORKERS") == "1" or threading.active_count() > 1:
+        workers = 0
+    if workers > 0:
+        try:
+            context: multiprocessing.context.BaseContext | None = multiprocessing.get_context("fork")
+        except ValueError:  # pragma: no cover - no fork on this system
+            context = None
+    if workers <= 0 or context is None:
+        for job in jobs:
+            _build_language(job)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_child) as pool:
+        others = [pool.submit(_build_language, job) for job in rest]
+        _build_language(first)  # on failure, leaving the block waits for the others, then raises
+        for future in others:
+            future.result()  # a failure in another language fails the build (its UserError)
+
+
 def _build(args: argparse.Namespace) -> int:
     from ..plugin import build_site  # the only way into MkDocs
 
@@ -52,9 +101,10 @@ def _build(args: argparse.Namespace) -> int:
             build_site(project.config_file, staging, strict=args.strict, lang=languages[0])
         else:
             switcher = alternates(languages)
-            for lang in [default, *(x for x in languages if x != default)]:
-                build_site(project.config_file, staging / lang, strict=args.strict, lang=lang,
-                           alternate=switcher)
+            _build_languages([
+                (project.config_file, staging / lang, args.strict, lang, switcher)
+                for lang in [default, *(x for x in languages if x != default)]
+            ])
             atomic_write(staging / "index.html", redirect_page(default, languages, project.site_name))
         replace_dir(staging, target)
     elapsed = time.perf_counter() - started
