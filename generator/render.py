@@ -617,25 +617,34 @@ def _fingerprint(env: jinja2.Environment) -> str:
 _COMPILED = _SharedCompiled()
 
 
-@lru_cache(maxsize=8)
-def environment(templates_dir: Path | None) -> jinja2.Environment:
-    """One environment per templates folder, kept between builds so templates compile once;
-    ``auto_reload`` re-reads a template whose file changed (``playbook serve``), at the cost of
-    one ``stat`` per use."""
+def project_sandbox(templates_dir: Path | None, **options: Any) -> Sandbox:
+    """A :class:`Sandbox` that looks in the project's ``templates/`` first (its files are the
+    user's: errors there are reported at their file and line), then in the package's."""
     loaders: list[jinja2.BaseLoader] = []
     user_dirs: tuple[Path, ...] = ()
     if templates_dir is not None and templates_dir.is_dir():
         loaders.append(ProjectLoader(templates_dir))
         user_dirs = (templates_dir,)
     loaders.append(jinja2.PackageLoader("generator", "templates"))
-    env = Sandbox(
+    return Sandbox(
         user_dirs,
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        **options,
+    )
+
+
+@lru_cache(maxsize=8)
+def environment(templates_dir: Path | None) -> jinja2.Environment:
+    """One environment per templates folder, kept between builds so templates compile once;
+    ``auto_reload`` re-reads a template whose file changed (``playbook serve``), at the cost of
+    one ``stat`` per use."""
+    env = project_sandbox(
+        templates_dir,
+        autoescape=False,
+        keep_trailing_newline=True,
         auto_reload=True,
         bytecode_cache=_COMPILED,
     )

@@ -31,7 +31,7 @@ from ..labels import label
 from ..messages import suggest
 from ..models.base import Translations, localize
 from ..models.checklist import Checklist, parse_due
-from ..render import ProjectLoader, Sandbox
+from ..render import project_sandbox
 from .dates import due_date, first_day, format_date
 from .words import word
 
@@ -310,21 +310,7 @@ def page_counter(lang: str) -> Markup:
 def environment(templates_dir: Path | None) -> jinja2.Environment:
     # The same sandbox as the site's pages: time and size limits, no symlinks, and an error in a
     # project's own template reported at its file and line.
-    loaders: list[jinja2.BaseLoader] = []
-    user_dirs: tuple[Path, ...] = ()
-    if templates_dir is not None and templates_dir.is_dir():
-        loaders.append(ProjectLoader(templates_dir))
-        user_dirs = (templates_dir,)
-    loaders.append(jinja2.PackageLoader("generator", "templates"))
-    env = Sandbox(
-        user_dirs,
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
-    )
+    env = project_sandbox(templates_dir, autoescape=True, auto_reload=False)
     env.filters["css_string"] = css_string
     return env
 
