@@ -143,6 +143,21 @@ def test_pdfs_are_cached_by_content(tmp_path: Path) -> None:
     assert len(list((project / CACHE_DIR).glob("first.pl.*.pdf"))) == 2
 
 
+def test_a_worker_whose_build_died_stops_before_its_next_pdf(tmp_path: Path) -> None:
+    """A build killed with SIGKILL cannot stop its workers: they notice they were orphaned."""
+    from generator.checklists.worker import Batch, make
+
+    catalogue, _ = load(ROOT, ROOT / "playbooks")
+    idents = [e.id for e in catalogue.of_kind("checklist")]
+    jobs = tuple((ident, tmp_path / f"{ident}.pdf") for ident in idents)
+    batch = Batch(catalogue, "pl", ROOT / "templates", (ROOT / "content",), jobs)
+    assert make(batch, parent=os.getppid() + 1_000_000) == 0  # not our parent: the build is gone
+    assert list(tmp_path.iterdir()) == []
+    assert make(Batch(catalogue, "pl", ROOT / "templates", (ROOT / "content",), jobs[:1]),
+                parent=os.getppid()) == 1
+    assert (tmp_path / f"{idents[0]}.pdf").read_bytes().startswith(b"%PDF-")
+
+
 # -- in a real browser -------------------------------------------------------------------------
 
 

@@ -267,6 +267,8 @@ def test_a_killed_build_leaves_the_previous_site(project: Path, when: int | str)
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == -signal.SIGKILL
+    if when == "pdf":
+        _wait_for_no_workers(project)
     leftovers = list(project.glob(".site.staging-*"))
     for name in ("site", "content", "playbooks"):
         assert manifest(project / name) == snapshot.parts[name], f"{name}/ changed"
@@ -279,6 +281,33 @@ def test_a_killed_build_leaves_the_previous_site(project: Path, when: int | str)
     assert manifest(project / "content") == snapshot.parts["content"], "a build never writes content/"
     mode = stat.S_IMODE((project / "site").stat().st_mode)
     assert mode == 0o777 & ~_umask() or mode & 0o055 == 0o055, "a web server can read the site"
+
+
+def _workers_of(project: Path) -> list[int]:
+    """PDF worker processes whose batch file lies in ``project`` (from /proc)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"generator.checklists.worker" in args and any(str(project).encode() in a for a in args):
+            pids.append(int(entry.name))
+    return pids
+
+
+def _wait_for_no_workers(project: Path) -> None:
+    """The PDF workers of a killed build stop by themselves (before their next PDF)."""
+    deadline = time.monotonic() + 20
+    while _workers_of(project) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = _workers_of(project)
+    for pid in left:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    assert left == [], "PDF workers outlived the killed build"
 
 
 # -- atomic files ------------------------------------------------------------------------------

@@ -229,3 +229,23 @@ def test_the_sandbox_also_serves_html_templates_with_autoescape(templates: Path)
     env = Sandbox((templates,), loader=ProjectLoader(templates), autoescape=True)
     out = env.get_template("page.html.j2").render(a="<i>", b="&", safe=Markup("<b>"), items=["<"])
     assert out == "&lt;i&gt;&amp;|<b>&lt;i&gt;|&lt;"
+
+
+def test_the_budget_counts_cpu_time_not_a_loaded_machines_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the wall-clock deadline a render goes on while it has used less CPU than the budget
+    (a busy machine), and stops once it has used it, or at ten times the budget by the clock."""
+    clock = {"wall": 100.0, "cpu": 5.0}
+    monkeypatch.setattr(time, "monotonic", lambda: clock["wall"])
+    monkeypatch.setattr(time, "thread_time", lambda: clock["cpu"])
+    with render._budget():
+        clock["wall"] += render.TEMPLATE_SECONDS + 1  # the clock ran on, the CPU did little
+        clock["cpu"] += 0.5
+        render._tick()  # not stopped
+        clock["wall"] += render.TEMPLATE_SECONDS
+        clock["cpu"] += render.TEMPLATE_SECONDS  # now it has used its budget
+        with pytest.raises(render.TemplateLimit, match="seconds"):
+            render._tick()
+    with render._budget():
+        clock["wall"] += 10 * render.TEMPLATE_SECONDS + 1  # hardly any CPU, but far too long
+        with pytest.raises(render.TemplateLimit):
+            render._tick()

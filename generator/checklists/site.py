@@ -179,7 +179,7 @@ def _spawn(batch: Batch, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
         p for p in (str(_GENERATOR.parent), env.get("PYTHONPATH", "")) if p
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator.checklists.worker", name],
+        [sys.executable, "-m", "generator.checklists.worker", name, str(os.getpid())],
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )
     return process, Path(name)

@@ -1,7 +1,9 @@
 """A worker process of the site build: makes the blank PDFs it is sent, into the cache.
 
 Started by :class:`generator.checklists.site.SitePdfs` as ``python -m generator.checklists.worker``
-and the name of a file holding a pickled :class:`Batch`. A separate interpreter, not a
+with the name of a file holding a pickled :class:`Batch` and the build's process id: when that
+process is gone (a build killed with SIGKILL cannot stop its workers), the worker stops before
+its next PDF instead of rendering on for nobody. A separate interpreter, not a
 ``multiprocessing`` child, so it works whatever program runs MkDocs (a ``spawn`` child must
 re-import the parent's main module, which fails for ``python -`` and some embedders), and the
 main process never imports WeasyPrint.
@@ -9,6 +11,7 @@ main process never imports WeasyPrint.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
 from dataclasses import dataclass
@@ -27,21 +30,28 @@ class Batch:
     jobs: tuple[tuple[str, Path], ...]  # (checklist id, cache file)
 
 
-def make(batch: Batch) -> None:
+def make(batch: Batch, parent: int | None = None) -> int:
+    """Render the batch's PDFs into the cache; how many were made (fewer if the build died)."""
     from .document import checklist_html
     from .pdf import write_pdf
 
+    made = 0
     for ident, cache_file in batch.jobs:
+        if parent is not None and os.getppid() != parent:
+            break  # orphaned: re-parented to init or a subreaper
         entry = batch.catalogue.get(ident)
         assert entry is not None, ident
         html = checklist_html(
             batch.catalogue, [entry], batch.lang, stamp=None, templates_dir=batch.templates_dir,
         )
         write_pdf(html, cache_file, batch.allowed)
+        made += 1
+    return made
 
 
 def main(argv: list[str]) -> int:
     path = Path(argv[0])
+    parent = int(argv[1]) if len(argv) > 1 else None
     batch = pickle.loads(path.read_bytes())  # written by SitePdfs.start, never from outside
     path.unlink(missing_ok=True)
     # Run as ``-m``, this module is ``__main__``; the pickle names the importable module's class.
@@ -49,7 +59,7 @@ def main(argv: list[str]) -> int:
 
     assert isinstance(batch, worker.Batch)
     try:
-        worker.make(batch)
+        worker.make(batch, parent)
     except UserError as exc:  # e.g. a broken print template of the project
         print(exc.render().replace("\n", " "), file=sys.stderr)
         return 1
