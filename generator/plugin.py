@@ -130,8 +130,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for asset in sorted(p for p in ASSETS_DIR.iterdir() if p.is_file()):
             if files.get_file_from_path(ASSET_PREFIX + asset.name) is None:
                 files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
-        if files.get_file_from_path(MERMAID_URI) is None:
-            files.append(File.generated(config, MERMAID_URI, abs_src_path=str(MERMAID_JS)))
+        for vendored in sorted(MERMAID_JS.parent.glob("*.min.js")):  # mermaid, js-yaml (SLA form)
+            uri = MERMAID_URI.rsplit("/", 1)[0] + "/" + vendored.name
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(vendored)))
         templates = self.root / self.settings.templates_dir
         progress.current().stage(f"{self.settings.lang}: planning pages")
         try:

@@ -313,3 +313,91 @@ def test_values_files_written_by_the_browser_read_back(engine: Any) -> None:
 def test_spec_embedded_in_the_page_is_the_one_python_uses(engine: Any, templates: dict[str, Sla]) -> None:
     embedded = json.loads(engine.get_attribute(".sla-app", "data-sla"))
     assert embedded == compile_spec(templates["marketing-sales-sla"], "pl")
+
+
+# -- loading a values file into the form ---------------------------------------------------------
+
+def load_file(page: Any, path: Path) -> str:
+    """Choose ``path`` in the form's file picker (as the "Load" button opens it); the summary."""
+    with page.expect_file_chooser() as chooser:
+        page.click("button[data-action=load-values]")
+    page.evaluate("""() => { window.__loaded = false;
+        document.querySelector('.sla-app').addEventListener('sla-loaded', () => { window.__loaded = true; }, {once: true}); }""")
+    chooser.value.set_files(str(path))
+    page.wait_for_function("window.__loaded === true", timeout=15_000)
+    return str(page.locator(".sla-summary").inner_text())
+
+
+def test_a_values_file_loads_into_the_form_and_gives_the_clis_document(
+        page: Any, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    values_file = tmp_path / "acme.values.yaml"
+    values_file.write_text(
+        "# hand-written, like a user would\n"
+        "company_name: \"ACME <b>sp.</b> z o.o.\"\n"
+        "company_size: small\n"
+        "revenue_target: 630000\n"
+        "mql_to_sql_rate: 50\n"
+        "sql_to_won_rate: 35\n"
+        "review_cadence: none\n"
+        "marketing_signatory: Anna Nowak\n"
+        "sales_signatory: Jan Kowalski\n"
+        "effective_date: 2027-01-01\n"
+        "contact_emails:\n  - anna@acme.example\n  - jan@acme.example\n"
+        "follow_up_hours:\n",  # empty: the default
+        encoding="utf-8")
+    page.fill("[data-param=campaign_notice_days]", "3")  # not in the file: back to the default
+    summary = load_file(page, values_file)
+    assert summary == "Wczytano plik acme.values.yaml. Sprawdź wartości w formularzu."
+    assert page.input_value("[data-param=company_name]") == "ACME <b>sp.</b> z o.o."
+    assert page.input_value("[data-param=campaign_notice_days]") == "10"
+    assert page.input_value("[data-param=contact_emails]") == "anna@acme.example\njan@acme.example"
+    preview = page.locator(".sla-preview").inner_text()
+    assert "Porozumienie o współpracy" in preview and "potrzebne miesięcznie\t40\u00a0MQL" in preview
+    browser_md = download(page, "download-md", tmp_path / "browser.md")
+    code = main(["--project", str(project), "sla", "fill", "marketing-sales-sla", "--values",
+                 str(values_file), "--format", "md", "--out", str(tmp_path / "cli.md")])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "cli.md").read_text(encoding="utf-8") == browser_md
+
+
+def test_a_values_file_with_mistakes_is_explained_not_guessed(page: Any, tmp_path: Path) -> None:
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("company_name: ACME\ncompany_sise: small\nmql_to_sql_rate: forty\n"
+                   "effective_date: 1 stycznia 2027\n", encoding="utf-8")
+    summary = load_file(page, odd)
+    assert "Pominięto pola, których nie ma w tym szablonie: company_sise." in summary
+    assert "Tych wartości nie da się wpisać w formularz" in summary
+    assert '"forty"' in summary and '"1 stycznia 2027"' in summary
+    assert page.input_value("[data-param=company_name]") == "ACME"
+    assert page.input_value("[data-param=mql_to_sql_rate]") == "40", "a value that does not fit leaves the default"
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("company_name: ACME\ncompany_name: Other\n", encoding="utf-8")
+    summary = load_file(page, broken)
+    assert summary.startswith("Nie udało się odczytać pliku broken.yaml:")
+    assert "duplicated mapping key" in summary
+    assert page.input_value("[data-param=company_name]") == "ACME", "a file that cannot be read changes nothing"
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- company_name: ACME\n", encoding="utf-8")
+    assert load_file(page, listed).startswith(
+        "Plik list.yaml nie jest plikiem wartości: powinien zawierać wiersze „nazwa: wartość”.")
+
+
+def test_lists_choices_and_a_currency_load_too(page: Any, site: str, project: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    page.goto(site + "slas/small-sla/")
+    values_file = tmp_path / "small.yaml"
+    values_file.write_text(
+        "name: Zażółć gęślą jaźń\nnotes: |-\n  one\n  two\nstart: 2027-02-28\n"
+        "budget:\n  amount: 2500\n  currency: PLN\ntags: [b]\ndays:\n  - 1\n  - 3\ncadence: monthly\n",
+        encoding="utf-8")
+    page.select_option("select[name=budget__currency]", "EUR")
+    assert load_file(page, values_file) == "Wczytano plik small.yaml. Sprawdź wartości w formularzu."
+    assert page.is_checked("[data-param=tags][value=b]") and not page.is_checked("[data-param=tags][value=a]")
+    assert page.input_value("select[name=budget__currency]") == "PLN"
+    assert page.input_value("[data-param=days]") == "1\n3"
+    browser_md = download(page, "download-md", tmp_path / "browser.md")
+    code = main(["--project", str(project), "sla", "fill", "small-sla", "--values",
+                 str(values_file), "--format", "md", "--out", str(tmp_path / "cli.md")])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "cli.md").read_text(encoding="utf-8") == browser_md
+    assert "| Sztuki | 250\u00a0szt. |" in browser_md  # 2500 PLN of budget at 10 PLN each

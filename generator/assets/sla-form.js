@@ -13,6 +13,8 @@
   var MAX_ABS = 1e15;
   var NBSP = "\u00a0";
   var FORMAT = 1;
+  // Where this script was loaded from: js-yaml lies beside it, in vendor/ (read when needed).
+  var SCRIPT_URL = (document.currentScript && document.currentScript.src) || "";
 
   // -- numbers.py --------------------------------------------------------------------------------
 
@@ -790,6 +792,89 @@
     setTimeout(function () { URL.revokeObjectURL(url); link.remove(); }, 1000);
   }
 
+  // -- loading a values file into the form -------------------------------------------------------
+
+  function withYaml(done, failed) {
+    if (window.jsyaml) { done(window.jsyaml); return; }
+    var script = document.createElement("script");
+    script.src = new URL("vendor/js-yaml.min.js", SCRIPT_URL || document.baseURI).href;
+    script.onload = function () { if (window.jsyaml) done(window.jsyaml); else failed(); };
+    script.onerror = failed;
+    document.head.appendChild(script);
+  }
+
+  function fill_(template, args) {
+    return template.replace(/\{([a-z]+)\}/g, function (whole, key) { return has(args, key) ? args[key] : whole; });
+  }
+
+  var NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+
+  // Put one parameter's value from a values file (read with the failsafe schema: text, lists
+  // and mappings) into its controls; false when the form cannot show it as written.
+  function setParam(app, param, value) {
+    var found = controls(app, param.id);
+    var el = found[0];
+    if (param.type === "list") {
+      var items = Array.isArray(value) ? value : [value];
+      if (items.some(function (item) { return typeof item !== "string"; })) return false;
+      if (param.item.type === "choice") {
+        var known = found.map(function (box) { return box.value; });
+        if (items.some(function (item) { return known.indexOf(item) < 0; })) return false;
+        found.forEach(function (box) { box.checked = items.indexOf(box.value) >= 0; });
+        return true;
+      }
+      if (items.some(function (item) { return item.indexOf("\n") >= 0; })) return false;
+      el.value = items.join("\n");
+      return true;
+    }
+    if (param.type === "money" && value && typeof value === "object" && !Array.isArray(value)) {
+      var select = app.querySelector('select[name="' + param.id + '__currency"]');
+      var keys = Object.keys(value);
+      if (!select || keys.some(function (k) { return k !== "amount" && k !== "currency"; })) return false;
+      if (!Array.prototype.some.call(select.options, function (o) { return o.value === value.currency; })) return false;
+      select.value = value.currency;
+      value = value.amount;
+    }
+    if (typeof value !== "string") return false;
+    if (["integer", "decimal", "percent", "duration", "money"].indexOf(param.type) >= 0 && !NUMBER.test(value)) return false;
+    el.value = value;
+    return el.value === value; // a date, a number or one line of text the control did not take
+  }
+
+  function loadValues(app, spec, name, text, report) {
+    var words = spec.words;
+    withYaml(function (jsyaml) {
+      var data;
+      try {
+        data = jsyaml.load(text, {schema: jsyaml.FAILSAFE_SCHEMA, filename: name});
+      } catch (e) {
+        report(fill_(words.load_failed, {file: name, error: String(e.message || e).split("\n")[0]}), false);
+        return;
+      }
+      if (data === null || data === undefined) data = {};
+      if (typeof data !== "object" || Array.isArray(data)) {
+        report(fill_(words.load_not_values, {file: name}), false);
+        return;
+      }
+      app.querySelector("form").reset(); // what the file leaves out is "not given": the defaults
+      var ids = spec.params.map(function (param) { return param.id; });
+      var unknown = Object.keys(data).filter(function (key) { return ids.indexOf(key) < 0; });
+      var unfit = [];
+      spec.params.forEach(function (param) {
+        if (!has(data, param.id) || data[param.id] === null || !controls(app, param.id).length) return;
+        if (!setParam(app, param, data[param.id])) {
+          unfit.push(param.label + ": " + shorten(JSON.stringify(data[param.id])));
+        }
+      });
+      var lines = [fill_(words.loaded, {file: name})];
+      if (unknown.length) lines.push(fill_(words.load_unknown, {names: unknown.join(", ")}));
+      if (unfit.length) lines.push(fill_(words.load_unfit, {items: unfit.join("; ")}));
+      report(lines.join(" "), !unknown.length && !unfit.length);
+    }, function () {
+      report(fill_(words.load_failed, {file: name, error: "js-yaml"}), false);
+    });
+  }
+
   function problemText(spec, problem) {
     var path = problem[0], code = problem[1], args = Object.assign({}, problem[2]);
     var table = spec.messages;
@@ -917,6 +1002,10 @@
       var action = button.getAttribute("data-action");
       if (action === "check") return; // the form's submit
       event.preventDefault();
+      if (action === "load-values") {
+        if (picker) picker.click();
+        return;
+      }
       if (action === "download-values") {
         download(spec.id + ".values.yaml", valuesFile(spec, readForm(app, spec)), "application/yaml");
       } else if (action === "download-md") {
@@ -931,6 +1020,33 @@
       }
     });
     window.addEventListener("afterprint", function () { document.body.classList.remove("sla-printing"); });
+    var picker = app.querySelector("input.sla-values-file");
+    if (picker) {
+      picker.addEventListener("change", function (event) {
+        event.stopPropagation();
+        var file = picker.files && picker.files[0];
+        if (!file) return;
+        var reader = new FileReader();
+        reader.onload = function () {
+          picker.value = "";
+          loadValues(app, spec, file.name, String(reader.result), function (text, clean) {
+            spec.params.forEach(function (param) { touched[param.id] = true; });
+            showAll = true;
+            update();
+            if (!clean || !summary.hidden) text = [text, summary.textContent].filter(Boolean).join(" ");
+            summary.textContent = text;
+            summary.hidden = false;
+            app.dispatchEvent(new CustomEvent("sla-loaded", {detail: {clean: clean}}));
+          });
+        };
+        reader.onerror = function () {
+          picker.value = "";
+          summary.textContent = fill_(spec.words.load_failed, {file: file.name, error: String(reader.error)});
+          summary.hidden = false;
+        };
+        reader.readAsText(file);
+      });
+    }
     app.slaState = function () { return {spec: spec, raw: readForm(app, spec), result: last}; };
     update();
   }
@@ -941,7 +1057,7 @@
     fill: fill, formatValue: formatValue, markdown: markdown, htmlBody: htmlBody,
     standaloneHtml: standaloneHtml, mdEscape: mdEscape, htmlEscape: htmlEscape, message: message,
     describe: describe, quoted: quoted, yamlScalar: yamlScalar, valuesFile: valuesFile,
-    readForm: readForm, problemText: problemText, EvalError: EvalError
+    readForm: readForm, problemText: problemText, EvalError: EvalError, loadValues: loadValues
   };
 
   function start() {
