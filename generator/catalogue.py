@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from . import messages
 from .errors import Diagnostic
 from .models import KINDS, Definition
-from .models.base import Reference, missing_languages
+from .models.base import Reference, localize, missing_languages
 from .progress import current as current_progress
 from .yamlfile import (
     FORBIDDEN_CHARS,
@@ -643,7 +643,8 @@ def _review_warnings(catalogue: Catalogue, today: dt.date) -> Iterator[Diagnosti
             yield entry.at(
                 ("review_by",),
                 f"the review date {entry.definition.review_by.isoformat()} has passed: "
-                f"{entry.definition.owner} should re-read this {entry.kind} and set a new date.",
+                f"{localize(entry.definition.owner, 'en').text} should re-read this {entry.kind} "
+                "and set a new date.",
                 severity="warning",
             )
 

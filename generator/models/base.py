@@ -106,6 +106,24 @@ Text = Annotated[
 """A plain string (the same in every language) or a :class:`Translations` mapping."""
 
 
+class ShortTranslations(Translations):
+    """:class:`Translations` of one short line each (a name, a role)."""
+
+    pl: Line | None = Field(default=None, description="The text in Polish.")
+    en: Line | None = Field(default=None, description="The text in English.")
+
+
+ShortText = Annotated[
+    Annotated[Line, Tag(TEXT_TAG)] | Annotated[ShortTranslations, Tag(TRANSLATIONS_TAG)],
+    Discriminator(
+        _text_tag,
+        custom_error_type="text_type",
+        custom_error_message="expected text, or a mapping of language to text like {pl: ..., en: ...}",
+    ),
+]
+"""Like :data:`Text`, at most :data:`Line`'s length in each language."""
+
+
 @dataclass(frozen=True)
 class Localized:
     """A text resolved for one language; ``fallback`` names the language used when missing."""
@@ -156,7 +174,10 @@ class Definition(Model):
     id: Slug = Field(description="Unique id across the project; becomes the page address.")
     title: Text = Field(description="Short title shown as the page heading.")
     summary: Text = Field(description="One or two sentences shown in tables and search results.")
-    owner: Line = Field(description="Who keeps this definition up to date (a person or team).")
+    owner: ShortText = Field(
+        description="Who keeps this definition up to date (a person or team); like every text, "
+        "the same in both languages or {pl: ..., en: ...}."
+    )
     tags: list[Annotated[StrictStr, AfterValidator(_strip_nonempty)]] = Field(
         default_factory=list, description="Free keywords used by the site's tags and search."
     )
