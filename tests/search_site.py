@@ -8,9 +8,7 @@ start with ``search_`` because a plugin's fixtures are seen by every test module
 from __future__ import annotations
 
 import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ import pytest
 
 from generator.cli import main
 from tests.search_project import TODAY, Built, make_project
+from tests.serving import serve
 
 
 @functools.cache
@@ -44,23 +43,11 @@ def search_built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return _build(tmp_path_factory.getbasetemp() / "search-site")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def search_server(search_built: Built) -> Iterator[str]:
     """The built site on 127.0.0.1 (a free port); yields its address."""
-    handler = functools.partial(_Quiet, directory=str(search_built.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(search_built.site) as address:
+        yield address + "/"
 
 
 @pytest.fixture(scope="session")

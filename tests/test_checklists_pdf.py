@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -24,6 +23,7 @@ from generator.models.base import localize
 from generator.models.checklist import Checklist, parse_due
 from tests.checklists import checklist_yaml, pdf_fonts, pdf_pages
 from tests.projects import make_project
+from tests.serving import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 START = dt.date(2027, 1, 4)
@@ -311,14 +311,8 @@ class _Counting(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def server() -> Iterator[str]:
     _Counting.hits = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counting)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(handler=_Counting) as address:
+        yield address
 
 
 def test_fetcher_allows_only_files_inside_the_allowed_folders(tmp_path: Path) -> None:

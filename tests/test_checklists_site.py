@@ -4,12 +4,9 @@ shows no site chrome, every item has a tick box, and ticks survive a reload unti
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from generator.models.base import localize
 from generator.models.checklist import Checklist
 from tests.checklists import checklist_yaml, pdf_pages
 from tests.projects import make_project
+from tests.serving import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-27"
@@ -164,20 +162,8 @@ def test_a_worker_whose_build_died_stops_before_its_next_pdf(tmp_path: Path) -> 
 @pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[str]:
     """The Polish site, served on 127.0.0.1."""
-    handler = functools.partial(_Quiet, directory=str(language_roots(site)["pl"]))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with serve(language_roots(site)["pl"]) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,10 @@ pressed until the results are on screen.
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import random
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from generator.search.facets import Facets
 from generator.search.index import index_copy, write_index
 from generator.search.ui import ui_config
 from tests.search_project import Built
+from tests.serving import serve
 
 pytest_plugins = ["tests.search_site"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -107,13 +106,8 @@ def big_site(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def counting_server(big_site: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
     sent: list[tuple[str, int]] = []
     handler = type("Handler", (_Counting,), {"sent": sent})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(big_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/", sent
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(big_site, handler) as address:
+        yield address + "/", sent
 
 
 @pytest.mark.parametrize("query", ["sprzedaz", "kwartale", "kw"])

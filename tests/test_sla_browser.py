@@ -9,11 +9,8 @@ with Python's results: numbers, expressions, validation and whole documents.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import random
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +26,7 @@ from generator.sla.fill import fill
 from generator.sla.spec import compile_spec
 from generator.yamlfile import parse_bytes
 from tests.projects import make_project
+from tests.serving import serve
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +36,6 @@ SLA_FILE = ROOT / "playbooks" / "slas" / "marketing-sales-sla.yaml"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGE = "slas/marketing-sales-sla/"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -60,13 +53,8 @@ def site(project: Path) -> Iterator[str]:
 
     site_dir = project.parent / "site"
     build_site(project / "mkdocs.yml", site_dir)
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site_dir) as address:
+        yield address + "/"
 
 
 @pytest.fixture(scope="module")
