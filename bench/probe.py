@@ -4,10 +4,11 @@
 load + validate (a fresh :class:`~generator.catalogue.Loader`, so nothing is cached), PyYAML's C
 loader alone (read + ``yaml.load(text, Loader=yaml.CSafeLoader)``), and page planning (Jinja).
 
-``python -m bench.probe serve PROJECT SITE`` does what ``playbook serve`` does on an edit: a cold
+``python -m bench.probe serve PROJECT SITE N`` does what ``playbook serve`` does on an edit: a cold
 in-process MkDocs build, then one field of one YAML file changes and the same process builds again
-with a fresh config (MkDocs' serve builder does exactly that), the loader cache warm. It proves
-that only the edited file was read again (``Loader.files_read``) and that the page shows the change.
+with a fresh config, as MkDocs' serve builder does (same build type, same plugin instance), the
+loader cache warm. It proves that only the edited file was read again (``Loader.files_read``) and
+that the page shows the change, and counts the pages written again.
 
 Each prints one JSON object on stdout.
 """
@@ -113,37 +114,81 @@ def _one_field_edit(project: Path, n: int) -> tuple[Path, str, str]:
 
 
 def probe_serve(project: Path, site: Path, n: int) -> dict[str, Any]:
+    """What ``playbook serve`` does, in this process: MkDocs' serve builder, step by step
+    (``mkdocs.commands.serve``: ``on_startup`` once, a fresh config per build with the server's
+    ``site_url``, ``build(config, serve_url=..., dirty=...)`` with ``playbook serve``'s build type,
+    into a folder that starts empty). ``serve_change_s`` ends when the rebuild returns: the
+    changed page is written and MkDocs' live reload shows it. The search index is made in the
+    background after each build (``serve_search_s``: from the start of the rebuild until the new
+    index is in place); the rebuild starts once the cold build's index is done, as when a reader
+    edits a file after the preview has opened.
+    """
+    import shutil
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from generator.catalogue import shared_loader
+    from generator.plugin import SERVE_BUILD_TYPE, PlaybookPlugin
 
     os.chdir(project)
     config_file = str(project / "mkdocs.yml")
+    serve_url = "http://127.0.0.1:8000/"
+    dirty = SERVE_BUILD_TYPE == "dirty"
+    shutil.rmtree(site, ignore_errors=True)  # MkDocs serves from a new temporary folder
+    site.mkdir(parents=True)
 
-    def build_once() -> Any:
+    def config_once() -> Any:
         config = load_config(config_file, site_dir=str(site))
-        build(config)
+        config.site_url = serve_url
         return config
 
-    cold_s, _config = _timed(build_once)
-    loader = shared_loader(project, project / "playbooks")
-    read_cold = loader.files_read
+    first = config_once()
+    first.plugins.on_startup(command="serve", dirty=dirty)
+    plugin = next(p for p in first.plugins.values() if isinstance(p, PlaybookPlugin))
 
-    path, original, word = _one_field_edit(project, n)
-    marker = "summary:\n  pl: "
-    if marker not in original:
-        raise SystemExit(f"{path}: no Polish summary to edit")
-    path.write_text(original.replace(marker, f"{marker}{word} ", 1), encoding="utf-8")
+    def build_once(config: Any = None) -> Any:
+        build(config or config_once(), serve_url=serve_url, dirty=dirty)
+
+    def search_done(since: float) -> float | None:
+        live = plugin.live_search
+        run = live.wait() if live is not None else None
+        if run is None or run.error or run.cancelled:
+            return None
+        return run.finished - since
+
     try:
-        change_s, _config = _timed(build_once)
+        started = time.monotonic()
+        cold_s, _ = _timed(lambda: build_once(first))
+        cold_search_s = search_done(started)
+        loader = shared_loader(project, project / "playbooks")
+        read_cold = loader.files_read
+
+        path, original, word = _one_field_edit(project, n)
+        marker = "summary:\n  pl: "
+        if marker not in original:
+            raise SystemExit(f"{path}: no Polish summary to edit")
+        path.write_text(original.replace(marker, f"{marker}{word} ", 1), encoding="utf-8")
+        try:
+            started = time.monotonic()
+            change_s, _ = _timed(build_once)
+            rebuilds = plugin.rebuilds
+            written = len(rebuilds.wrote) if rebuilds is not None else None
+            kept = len(rebuilds.kept) if rebuilds is not None else None
+            page = site / "goals" / path.stem / "index.html"
+            shown = word in page.read_text(encoding="utf-8")
+            change_search_s = search_done(started)
+        finally:
+            path.write_text(original, encoding="utf-8")
     finally:
-        path.write_text(original, encoding="utf-8")
-    page = site / "goals" / path.stem / "index.html"
-    shown = word in page.read_text(encoding="utf-8")
+        first.plugins.on_shutdown()
     return {
         "cold_build_s": cold_s,
         "serve_change_s": change_s,
+        "serve_cold_search_s": cold_search_s,
+        "serve_search_s": change_search_s,
+        "pages_written_on_change": written,
+        "pages_kept_on_change": kept,
         "files_read_cold": read_cold,
         "files_read_on_change": loader.files_read - read_cold,
         "change_shown": shown,

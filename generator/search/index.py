@@ -20,7 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,27 +116,44 @@ def write_index(pages: Sequence[tuple[str, str]], out_dir: Path, lang: str) -> I
             target = root / "pages" / page_file(url)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-        (root / "pages").mkdir(exist_ok=True)
-        settings = {
-            "site": "pages",
-            "output_path": str(out_dir.resolve()),
-            "exclude_selectors": list(EXCLUDE),
-            "force_language": lang,
-        }
-        (root / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
-        try:
-            done = subprocess.run(
-                [*_pagefind_command(), "--silent"], cwd=root, capture_output=True, text=True,
-                timeout=3600, check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise SearchIndexError(f"Pagefind could not be run: {exc}") from exc
-        if done.returncode != 0:
-            detail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-            raise SearchIndexError(
-                "Pagefind could not build the search index: " + (" ".join(detail) or "no details")
-            )
+        run_pagefind(root, out_dir, lang)
     return bundle_stats(out_dir, len(pages))
+
+
+def run_pagefind(root: Path, out_dir: Path, lang: str,
+                 started: Callable[[subprocess.Popen[str]], None] | None = None) -> None:
+    """Run Pagefind over the copies in ``root/pages``; the bundle goes to ``out_dir``.
+
+    ``started`` receives the running process (so that a caller in another thread may stop it).
+    """
+    (root / "pages").mkdir(exist_ok=True)
+    settings = {
+        "site": "pages",
+        "output_path": str(out_dir.resolve()),
+        "exclude_selectors": list(EXCLUDE),
+        "force_language": lang,
+    }
+    (root / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+    try:
+        process = subprocess.Popen(
+            [*_pagefind_command(), "--silent"], cwd=root, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True,
+        )
+    except OSError as exc:
+        raise SearchIndexError(f"Pagefind could not be run: {exc}") from exc
+    if started is not None:
+        started(process)
+    try:
+        out, err = process.communicate(timeout=3600)
+    except subprocess.TimeoutExpired as exc:
+        process.kill()
+        process.communicate()
+        raise SearchIndexError(f"Pagefind could not be run: {exc}") from exc
+    if process.returncode != 0:
+        detail = (err or out).strip().splitlines()[-5:]
+        raise SearchIndexError(
+            "Pagefind could not build the search index: " + (" ".join(detail) or "no details")
+        )
 
 
 def _pagefind_command() -> list[str]:
