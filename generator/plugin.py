@@ -121,6 +121,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # One instance may make several builds (see on_startup): nothing carries over but the
         # serve session's memory.
         self.generated, self.fallbacks, self.search, self.pdfs = {}, {}, None, None
+        if _SERVE_LANG is not None:  # playbook serve --lang: MkDocs loads the config anew each build
+            _set_language(config, _SERVE_LANG, None)
         self.root = Path(config.config_file_path).resolve().parent
         options = {k: v for k, v in self.config.items() if v is not None}
         theme_language = config.theme.get("language") if config.theme else None
@@ -697,10 +699,17 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, lang: st
 SERVE_BUILD_TYPE = "dirty"
 
 
-def serve_site(config_file: Path, host: str, port: int, open_browser: bool = False) -> None:
+#: The language ``playbook serve --lang`` previews (None: the configuration's own).
+_SERVE_LANG: str | None = None
+
+
+def serve_site(config_file: Path, host: str, port: int, open_browser: bool = False,
+               lang: str | None = None) -> None:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
+    global _SERVE_LANG
+    _SERVE_LANG = lang
     _setup_logging(logging.INFO)
     _stop_on_sigterm()
     try:
@@ -708,6 +717,8 @@ def serve_site(config_file: Path, host: str, port: int, open_browser: bool = Fal
               livereload=True, build_type=SERVE_BUILD_TYPE)
     except MkDocsException as exc:
         raise UserError(_mkdocs_message(exc)) from None
+    finally:
+        _SERVE_LANG = None
 
 
 def _stop_on_sigterm() -> None:

@@ -1,4 +1,5 @@
-"""``playbook serve``: a live-reloading preview; editing any YAML under playbooks/ rebuilds."""
+"""``playbook serve``: a live-reloading preview of one language (``--lang``, by default the
+project's default language); editing any YAML under playbooks/ rebuilds."""
 
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--open", action="store_true", help="open the site in a browser")
+    parser.add_argument("--lang", choices=("pl", "en"), default=None,
+                        help="the language to preview (default: the project's default language)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..plugin import serve_site
 
-    project = project_of(args)
+    project = project_of(args, lang=args.lang)  # an unknown language is refused here
     _catalogue, problems = load_checked(project)
     print_warnings(problems)
-    serve_site(project.config_file, args.host, args.port, open_browser=args.open)
+    serve_site(project.config_file, args.host, args.port, open_browser=args.open, lang=args.lang)
     return 0
