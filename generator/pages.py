@@ -7,6 +7,7 @@ memory, and ``playbook render`` writes the same pages to a folder for any other 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -161,12 +162,17 @@ class Planner:
         )
         return Page(here, head + body, title, entry.kind, entry.source.display, entry.id)
 
+    @functools.cached_property
+    def _template_names(self) -> frozenset[str]:
+        """The templates there are (the package's and the project's): listed once, not per page."""
+        return frozenset(self.env.list_templates())
+
     def index_page(self, kind: str, entries: list[Entry]) -> Page:
         here = index_path(kind)
         title = label(self.lang, KINDS[kind].SECTION)
         # A kind may bring its own list page, named after its section (``glossary.md.j2``).
         own = f"{KINDS[kind].SECTION}.md.j2"
-        template = own if own in self.env.list_templates() else "index.md.j2"
+        template = own if own in self._template_names else "index.md.j2"
         body = self._render(template, here, kind=kind, entries=entries, title=title)
         head = self.front_matter(title, title, [], playbook={"kind": "index", "of": kind})
         return Page(here, head + body, title, "index")
