@@ -8,9 +8,12 @@ changed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import os
+import re
 import stat
 import threading
 import unicodedata
@@ -151,7 +154,8 @@ class Loader:
         problems: list[Diagnostic] = []
         paths, found = discover(self.playbooks_dir, self.root)
         problems.extend(found)
-        results = self._load_files(paths, progress)
+        with _collector_paused():
+            results = self._load_files(paths, progress)
         catalogue = Catalogue()
         for result in results:
             problems.extend(result.problems)
@@ -166,8 +170,10 @@ class Loader:
         """Every file's result, from the cache when its bytes are unchanged."""
         results: list[FileResult | None] = []
         jobs: list[tuple[int, _Job]] = []
+        present: set[str] = set()
         for path in paths:
             display = display_path(path, self.root)
+            present.add(display)
             raw = read_limited(path, display)
             if isinstance(raw, Diagnostic):
                 results.append(FileResult(None, (raw,)))
@@ -188,7 +194,6 @@ class Loader:
             self._cache[display] = (digest, result)
             results[i] = result
         self.files_read += len(jobs)
-        present = {display_path(path, self.root) for path in paths}
         if len(self._cache) > len(present):  # files deleted or renamed since the last load
             self._cache = {k: v for k, v in self._cache.items() if k in present}
         return [r for r in results if r is not None]
@@ -204,6 +209,21 @@ class Loader:
         if wanted.isdigit() and int(wanted) > 1 and jobs >= PARALLEL_MIN_FILES:
             return int(wanted)
         return 1
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while files load. Every definition loaded so far stays alive,
+    and each collection walked them all again: a third of the load at 5,000 files. The loaded data
+    holds no cycles, so reference counting frees what is dropped at once; anything else waits for
+    the next collection after this."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 #: What a worker needs to load one file: its bytes, path, path as shown, and content hash.
@@ -272,8 +292,7 @@ def read_limited(path: Path, display: str) -> bytes | Diagnostic:
             return Diagnostic(display, 1, 1, "", "this is not an ordinary file: it is not read.")
         if info.st_size > MAX_BYTES:
             return too_big(info.st_size, display)
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = _read_fd(fd, info.st_size)
     except OSError as exc:
         return Diagnostic(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}.")
     finally:
@@ -281,6 +300,23 @@ def read_limited(path: Path, display: str) -> bytes | Diagnostic:
     if len(raw) > MAX_BYTES:
         return too_big(len(raw), display)
     return raw
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """At most ``MAX_BYTES + 1`` bytes of an open file, to its end; ``size`` (from ``fstat``) is
+    the first guess. Plain ``os.read`` calls: with a buffered file object per file, reading 1,000
+    files took 0.06 s instead of 0.017 s."""
+    chunks: list[bytes] = []
+    total = 0
+    want = size + 1  # one more byte than expected: the file may have grown since
+    while total <= MAX_BYTES:
+        chunk = os.read(fd, min(want, MAX_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 65_536
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 _SHARED: dict[tuple[Path, Path], Loader] = {}
@@ -311,10 +347,15 @@ def display_path(path: Path, root: Path) -> str:
 
 #: Characters Windows refuses in a file name; such a file cannot be checked out there.
 _WINDOWS_FORBIDDEN = set('<>:"\\|?*')
+#: A name that needs no closer look: ASCII letters, digits, ``.``, ``_`` and ``-``, not ending
+#: with a dot (most names; checking every character of each cost more than listing the folder).
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]*[A-Za-z0-9_-]")
 
 
 def name_problem(name: str) -> str | None:
     """Why a file or folder name is refused, or None. The name may hold surrogate escapes."""
+    if _PLAIN_NAME.fullmatch(name):
+        return None
     if any("\udc80" <= ch <= "\udcff" for ch in name):
         return "the name is not valid UTF-8 text: rename it using ordinary letters"
     bad = FORBIDDEN_CHARS.search(name)
@@ -373,7 +414,11 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
             if not is_dir and not name.lower().endswith(YAML_SUFFIXES):
                 continue
             what = "folder" if is_dir else "file"
-            if path.is_symlink():
+            try:
+                mode = os.lstat(path).st_mode  # one call for "a link?" and "a file?"
+            except OSError:
+                mode = 0
+            if stat.S_ISLNK(mode):
                 refuse(
                     path,
                     f"this {what} is a symbolic link; links are not followed: "
@@ -400,7 +445,7 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
             seen.setdefault(key, name)
             if is_dir:
                 keep.append(name)
-            elif path.is_file():
+            elif stat.S_ISREG(mode):
                 found.append(path)
         dirnames[:] = keep
     return sorted(found), problems

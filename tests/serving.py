@@ -25,7 +25,7 @@ def serve(directory: Path | None = None,
     without a trailing slash."""
     factory: Any = handler
     if directory is not None:
-        factory = functools.partial(handler, directory=str(directory))
+        factory = functools.partial(factory, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
