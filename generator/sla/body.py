@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -58,9 +59,20 @@ def defang_html(markdown_text: str) -> str:
     return _ATTR_LIST.sub(r"\{", _RAW_HTML.sub("&lt;", markdown_text))
 
 
+_CONVERTERS = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """This thread's Markdown converter: building one costs twice converting a clause body."""
+    md: markdown.Markdown | None = getattr(_CONVERTERS, "md", None)
+    if md is None:
+        md = _CONVERTERS.md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    return md
+
+
 def render_markdown(text: str) -> str:
     """The author's Markdown as clean HTML: tables and lists, no raw HTML that could run."""
-    raw = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    raw = _converter().reset().convert(text)
     return nh3.clean(
         raw,
         tags=DOC_TAGS,
