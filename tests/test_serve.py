@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,47 +43,49 @@ def wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-def test_editing_yaml_rebuilds_the_page(example_copy: Path) -> None:
+@contextlib.contextmanager
+def serving(project: Path, *args: str) -> Iterator[tuple[str, list[str]]]:
+    """``playbook serve ARGS`` in ``project``; yields its address and, once stopped, its output."""
     port = free_port()
     env = {**os.environ, "PLAYBOOK_TODAY": "2026-11-27"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
-        cwd=example_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-m", "generator.cli", "serve", *args, "--port", str(port)],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    url = f"http://127.0.0.1:{port}/goals/qualified-leads/"
+    output: list[str] = []
     try:
-        assert wait_for(url, "Leady zakwalifikowane przez marketing", 60)
-        path = example_copy / "playbooks" / "goals" / "qualified-leads.yaml"
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("pl: Leady zakwalifikowane przez marketing", "pl: Leady po zmianie"), encoding="utf-8")
-        assert wait_for(url, "Leady po zmianie", 60), "the page was not rebuilt after the edit"
+        yield f"http://127.0.0.1:{port}/", output
     finally:
         proc.terminate()
-        output, _ = proc.communicate(timeout=20)
-    assert "Traceback" not in output
-    assert "Serving on" in output
+        output.append(proc.communicate(timeout=20)[0])
+    assert "Traceback" not in output[0]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_editing_yaml_rebuilds_the_page(example_copy: Path) -> None:
+    with serving(example_copy) as (address, output):
+        url = address + "goals/qualified-leads/"
+        assert wait_for(url, "Leady zakwalifikowane przez marketing", 60)
+        edit(example_copy / "playbooks" / "goals" / "qualified-leads.yaml",
+             "pl: Leady zakwalifikowane przez marketing", "pl: Leady po zmianie")
+        assert wait_for(url, "Leady po zmianie", 60), "the page was not rebuilt after the edit"
+    assert "Serving on" in output[0]
 
 
 def test_serve_previews_the_language_asked_for(example_copy: Path) -> None:
-    port = free_port()
-    env = {**os.environ, "PLAYBOOK_TODAY": "2026-11-27"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "--lang", "en", "--port", str(port)],
-        cwd=example_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    url = f"http://127.0.0.1:{port}/goals/qualified-leads/"
-    try:
+    with serving(example_copy, "--lang", "en") as (address, _output):
+        url = address + "goals/qualified-leads/"
         assert wait_for(url, "Marketing-qualified leads", 60)
         body = fetch(url) or ""
         assert '<html lang="en"' in body and "Head of Marketing" in body
-        path = example_copy / "playbooks" / "goals" / "qualified-leads.yaml"
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("en: Marketing-qualified leads", "en: Leads after the edit"), encoding="utf-8")
+        edit(example_copy / "playbooks" / "goals" / "qualified-leads.yaml",
+             "en: Marketing-qualified leads", "en: Leads after the edit")
         assert wait_for(url, "Leads after the edit", 60), "the English page was not rebuilt after the edit"
-    finally:
-        proc.terminate()
-        output, _ = proc.communicate(timeout=20)
-    assert "Traceback" not in output
 
 
 def test_serve_refuses_a_language_the_project_does_not_have(example_copy: Path) -> None:
