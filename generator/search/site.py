@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ..catalogue import Catalogue
+from ..errors import UserError
+from ..fsutil import replace_dir
 from ..models.glossary import Term
 from .facets import Facets, facets_for_page
 from .glossary import Glossary
@@ -113,10 +115,8 @@ class SiteSearch:
         bundle = site_dir / BUNDLE
         shutil.rmtree(bundle, ignore_errors=True)
         write_index(self._pages, bundle, self.lang)
-        for name in UNUSED:
-            (bundle / name).unlink(missing_ok=True)
+        _tidy(bundle, site_dir)
         stats = bundle_stats(bundle, len(self._pages))
-        shutil.rmtree(site_dir / "search", ignore_errors=True)
         self._pages = []
         return stats
 
@@ -226,11 +226,9 @@ class LiveIndex:
             run_pagefind(self.root, out, self.lang, started=self._started)
             with self._lock:
                 if not self._cancelled:
-                    for name in UNUSED:
-                        (out / name).unlink(missing_ok=True)
-                    _swap(out, site_dir / BUNDLE)
-                    shutil.rmtree(site_dir / "search", ignore_errors=True)
-        except (SearchIndexError, OSError) as exc:
+                    _tidy(out, site_dir)
+                    replace_dir(out, site_dir / BUNDLE)
+        except (SearchIndexError, UserError, OSError) as exc:
             error = str(exc)
         finally:
             shutil.rmtree(out, ignore_errors=True)
@@ -263,14 +261,8 @@ class LiveIndex:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Put the folder ``new`` at ``target`` (replacing it), leaving it missing only for an instant."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    try:
-        new.rename(target)
-    except OSError:  # another file system
-        shutil.copytree(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+def _tidy(bundle: Path, site_dir: Path) -> None:
+    """Drop what the site never loads: Pagefind's own UI files, Material's lunr index."""
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    shutil.rmtree(site_dir / "search", ignore_errors=True)
