@@ -60,11 +60,13 @@ log = logging.getLogger("mkdocs.plugins.playbook")
 ASSETS_DIR = Path(__file__).parent / "assets"
 #: Overrides of Material's templates: the search box and the language switcher.
 THEME_DIR = Path(__file__).parent / "theme"
-#: Mermaid, served locally (Material would fetch it from a CDN; an internal site may be offline).
-MERMAID_JS = Path(__file__).parent / "vendor" / "mermaid.min.js"
-MERMAID_URI = "assets/playbook/vendor/mermaid.min.js"
 #: The plugin's own static files, served under ``assets/playbook/``.
 ASSET_PREFIX = "assets/playbook/"
+#: Third-party scripts served locally, under ``assets/playbook/vendor/``: Mermaid (Material would
+#: fetch it from a CDN; an internal site may be offline) and js-yaml (the SLA form's file loader).
+VENDOR_DIR = Path(__file__).parent / "vendor"
+VENDOR_PREFIX = ASSET_PREFIX + "vendor/"
+MERMAID_URI = VENDOR_PREFIX + "mermaid.min.js"
 
 
 class PlaybookConfig(base.Config):
@@ -170,8 +172,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for asset in sorted(p for p in ASSETS_DIR.iterdir() if p.is_file()):
             if files.get_file_from_path(ASSET_PREFIX + asset.name) is None:
                 files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
-        for vendored in sorted(MERMAID_JS.parent.glob("*.min.js")):  # mermaid, js-yaml (SLA form)
-            uri = MERMAID_URI.rsplit("/", 1)[0] + "/" + vendored.name
+        for vendored in sorted(VENDOR_DIR.glob("*.min.js")):
+            uri = VENDOR_PREFIX + vendored.name
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(vendored)))
         templates = self.root / self.settings.templates_dir
