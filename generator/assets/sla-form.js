@@ -424,9 +424,12 @@
       values: args.values ? String(args.values) : table.no_values,
       id: args.id === undefined ? "" : String(args.id)
     };
-    return template.replace(/\{([a-z]+)\}/g, function (whole, key) {
-      return has(fields, key) ? fields[key] : whole;
-    });
+    return substitute(template, fields);
+  }
+
+  // "{name}" in a template replaced by args.name (a name args does not have stays as it is).
+  function substitute(template, args) {
+    return template.replace(/\{([a-z]+)\}/g, function (whole, key) { return has(args, key) ? args[key] : whole; });
   }
 
   // -- body.py: escaping values -----------------------------------------------------------------
@@ -730,6 +733,10 @@
 
   // -- the form ---------------------------------------------------------------------------------
 
+  var NUMERIC_TYPES = ["integer", "decimal", "percent", "duration", "money"];
+  // A number as a form field or a values file writes it (what the CLI reads as a number).
+  var NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
+
   function controls(app, name) {
     return Array.prototype.filter.call(app.querySelectorAll("[data-param]"), function (el) {
       return el.getAttribute("data-param") === name;
@@ -737,8 +744,7 @@
   }
 
   function parseItem(text, rules) {
-    if (["integer", "decimal", "percent", "money", "duration"].indexOf(rules.type) >= 0 &&
-        /^-?[0-9]+(\.[0-9]+)?$/.test(text)) {
+    if (NUMERIC_TYPES.indexOf(rules.type) >= 0 && NUMBER.test(text)) {
       return Number(text);
     }
     return text;
@@ -766,7 +772,7 @@
             .map(function (line) { return parseItem(line, param.item); });
           if (!value.length) value = undefined;
         }
-      } else if (["integer", "decimal", "percent", "duration", "money"].indexOf(param.type) >= 0) {
+      } else if (NUMERIC_TYPES.indexOf(param.type) >= 0) {
         value = numberOf(el);
         if (param.type === "money" && typeof value === "number") {
           var select = app.querySelector('select[name="' + param.id + '__currency"]');
@@ -803,12 +809,6 @@
     document.head.appendChild(script);
   }
 
-  function fill_(template, args) {
-    return template.replace(/\{([a-z]+)\}/g, function (whole, key) { return has(args, key) ? args[key] : whole; });
-  }
-
-  var NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
-
   // Put one parameter's value from a values file (read with the failsafe schema: text, lists
   // and mappings) into its controls; false when the form cannot show it as written.
   function setParam(app, param, value) {
@@ -836,7 +836,7 @@
       value = value.amount;
     }
     if (typeof value !== "string") return false;
-    if (["integer", "decimal", "percent", "duration", "money"].indexOf(param.type) >= 0 && !NUMBER.test(value)) return false;
+    if (NUMERIC_TYPES.indexOf(param.type) >= 0 && !NUMBER.test(value)) return false;
     el.value = value;
     return el.value === value; // a date, a number or one line of text the control did not take
   }
@@ -848,12 +848,12 @@
       try {
         data = jsyaml.load(text, {schema: jsyaml.FAILSAFE_SCHEMA, filename: name});
       } catch (e) {
-        report(fill_(words.load_failed, {file: name, error: String(e.message || e).split("\n")[0]}), false);
+        report(substitute(words.load_failed, {file: name, error: String(e.message || e).split("\n")[0]}), false);
         return;
       }
       if (data === null || data === undefined) data = {};
       if (typeof data !== "object" || Array.isArray(data)) {
-        report(fill_(words.load_not_values, {file: name}), false);
+        report(substitute(words.load_not_values, {file: name}), false);
         return;
       }
       app.querySelector("form").reset(); // what the file leaves out is "not given": the defaults
@@ -866,12 +866,12 @@
           unfit.push(param.label + ": " + shorten(JSON.stringify(data[param.id])));
         }
       });
-      var lines = [fill_(words.loaded, {file: name})];
-      if (unknown.length) lines.push(fill_(words.load_unknown, {names: unknown.join(", ")}));
-      if (unfit.length) lines.push(fill_(words.load_unfit, {items: unfit.join("; ")}));
+      var lines = [substitute(words.loaded, {file: name})];
+      if (unknown.length) lines.push(substitute(words.load_unknown, {names: unknown.join(", ")}));
+      if (unfit.length) lines.push(substitute(words.load_unfit, {items: unfit.join("; ")}));
       report(lines.join(" "), !unknown.length && !unfit.length);
     }, function () {
-      report(fill_(words.load_failed, {file: name, error: "js-yaml"}), false);
+      report(substitute(words.load_failed, {file: name, error: "js-yaml"}), false);
     });
   }
 
@@ -1041,7 +1041,7 @@
         };
         reader.onerror = function () {
           picker.value = "";
-          summary.textContent = fill_(spec.words.load_failed, {file: file.name, error: String(reader.error)});
+          summary.textContent = substitute(spec.words.load_failed, {file: file.name, error: String(reader.error)});
           summary.hidden = false;
         };
         reader.readAsText(file);
