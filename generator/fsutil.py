@@ -7,13 +7,16 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .errors import UserError
 
 _RENAME_EXCHANGE = 2
+_PR_SET_PDEATHSIG = 1
 _AT_FDCWD = -100
 
 
@@ -84,13 +87,28 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _libc_function(name: str) -> Any:
+    """A function of the C library, or None where there is no such library or function."""
+    library = ctypes.util.find_library("c")
+    if not library:
+        return None
+    return getattr(ctypes.CDLL(library, use_errno=True), name, None)
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when ``parent`` (the process that started it) dies, as
+    a build killed with SIGKILL does (Linux ``prctl(PR_SET_PDEATHSIG)``; elsewhere nothing). A
+    process whose parent is already gone exits at once."""
+    prctl = _libc_function("prctl")
+    if prctl is None or prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+        return
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one step (Linux ``renameat2``); False where the system cannot."""
-    name = ctypes.util.find_library("c")
-    if not name:
-        return False
-    libc = ctypes.CDLL(name, use_errno=True)
-    renameat2 = getattr(libc, "renameat2", None)
+    renameat2 = _libc_function("renameat2")
     if renameat2 is None:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)

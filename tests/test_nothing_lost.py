@@ -310,6 +310,47 @@ def _wait_for_no_workers(project: Path) -> None:
     assert left == [], "PDF workers outlived the killed build"
 
 
+def test_a_child_dies_with_its_parent(tmp_path: Path) -> None:
+    """die_with_parent: a language build forked by a build, or a PDF worker, does not run on
+    after the build is killed (Linux)."""
+    pid_file = tmp_path / "grandchild.pid"
+    code = (
+        "import os, subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import os, sys, time; "
+        "from generator.fsutil import die_with_parent; die_with_parent(int(sys.argv[1])); "
+        "open(sys.argv[2], \"w\").write(str(os.getpid())); time.sleep(60)', str(os.getpid()), sys.argv[1]])\n"
+        "time.sleep(60)\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code, str(pid_file)],
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 30
+        while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        grandchild = int(pid_file.read_text())
+        parent.kill()
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while _running(grandchild) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        alive = _running(grandchild)
+        if alive:
+            os.kill(grandchild, signal.SIGKILL)
+        assert not alive, "the child outlived its killed parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie waiting for its (new) parent to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 # -- atomic files ------------------------------------------------------------------------------
 
 def test_atomic_write_keeps_the_old_file_when_the_rename_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue
 from ..errors import UserError
+from ..fsutil import die_with_parent
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ def make(batch: Batch, parent: int | None = None) -> int:
 def main(argv: list[str]) -> int:
     path = Path(argv[0])
     parent = int(argv[1]) if len(argv) > 1 else None
+    if parent is not None:
+        die_with_parent(parent)  # Linux; elsewhere make() checks between PDFs
     batch = pickle.loads(path.read_bytes())  # written by SitePdfs.start, never from outside
     path.unlink(missing_ok=True)
     # Run as ``-m``, this module is ``__main__``; the pickle names the importable module's class.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import progress
 from ..catalogue import shared_loader
-from ..fsutil import atomic_write, check_output_dir, replace_dir, staging_dir
+from ..fsutil import atomic_write, check_output_dir, die_with_parent, replace_dir, staging_dir
 from ..i18n import alternates, redirect_page
 from ._common import load_checked, print_warnings, project_of
 
@@ -48,8 +48,9 @@ def _build_language(job: _Job) -> None:
     build_site(config_file, out, strict=strict, lang=lang, alternate=switcher)
 
 
-def _quiet_child() -> None:
+def _language_child(parent: int) -> None:
     progress.deactivate()  # one status line on the terminal: the first language's
+    die_with_parent(parent)  # a killed build leaves no language building on for nobody
 
 
 def _build_languages(jobs: list[_Job]) -> None:
@@ -75,7 +76,8 @@ def _build_languages(jobs: list[_Job]) -> None:
         for job in jobs:
             _build_language(job)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_quiet_child) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_language_child,
+                             initargs=(os.getpid(),)) as pool:
         others = [pool.submit(_build_language, job) for job in rest]
         _build_language(first)  # on failure, leaving the block waits for the others, then raises
         for future in others:
