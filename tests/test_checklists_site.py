@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,9 @@ def test_every_checklist_page_links_its_blank_pdf(site: Path) -> None:
             assert f"{d.id} · {version} " in text
             assert printed not in text, "a blank PDF cannot know the day it is printed"
             assert first_page in text
+            # laid out by print/checklist.css (the running footer), which the workers pass apart
+            pages = pdf_pages(pdf)
+            assert len(pages) > 1 and all(f"{d.id} · {version} " in page for page in pages)
 
 
 def _fixture_project(root: Path, pdf: bool) -> Path:
@@ -154,6 +158,57 @@ def test_a_worker_whose_build_died_stops_before_its_next_pdf(tmp_path: Path) -> 
     assert make(Batch(catalogue, "pl", ROOT / "templates", (ROOT / "content",), jobs[:1]),
                 parent=os.getppid()) == 1
     assert (tmp_path / f"{idents[0]}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_pdfs_leave_no_temporary_fonts_behind(tmp_path: Path) -> None:
+    """WeasyPrint keeps a document's fonts in a temporary folder that it deletes with the font
+    configuration. A process keeps its configuration for all its PDFs; unless it lets it go
+    before the interpreter's shutdown, the deletion fails there ("Exception ignored in
+    FontConfiguration.__del__") and 1.5 MB stays in /tmp, for a program that makes PDFs
+    in-process (the test suite, an embedding tool) as for a worker."""
+    import pickle
+
+    from generator.checklists.worker import Batch
+
+    catalogue, _ = load(ROOT, ROOT / "playbooks")
+    ident = next(e.id for e in catalogue.of_kind("checklist"))
+    batch = Batch(catalogue, "en", ROOT / "templates", (ROOT / "content",), ((ident, tmp_path / "out.pdf"),))
+    (tmp_path / "batch.pickle").write_bytes(pickle.dumps(batch))
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    # A program that holds the pdf module, as the test suite does: its cache outlives __main__.
+    program = f"import sys; from generator.checklists import pdf, worker; sys.exit(worker.main([{str(tmp_path / 'batch.pickle')!r}]))"
+    result = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "TMPDIR": str(temporary)}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
+    assert list(temporary.iterdir()) == []
+    assert "Exception ignored" not in result.stderr
+
+
+def _record_pdf_workers(job: tuple[Path, Path, bool, str, list[dict[str, str]]]) -> None:
+    """Stands in for a language's build (in the forked process too): how many PDF workers."""
+    from generator.checklists.site import default_workers
+
+    with open(job[1] / f"{job[3]}.workers", "w", encoding="utf-8") as handle:
+        handle.write(str(default_workers()))
+
+
+def test_languages_built_side_by_side_share_the_cores_between_their_pdf_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two languages at once on four cores: two PDF workers each, not four (eight processes)."""
+    from generator.checklists.site import default_workers
+    from generator.commands import build as build_command
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # pytest's threads: fork anyway
+    monkeypatch.setattr(build_command, "_build_language", _record_pdf_workers)
+    assert default_workers() == 4
+    build_command._build_languages([(ROOT / "mkdocs.yml", tmp_path, False, lang, []) for lang in ("pl", "en")])
+    assert {p.name: p.read_text(encoding="utf-8") for p in tmp_path.iterdir()} == {
+        "pl.workers": "2", "en.workers": "2"}
+    assert default_workers() == 4, "a later build alone has every core again"
 
 
 # -- in a real browser -------------------------------------------------------------------------

@@ -90,3 +90,22 @@ def test_no_project_here_is_a_plain_error(tmp_path: Path) -> None:
     code, _, err = cli("--project", str(tmp_path), "check")
     assert code == 1
     assert err.strip() == f"{tmp_path}: no mkdocs.yml here. Run the command in the project folder, or name it with --project DIR."
+
+
+def test_only_the_plugin_package_imports_mkdocs() -> None:
+    """The design's one door into MkDocs (and Material): ``generator/plugin/``. Everything else
+    (loader, models, pages, outputs, commands) works, and is tested, without MkDocs."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "generator"
+    outside = []
+    for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] == "plugin":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            outside += [f"{path.relative_to(package)}: {name}" for name in names
+                        if name.split(".")[0] in ("mkdocs", "material")]
+    assert outside == []
+    assert (package / "plugin" / "__init__.py").is_file()

@@ -319,9 +319,19 @@ def render_html(document: PrintDocument, templates_dir: Path | None = None) -> s
     lang = document.lang
     words: Callable[[str], str] = lambda key: word(lang, key)  # noqa: E731
     labels: Callable[[str], str] = lambda key: label(lang, key)  # noqa: E731
+    return _render("print/document.html.j2", templates_dir,
+                   doc=document, W=words, L=labels, page_counter=page_counter(lang))
+
+
+def print_stylesheet(templates_dir: Path | None = None) -> str:
+    """The base style of every printed page, ``print/checklist.css`` (the project's own if it has
+    one), given to WeasyPrint beside the HTML so that it is parsed once, not once per PDF."""
+    return _render("print/checklist.css", templates_dir)
+
+
+def _render(name: str, templates_dir: Path | None, **context: object) -> str:
     try:
-        template = environment(templates_dir).get_template("print/document.html.j2")
-        return template.render(doc=document, W=words, L=labels, page_counter=page_counter(lang))
+        return environment(templates_dir).get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:  # a project's own print template
         raise UserError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:

@@ -13,6 +13,7 @@ the site.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -47,6 +49,27 @@ _CODE = (
     + [_GENERATOR / "models" / "checklist.py", _GENERATOR / "models" / "base.py"]
     + [_GENERATOR / "labels.py"]
 )
+
+
+#: How many builds run side by side on this machine (``playbook build`` builds its languages at
+#: once): each starts its share of the cores in PDF workers, not one worker per core.
+_builds_at_once = 1
+
+
+@contextlib.contextmanager
+def builds_at_once(count: int) -> Iterator[None]:
+    """While ``count`` builds (forked inside this block) share the cores."""
+    global _builds_at_once
+    before, _builds_at_once = _builds_at_once, max(1, count)
+    try:
+        yield
+    finally:
+        _builds_at_once = before
+
+
+def default_workers() -> int:
+    """PDF workers per build: this build's share of the cores, at least one."""
+    return max(1, (os.cpu_count() or 1) // _builds_at_once)
 
 
 def site_pdf_path(ident: str) -> str:
@@ -114,7 +137,7 @@ class SitePdfs:
             cache_file = self.cache_dir / f"{entry.id}.{lang}.{key[:24]}.pdf"
             self.jobs.append(Job(entry.id, site_pdf_path(entry.id), cache_file))
         missing = [job for job in self.jobs if not job.cache_file.is_file()]
-        count = min(len(missing), self.workers or os.cpu_count() or 1)
+        count = min(len(missing), self.workers or default_workers())
         for index in range(count):
             share = tuple(missing[index::count])
             batch = Batch(catalogue, lang, self.templates_dir, self.allowed,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .. import progress
 from ..catalogue import shared_loader
+from ..checklists.site import builds_at_once
 from ..fsutil import atomic_write, check_output_dir, die_with_parent, replace_dir, staging_dir
 from ..i18n import alternates, redirect_page
 from ._common import load_checked, print_warnings, project_of
@@ -76,8 +77,9 @@ def _build_languages(jobs: list[_Job]) -> None:
         for job in jobs:
             _build_language(job)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_language_child,
-                             initargs=(os.getpid(),)) as pool:
+    with builds_at_once(1 + workers), ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_language_child, initargs=(os.getpid(),),
+    ) as pool:
         others = [pool.submit(_build_language, job) for job in rest]
         _build_language(first)  # on failure, leaving the block waits for the others, then raises
         for future in others:

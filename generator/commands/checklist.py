@@ -18,6 +18,7 @@ from ..checklists.document import (
     checklists_for_role,
     find_checklist,
     item_count,
+    print_stylesheet,
 )
 from ..checklists.pdf import write_pdf
 from ..errors import UserError, plural
@@ -133,7 +134,8 @@ def run_pdf(args: argparse.Namespace) -> int:
         pack_role=args.role,
         templates_dir=project.templates_dir,
     )
-    rendered = write_pdf(html, out, allowed=(project.templates_dir, project.docs_dir))
+    rendered = write_pdf(html, out, allowed=(project.templates_dir, project.docs_dir),
+                         stylesheet=print_stylesheet(project.templates_dir))
     for url in rendered.refused:
         print(f"warning: left out {url}: a PDF may use only the project's own files.", file=sys.stderr)
     items = sum(item_count(e) for e in entries)

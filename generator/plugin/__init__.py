@@ -1,0 +1,374 @@
+"""The MkDocs plugin ``playbook``: routes MkDocs events to the core. Only this package imports
+MkDocs: the core knows nothing of the engine.
+
+- ``on_config``: read the plugin's options; reuse a per-project loader (its cache survives
+  ``mkdocs serve`` rebuilds, which create new plugin instances).
+- ``on_files``: load and validate the playbooks (every error reported at once, the build stopped),
+  pick the hand-written pages of the content language, add the generated pages in memory, and a
+  navigation with one section per kind (not one entry per definition: that grows quadratically).
+- ``on_page_content``: sanitise generated pages' HTML; glossary tooltips; mark a hand-written
+  page shown in another language (:mod:`generator.i18n`).
+- search (:mod:`generator.search`): the theme override ``partials/search.html`` puts Pagefind
+  behind Material's search box (``on_config``, ``on_env``); ``on_post_page`` keeps an index copy
+  of each page, ``on_post_build`` runs Pagefind once.
+- languages: ``build_site(lang=...)`` builds one language of a multi-language site; the override
+  ``partials/alternate.html`` makes the language switcher lead to the same page.
+- ``on_serve``: watch ``playbooks/`` and ``templates/``.
+- serve rebuilds (``on_startup("serve")``; :mod:`.serve`, :mod:`generator.rebuild`): the
+  instance lives for the session; a dirty rebuild reads every page but renders again only the
+  generated pages whose Markdown changed and writes only the pages whose HTML, or the navigation
+  every page shows, changed; the search index is remade in the background meanwhile.
+- checklist PDFs (option ``pdf``): planned in ``on_files`` (each placeholder file lets MkDocs
+  resolve the "Download PDF" link), made in worker processes meanwhile, copied into the site in
+  ``on_post_build``; ``on_build_error`` stops the workers. :mod:`generator.checklists.site`.
+
+The package:
+
+- :mod:`.paths`: where the plugin's own files (assets, theme overrides, vendored scripts) are.
+- :mod:`.serve`: the serve session's bookkeeping (which pages a rebuild reads, renders, writes).
+- :mod:`.run`: running MkDocs for the CLI (``playbook build``, ``playbook serve``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from .. import progress
+from ..catalogue import Catalogue, Loader, shared_loader
+from ..checklists.site import SitePdfs
+from ..errors import Diagnostic, UserError
+from ..i18n import choose_pages, mark_fallback_page
+from ..labels import label
+from ..models import KINDS
+from ..pages import COMPARISON_PATH, Page, index_path, plan
+from ..project import Settings, settings_from
+from ..rebuild import Rebuilds
+from ..sanitize import clean
+from ..search import SearchIndexError, SiteSearch, ui_config
+from ..search.site import LiveIndex
+from . import run
+from .paths import ASSET_PREFIX, ASSETS_DIR, MERMAID_URI, THEME_DIR, VENDOR_DIR, VENDOR_PREFIX
+from .run import SERVE_BUILD_TYPE, _failure, _set_language, build_site, serve_site
+from .serve import _DIRTY_NOTICE, DIRTY_WARNING, KNOWN_PLUGINS, _search_done, _ServeBuild
+
+__all__ = [
+    "ASSETS_DIR", "ASSET_PREFIX", "DIRTY_WARNING", "KNOWN_PLUGINS", "MERMAID_URI",
+    "SERVE_BUILD_TYPE", "THEME_DIR", "VENDOR_DIR", "VENDOR_PREFIX", "_DIRTY_NOTICE",
+    "PlaybookConfig", "PlaybookPlugin", "_set_language", "build_site", "serve_site", "today",
+]
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+
+class PlaybookConfig(base.Config):
+    playbooks_dir = c.Type(str, default="playbooks")
+    templates_dir = c.Type(str, default="templates")
+    lang = c.Optional(c.Type(str))
+    languages = c.ListOfItems(c.Type(str), default=["pl", "en"])
+    default_language = c.Optional(c.Type(str))
+    enabled = c.Type(bool, default=True)
+    pdf = c.Type(bool, default=True)
+    site_names = c.Type(dict, default={})
+
+
+def today() -> dt.date:
+    pinned = os.environ.get("PLAYBOOK_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.loader: Loader | None = None
+        self.root = Path.cwd()
+        self.generated: dict[str, Page] = {}
+        self.catalogue = Catalogue()
+        self.pdfs: SitePdfs | None = None
+        self.search: SiteSearch | None = None
+        #: Hand-written pages shown in another language: address -> that language.
+        self.fallbacks: dict[str, str] = {}
+        self.search_box = False
+        #: Under ``mkdocs serve`` (``playbook serve``) the instance lives across rebuilds, and
+        #: these remember what a rebuild may reuse (:mod:`generator.rebuild`); None otherwise.
+        self.rebuilds: Rebuilds | None = None
+        self.live_search: LiveIndex | None = None
+        self.serve = _ServeBuild()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """``serve`` keeps this instance for every rebuild (MkDocs does, for a plugin with this
+        event); any other command, or a second start, begins afresh."""
+        self.on_shutdown()
+        if command == "serve":
+            self.rebuilds = Rebuilds()
+            _DIRTY_NOTICE.active = dirty
+
+    def on_shutdown(self) -> None:
+        if self.live_search is not None:
+            self.live_search.close()
+        self.live_search = None
+        self.rebuilds = None
+        self.serve = _ServeBuild()
+        _DIRTY_NOTICE.active = False
+
+    def on_config(self, config: Any) -> Any:
+        # One instance may make several builds (see on_startup): nothing carries over but the
+        # serve session's memory.
+        self.generated, self.fallbacks, self.search, self.pdfs = {}, {}, None, None
+        if run._SERVE_LANG is not None:  # playbook serve --lang: MkDocs loads the config anew each build
+            _set_language(config, run._SERVE_LANG, None)
+        self.root = Path(config.config_file_path).resolve().parent
+        options = {k: v for k, v in self.config.items() if v is not None}
+        theme_language = config.theme.get("language") if config.theme else None
+        try:
+            self.settings = settings_from(options, theme_language)
+        except UserError as exc:
+            raise PluginError(exc.render()) from None
+        names = dict(self.settings.site_names)
+        if self.settings.lang in names:
+            config.site_name = names[self.settings.lang]
+        for name in sorted(p.name for p in ASSETS_DIR.iterdir() if p.is_file()):
+            uri = ASSET_PREFIX + name
+            if name.endswith(".css") and uri not in config.extra_css:
+                config.extra_css.append(uri)
+            elif name.endswith(".js") and uri not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(uri)
+        playbooks = (self.root / self.settings.playbooks_dir).resolve()
+        # One loader per project (catalogue.shared_loader): a rebuild re-reads only what changed.
+        self.loader = shared_loader(self.root, playbooks)
+        self.search_box = _search_box(config)
+        if self.search_box:
+            _without_material_index(config)
+        dirs = config.theme.dirs
+        if self.settings.enabled and config.theme.name == "material" and str(THEME_DIR) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))  # after the project's
+        if self.rebuilds is not None:
+            if self.live_search is not None:
+                self.live_search.cancel()  # it would index pages about to change
+            self.serve = _ServeBuild.start(self.rebuilds, config, self.settings)
+        return config
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        if not self.settings.enabled or self.loader is None:
+            return files
+        catalogue, problems = self.loader.load(today())
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise _failure(UserError(errors))
+        for problem in problems:
+            log.warning(problem.format())
+        self.catalogue = catalogue
+        self.search = SiteSearch(catalogue, self.settings.lang, index=self.search_box,
+                                 live=self._live_search())
+        files = self._pick_language(files, config)
+        for asset in sorted(p for p in ASSETS_DIR.iterdir() if p.is_file()):
+            if files.get_file_from_path(ASSET_PREFIX + asset.name) is None:
+                files.append(File.generated(config, ASSET_PREFIX + asset.name, abs_src_path=str(asset)))
+        for vendored in sorted(VENDOR_DIR.glob("*.min.js")):
+            uri = VENDOR_PREFIX + vendored.name
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, abs_src_path=str(vendored)))
+        templates = self.root / self.settings.templates_dir
+        progress.current().stage(f"{self.settings.lang}: planning pages")
+        try:
+            pages = plan(catalogue, self.settings.lang, templates, today(), pdf_links=self.settings.pdf)
+        except UserError as exc:  # a project's own template is broken
+            raise _failure(exc) from None
+        docs_dir = Path(config.docs_dir)
+        collisions: list[Diagnostic] = []
+        self.generated = {}
+        for page in pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                collisions.append(_collision(existing, page, self.root))
+                continue
+            file = File.generated(config, page.path, content=page.markdown)
+            if page.source:
+                file.edit_uri = posixpath.relpath(
+                    (self.root / page.source).as_posix(), docs_dir.as_posix()
+                )
+            files.append(file)
+            self.generated[page.path] = page
+        if collisions:
+            raise _failure(UserError(collisions))
+        if self.settings.pdf:
+            self.pdfs = SitePdfs(self.root, templates, docs_dir)
+            for path in self.pdfs.start(catalogue, self.settings.lang):
+                if files.get_file_from_path(path) is None:  # filled in on_post_build
+                    files.append(File.generated(config, path, content=b""))
+        if config.nav is None:
+            config.nav = self._nav(files)
+        progress.current().stage(f"{self.settings.lang}: pages (Markdown)", total=len(files.documentation_pages()))
+        return files
+
+    def _pick_language(self, files: Files, config: Any) -> Files:
+        """Hand-written pages: ``page.md`` is the default language, ``page.en.md`` English; a page
+        missing in this language shows another language's file (marked in ``on_page_content``)."""
+        settings = self.settings
+        pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
+        by_uri = {f.src_uri: f for f in pages}
+        chosen = choose_pages(by_uri, settings.lang, settings.languages, settings.default_language)
+        for file in pages:
+            files.remove(file)
+        self.fallbacks = {}
+        for target, choice in sorted(chosen.items()):
+            original = by_uri[choice.source]
+            if choice.source == target:
+                files.append(original)
+            else:
+                replacement = File.generated(config, target, abs_src_path=str(original.abs_src_path))
+                replacement.edit_uri = original.src_uri
+                files.append(replacement)
+            if choice.fallback:
+                self.fallbacks[target] = choice.fallback
+        return files
+
+    def _nav(self, files: Files) -> list[Any]:
+        """Hand-written pages as MkDocs would list them, then one section per kind."""
+        lang = self.settings.lang
+        written = sorted(
+            (f for f in files.documentation_pages() if f.src_uri not in self.generated),
+            key=lambda f: (f.src_uri != "index.md", f.src_uri.count("/"), f.src_uri),
+        )
+        nav: list[Any] = [f.src_uri for f in written]
+        nav.append({label(lang, "comparison"): COMPARISON_PATH})
+        for kind, cls in KINDS.items():
+            nav.append({label(lang, cls.SECTION): index_path(kind)})
+        return nav
+
+    def _live_search(self) -> LiveIndex | None:
+        """Under serve, the search index that outlives the builds (one per language)."""
+        if self.rebuilds is None or not self.search_box:
+            return None
+        if self.live_search is None or self.live_search.lang != self.settings.lang:
+            if self.live_search is not None:
+                self.live_search.close()
+            self.live_search = LiveIndex(self.settings.lang)
+        return self.live_search
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        pdfs = {job.site_path for job in self.pdfs.jobs} if self.pdfs is not None else set()
+        self.serve.track(files, nav, set(self.generated), pdfs,
+                         self.search.glossary.terms if self.search is not None else {})
+        return nav
+
+    def on_pre_page(self, page: Any, config: Any, files: Files) -> Any:
+        if page.file.src_uri in self.generated:
+            self.serve.reuse_render(page)
+        return page
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        progress.current().stage(f"{self.settings.lang}: pages (HTML)", total=len(files.documentation_pages()))
+        env.globals["playbook_search"] = ui_config(self.settings.lang)
+        self.serve.theme(env)
+        self.serve.decide(files, config, set(self.generated))
+        return env
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        progress.current().advance()
+        uri = page.file.src_uri
+        raw = html
+        if uri in self.generated:
+            done = self.serve.processed(uri, html)
+            if done is not None:  # serve: the same HTML and glossary as last time
+                if self.search is not None:
+                    self.search.reuse_content(uri, set(done.terms))
+                return done.final
+            html = clean(html)
+        if self.search is not None:
+            html = self.search.content(html, uri)
+        if uri in self.fallbacks:
+            html = mark_fallback_page(html, self.settings.lang, self.fallbacks[uri])
+        if uri in self.generated:
+            self.serve.remember(uri, raw, html, self.search.terms(uri) if self.search else set())
+        return html
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        """Load the local Mermaid before Material's bundle on pages that have a diagram."""
+        progress.current().advance()
+        if self.search is not None:
+            self.search.page(output, page.file.src_uri, page.url, page.title or "", page.meta)
+        if 'class="mermaid"' not in output:
+            return output
+        here = posixpath.dirname(page.file.dest_uri) or "."
+        src = posixpath.relpath(MERMAID_URI, here)
+        tag = f'<script src="{src}"></script>'
+        marker = output.find('<script src="', output.find("</article>"))
+        if marker == -1:
+            return output.replace("</body>", tag + "</body>", 1)
+        return output[:marker] + tag + output[marker:]
+
+    @event_priority(-100)  # last: a lunr index Material may still have written is removed
+    def on_post_build(self, config: Any) -> None:
+        progress.current().stage(f"{self.settings.lang}: search index and PDFs")
+        site_dir = Path(config.site_dir)
+        if self.search is not None and self.search.live is not None:
+            # serve: pages not written again keep their index copies; Pagefind runs meanwhile
+            self.serve.keep_search(self.search, site_dir)
+            self.search.publish(site_dir, _search_done)
+            self.search = None
+        if self.search is not None:
+            try:
+                self.search.write(site_dir)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from None
+            self.search = None
+        if self.pdfs is not None:
+            for problem in self.pdfs.finish(site_dir):
+                log.warning(problem)
+            self.pdfs = None
+        self.serve.finish(site_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        self.serve.failed()
+        if self.pdfs is not None:
+            self.pdfs.abandon()
+            self.pdfs = None
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        server.watch(str(self.root / self.settings.playbooks_dir))
+        templates = self.root / self.settings.templates_dir
+        if templates.is_dir():
+            server.watch(str(templates))
+        return server
+
+
+def _collision(existing: File, page: Page, root: Path) -> Diagnostic:
+    where = existing.abs_src_path or existing.src_uri
+    shown = os.path.relpath(where, root) if os.path.isabs(where) else where
+    origin = page.source or f"the generated {page.kind} page"
+    return Diagnostic(
+        Path(shown).as_posix(), 1, 1, "",
+        f"this hand-written page has the same address ({page.path}) as the page generated from "
+        f"{origin}: rename or move the hand-written page.",
+    )
+
+
+def _search_box(config: Any) -> bool:
+    """Whether Material shows its search box (the ``search`` plugin is on): then we index."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    return bool(search is not None and search.config.get("enabled", True))
+
+
+def _without_material_index(config: Any) -> None:
+    """Pagefind indexes the site (:mod:`generator.search`), so Material's search plugin keeps
+    its search box but no longer builds its own index of every page, which was deleted after
+    the build anyway: about 6 % of a build's time (bench/run.py, N=1,000)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    events = getattr(config.plugins, "events", None)
+    if search is None or not isinstance(events, dict):
+        return
+    for event in ("page_context", "post_build"):
+        handlers = events.get(event)
+        if handlers is not None:
+            handlers[:] = [h for h in handlers if getattr(h, "__self__", None) is not search]
