@@ -4,13 +4,16 @@ One small site is built per module (the two teams and the example SLA), served o
 driven with Playwright. The form is filled like a person would; the values file it downloads is
 fed to ``playbook sla fill``, whose Markdown must equal the one the browser downloads. Then the
 JavaScript twins of the Python functions (window.PlaybookSla) are run on many values and compared
-with Python's results: numbers, expressions, validation and whole documents.
+with Python's results: numbers, expressions, validation, whole documents, and the reading of a
+values file. Last, values files loaded into the form (in Polish and in English) must be accepted
+or refused as ``playbook sla fill`` accepts or refuses them, with the same document.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,7 @@ from generator.models.sla import Sla
 from generator.sla import expr, numbers, values, wording
 from generator.sla.fill import fill
 from generator.sla.spec import compile_spec
-from generator.yamlfile import parse_bytes
+from generator.yamlfile import parse_bytes, parse_text
 from tests.projects import make_project
 from tests.serving import serve
 
@@ -298,6 +301,67 @@ def test_values_files_written_by_the_browser_read_back(engine: Any) -> None:
         assert parse_bytes(text.encode("utf-8"), "v.yaml").data == {"x": sample}
 
 
+#: Scalars written every way a values file may hold them; each is read in several places.
+SCALARS = [
+    "12", "+12", "-3", "-0", "0", "00", "012", "1.5", "+0.5", "-1.0", ".5", "1.", "1e3", "1.5e3", "0x1F",
+    "1_000", ".inf", ".nan", "1,200", "12 000", "12:30", '"12"', "'12'", '"1.5"', "true", "True", "TRUE",
+    "tRue", "false", "yes", "no", "NO", "on", "off", "y", "null", "Null", "NULL", "~", '"~"', '""', "''",
+    "2027-01-01", '"2027-01-01"', "2027-01-01T10:00:00", "anna@acme.example", "ACME sp. z o.o.",
+    '!!int "12"', "!!int 012", "!!int +12", "!!float 1e3", "!!float .5", "!!float 12", '!!float "1."',
+    "!!str 12", "!!str true", "!!bool true", "!!null ~", '!!null ""', "! 12", '! "12"', "! true", "! x",
+    "!!int 1.5", "!!int x", "!!float x", "!!bool yes", "!!null 0", "!!binary aGk=", "!!timestamp 2027-01-01",
+    "123456789012345", "1234567890123456", "-123456789012345", "99999999999999.9", "999999999999999.9",
+    "0.100000000000000000000000000001", "0.1000000000000000000000000000001", "!!float 1e15", "!!float 1e400",
+    "!!int 0000000000000012", "&a 12", r'"tab\there"', r'"bell\a"', r'"rlo\u202e"', r'"nel\N"',
+    "|-\n12", ">-\n12\n34", "12\n34", "[12, '12', ~, true]", "{amount: '12', currency: PLN}",
+]
+
+#: Files of the hostile corpus the CLI refuses and js-yaml reads: keys that are not text (true,
+#: ~, 1, a list), a merge key (<<), nesting deeper than 64 and a key longer than libyaml's 1024
+#: characters. In the form each becomes an unknown field or a value of the wrong type: refused too,
+#: in other words.
+READ_DIFFERENTLY = {"boolean-key", "complex-key", "merge-key", "nesting-block-dashes",
+                    "nesting-block-indentation", "null-key", "number-key", "very-long-key"}
+
+
+def test_values_files_are_read_as_the_cli_reads_them(engine: Any) -> None:
+    """sla-form.js reads a values file with js-yaml and a schema that is the CLI's reader
+    (generator/yamlfile.py): every scalar above, alone, in a list, in an amount and in a flow list,
+    and the hostile YAML and values corpus, give the CLI's data, or are refused by both."""
+    def nest(before: str, scalar: str, indent: int) -> str:
+        return before + scalar.replace("\n", "\n" + " " * indent) + "\n"
+
+    texts: list[str] = []
+    for scalar in SCALARS:
+        texts += [nest("x: ", scalar, 2), nest("x:\n  - ", scalar, 4), nest("x:\n  amount: ", scalar, 4)]
+        if "\n" not in scalar:
+            texts.append(f"x: [{scalar}]\n")
+    differ = set()
+    corpus = CASES.parent / "hostile"
+    for path in sorted([*(corpus / "yaml").glob("*.yaml"), *(corpus / "values").glob("*.yaml"),
+                        *(CASES / "values").glob("*.yaml")]):
+        try:  # a browser decodes a file that is not UTF-8 its own way; the CLI names the encoding
+            text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            continue
+        if path.stem in READ_DIFFERENTLY:
+            differ.add(len(texts))
+        texts.append(text)
+    engine.add_script_tag(path=str(ROOT / "generator" / "vendor" / "js-yaml.min.js"))
+    got = js(engine, """return arg.map(t => { let data; try { data = S.readValues(window.jsyaml, t, 'v.yaml'); }
+        catch (e) { return ['refused', String(e.message)]; }
+        try { return ['read', JSON.stringify(data === undefined ? null : data)]; }
+        catch (e) { return ['read', 'too deep']; } });""", texts)
+    for number, (text, (outcome, data)) in enumerate(zip(texts, got, strict=True)):
+        parsed = parse_text(text, "v.yaml")
+        if number in differ:
+            assert parsed.problems and outcome == "read", text[:200]
+        elif parsed.problems:
+            assert outcome == "refused", (text[:200], parsed.problems[0].message, data)
+        else:
+            assert (outcome, json.loads(data)) == ("read", parsed.data), text[:200]
+
+
 def test_spec_embedded_in_the_page_is_the_one_python_uses(engine: Any, templates: dict[str, Sla]) -> None:
     embedded = json.loads(engine.get_attribute(".sla-app", "data-sla"))
     assert embedded == compile_spec(templates["marketing-sales-sla"], "pl")
@@ -314,6 +378,31 @@ def load_file(page: Any, path: Path) -> str:
     chooser.value.set_files(str(path))
     page.wait_for_function("window.__loaded === true", timeout=15_000)
     return str(page.locator(".sla-summary").inner_text())
+
+
+def load_texts(page: Any, files: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Give the form's file input each ``(name, text)`` in turn, as choosing the file does (one
+    round trip for them all). For each: the ``sla-loaded`` event's detail (``clean``, ``unfit``,
+    ``unknown``), the summary, the fields marked invalid and the Markdown the form would download."""
+    result: list[dict[str, Any]] = page.evaluate("""async (files) => {
+        const app = document.querySelector('.sla-app');
+        const input = app.querySelector('input.sla-values-file');
+        const out = [];
+        for (const [name, text] of files) {
+          const loaded = new Promise(done => app.addEventListener('sla-loaded', e => done(e.detail), {once: true}));
+          const chosen = new DataTransfer();
+          chosen.items.add(new File([text], name, {type: 'application/yaml'}));
+          input.files = chosen.files;
+          input.dispatchEvent(new Event('change', {bubbles: true}));
+          const detail = await loaded;
+          const filled = app.slaState().result.filled;
+          out.push(Object.assign({}, detail, {
+            summary: app.querySelector('.sla-summary').innerText,
+            invalid: [...app.querySelectorAll('.sla-field.sla-invalid')].map(f => f.id),
+            markdown: filled ? window.PlaybookSla.markdown(filled) : null}));
+        }
+        return out; }""", [list(f) for f in files])
+    return result
 
 
 def test_a_values_file_loads_into_the_form_and_gives_the_clis_document(
@@ -389,3 +478,210 @@ def test_lists_choices_and_a_currency_load_too(page: Any, site: str, project: Pa
     assert code == 0, capsys.readouterr().err
     assert (tmp_path / "cli.md").read_text(encoding="utf-8") == browser_md
     assert "| Sztuki | 250\u00a0szt. |" in browser_md  # 2500 PLN of budget at 10 PLN each
+
+
+# -- the form reads a values file as the CLI does -------------------------------------------------
+
+#: The required values of each template, so that a file differs from a good one in one value.
+BASE_VALUES = {
+    "marketing-sales-sla": {"company_name": "ACME", "marketing_signatory": "Anna Nowak",
+                            "sales_signatory": "Jan Kowalski", "effective_date": "2027-01-01"},
+    "small-sla": {"name": "ACME", "start": "2027-02-28"},
+}
+
+#: Per template: (parameter, the value as written after ``name:``, what the CLI makes of it):
+#: "ok" it fills; "type" it refuses the value as the wrong type ("expected ..."); "value" it refuses
+#: it for another reason (range, choice, date, required); "file" it does not read the file.
+READING: dict[str, list[tuple[str, str, str]]] = {
+    "marketing-sales-sla": [
+        # text
+        ("company_name", "ACME sp. z o.o.", "ok"), ("company_name", '"ACME"', "ok"),
+        ("company_name", "12", "type"), ("company_name", '"12"', "ok"), ("company_name", "1.5", "type"),
+        ("company_name", "true", "type"), ("company_name", "yes", "ok"), ("company_name", "NO", "ok"),
+        ("company_name", "012", "ok"), ("company_name", "1e3", "ok"), ("company_name", "2027-01-01", "ok"),
+        ("company_name", '"null"', "ok"), ("company_name", "~", "value"), ("company_name", '""', "value"),
+        ("company_name", "!!str 12", "ok"), ("company_name", "! 12", "type"), ("company_name", "[ACME]", "type"),
+        ("company_name", "&a ACME", "file"), ("company_name", '"ACME\\u202e"', "file"),
+        ("lead_definition", "|-\n  - one\n  - two", "ok"), ("lead_definition", "12", "type"),
+        # choice
+        ("company_size", "small", "ok"), ("company_size", '"small"', "ok"), ("company_size", "1", "type"),
+        ("company_size", "false", "type"), ("company_size", "tiny", "value"),
+        ("review_cadence", "none", "ok"), ("review_cadence", "'monthly'", "ok"), ("review_cadence", "12", "type"),
+        # money in one currency
+        ("revenue_target", "630000", "ok"), ("revenue_target", '"630000"', "type"),
+        ("revenue_target", "'630000'", "type"), ("revenue_target", "630000.5", "ok"),
+        ("revenue_target", '"630000.50"', "type"), ("revenue_target", '!!int "630000"', "ok"),
+        ("revenue_target", "!!float 6.3e5", "ok"), ("revenue_target", "6.3e5", "type"),
+        ("revenue_target", "630 000", "type"), ("revenue_target", "true", "type"),
+        ("revenue_target", "{amount: 630000}", "ok"), ("revenue_target", "{amount: 630000, currency: PLN}", "ok"),
+        ("revenue_target", "\n  amount: '630000'\n  currency: PLN", "type"),
+        ("revenue_target", "{amount: 630000, currency: EUR}", "value"),
+        ("revenue_target", "{amount: 630000, curr: PLN}", "value"), ("revenue_target", "0", "value"),
+        ("revenue_target", "1234567890123456", "file"),
+        # percent
+        ("mql_to_sql_rate", "50", "ok"), ("mql_to_sql_rate", '"50"', "type"), ("mql_to_sql_rate", "50.5", "ok"),
+        ("mql_to_sql_rate", "'50.5'", "type"), ("mql_to_sql_rate", "50%", "type"), ("mql_to_sql_rate", ".5", "type"),
+        ("mql_to_sql_rate", "150", "value"), ("mql_to_sql_rate", "50.55", "value"),
+        # durations
+        ("follow_up_hours", "48", "ok"), ("follow_up_hours", '"48"', "type"), ("follow_up_hours", "048", "type"),
+        ("follow_up_hours", "48h", "type"), ("follow_up_hours", "! 48", "ok"), ("follow_up_hours", "!!int 048", "ok"),
+        ("campaign_notice_days", "5", "ok"), ("campaign_notice_days", "'5'", "type"),
+        # date
+        ("effective_date", "2027-03-01", "ok"), ("effective_date", '"2027-03-01"', "ok"),
+        ("effective_date", "'2027-03-01'", "ok"), ("effective_date", "20270301", "type"),
+        ("effective_date", '"2027-02-30"', "value"), ("effective_date", "2027-3-1", "value"),
+        ("effective_date", "1 marca 2027", "value"),
+        # list of e-mail addresses
+        ("contact_emails", "[anna@acme.example]", "ok"),
+        ("contact_emails", "\n  - \"anna@acme.example\"\n  - 'jan@acme.example'", "ok"),
+        ("contact_emails", "[]", "ok"), ("contact_emails", "anna@acme.example", "type"),
+        ("contact_emails", "[anna@acme.example, 12]", "type"), ("contact_emails", "[true]", "type"),
+        ("contact_emails", "\n  -\n  - anna@acme.example", "type"), ("contact_emails", "[not-an-email]", "value"),
+        ("contact_emails", "['anna@acme.example ']", "value"),
+    ],
+    "small-sla": [
+        ("name", "Zażółć gęślą jaźń", "ok"), ("name", "2027", "type"),
+        ("notes", "|-\n  one\n  two", "ok"), ("notes", '"one\\ntwo"', "ok"), ("notes", "12", "type"),
+        ("notes", '"12"', "ok"),
+        # integer
+        ("count", "200", "ok"), ("count", '"200"', "type"), ("count", "200.0", "ok"), ("count", "+200", "ok"),
+        ("count", "2.5", "type"), ("count", "0200", "type"), ("count", "!!str 200", "type"),
+        ("count", "2000", "value"),
+        # decimal
+        ("ratio", "1.25", "ok"), ("ratio", '"1.25"', "type"), ("ratio", ".25", "type"),
+        ("ratio", "!!float .25", "ok"), ("ratio", "1,25", "type"), ("ratio", "1.255", "value"),
+        ("rate", "30", "ok"), ("rate", "'30'", "type"),
+        # money in two currencies
+        ("budget", "2500", "ok"), ("budget", '"2500"', "type"), ("budget", "{amount: 2500}", "ok"),
+        ("budget", "{amount: 2500, currency: PLN}", "ok"), ("budget", "\n  amount: 2500.5\n  currency: 'PLN'", "ok"),
+        ("budget", "{amount: '2500', currency: EUR}", "type"), ("budget", "{amount: 2500, currency: 12}", "type"),
+        ("budget", "{amount: 2500, currency: USD}", "value"), ("budget", "{currency: EUR}", "value"),
+        ("budget", "[2500]", "type"), ("price", "12.5", "ok"), ("price", "'12.5'", "type"),
+        ("hours", "3", "ok"), ("hours", '"3"', "type"),
+        # date, e-mail, choice
+        ("start", '"2027-03-01"', "ok"), ("start", "2027-02-29", "value"), ("start", "2027", "type"),
+        ("contact", "anna@acme.example", "ok"), ("contact", '"anna@acme.example"', "ok"),
+        ("contact", "12", "type"), ("contact", "TRUE", "type"),
+        ("cadence", "none", "ok"), ("cadence", '"none"', "ok"), ("cadence", "~", "ok"), ("cadence", "false", "type"),
+        # lists of durations and of choices
+        ("days", "[1, 3]", "ok"), ("days", "\n  - 2\n  - 1", "ok"), ("days", '["1", 3]', "type"),
+        ("days", "1", "type"), ("days", "[~]", "type"), ("days", "[1.5]", "value"),
+        ("tags", "[b]", "ok"), ("tags", '["b"]', "ok"), ("tags", "[b, a]", "ok"), ("tags", "b", "type"),
+        ("tags", "[1]", "type"), ("tags", "[c]", "value"),
+    ],
+}
+
+
+def values_text(ident: str, name: str, written: str) -> str:
+    """The template's required values, and ``name`` written as ``written`` (a block starts with a line break)."""
+    lines = [f"{key}: {value}" for key, value in BASE_VALUES[ident].items() if key != name]
+    space = "" if written.startswith("\n") else " "
+    return "\n".join([*lines, f"{name}:{space}{written}"]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def site_en(project: Path) -> Iterator[str]:
+    """The same project built in English: the form speaks the page's language."""
+    from generator.plugin import build_site
+
+    site_dir = project.parent / "site-en"
+    build_site(project / "mkdocs.yml", site_dir, lang="en")
+    with serve(site_dir) as address:
+        yield address + "/"
+
+
+def cli_outcome(project: Path, ident: str, lang: str, path: Path,
+                capsys: pytest.CaptureFixture[str]) -> tuple[str, Any]:
+    """``("ok", markdown)``, ``("file", messages)`` or ``("refused", {parameter: [messages]})``."""
+    out = path.with_suffix(".md")
+    capsys.readouterr()
+    code = main(["--project", str(project), "sla", "fill", ident, "--values", str(path), "--lang", lang,
+                 "--format", "md", "--out", str(out)])
+    err = capsys.readouterr().err
+    if code == 0:
+        return "ok", out.read_text(encoding="utf-8")
+    fields: dict[str, list[str]] = {}
+    for line in err.splitlines():
+        if not line.startswith(f"{path}:"):
+            continue
+        where, message = line.removeprefix(f"{path}:").split(": ", 2)[-2:]
+        if where.startswith("YAML"):
+            return "file", [message]
+        fields.setdefault(re.split(r"[.\[]", where)[0], []).append(message)
+    assert fields, err
+    return "refused", fields
+
+
+def type_texts(spec: dict[str, Any], data: Any, name: str) -> list[str]:
+    """Python's words for the values of ``name`` refused as the wrong type, in the spec's language."""
+    _filled, problems = fill(spec, data)
+    texts = []
+    for path, code, args in problems:
+        if path[0] == name and code == "type":
+            args = dict(args)
+            kind = str(args.pop("kind", ""))
+            prefix = "".join(f"[{p + 1}] " for p in path[1:] if isinstance(p, int))
+            texts.append(prefix + wording.message(spec["lang"], code, kind, **args))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_form_reads_a_values_file_as_the_cli_does(
+        browser: Any, site: str, site_en: str, project: Path, templates: dict[str, Sla], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """Each file differs from a good one in one value, written quoted, plain, tagged...: the form
+    accepts exactly what ``playbook sla fill`` accepts, with the same document, and refuses the
+    same values: a value of the wrong type is listed as not fitting, in the CLI's words."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    address = site if lang == "pl" else site_en
+    load_failed = wording.WORDS[lang]["load_failed"].split("{file}")[0]
+    mismatches: list[str] = []
+    forms_of: dict[str, list[dict[str, Any]]] = {}
+    try:
+        for ident, cases in READING.items():
+            page.goto(address + f"slas/{ident}/")
+            forms_of[ident] = load_texts(page, [(f"{ident}-{n}.yaml", values_text(ident, name, written))
+                                                for n, (name, written, _expected) in enumerate(cases)])
+    finally:
+        context.close()
+    assert errors == []
+    for ident, cases in READING.items():
+        spec = compile_spec(templates[ident], lang)
+        texts = [values_text(ident, name, written) for name, written, _expected in cases]
+        forms = forms_of[ident]
+        for number, ((name, written, expected), text, form) in enumerate(zip(cases, texts, forms, strict=True)):
+            path = tmp_path / f"{ident}-{number}.yaml"
+            path.write_text(text, encoding="utf-8")
+            case = f"{ident} {name}: {written!r}"
+            cli, what = cli_outcome(project, ident, lang, path, capsys)
+            # The table says what the CLI does (so a case cannot silently stop testing anything).
+            kind = cli if cli != "refused" else (
+                "type" if any(m.startswith("expected ") for m in what.get(name, [])) else "value")
+            assert kind == expected and (cli != "refused" or name in what), (case, what)
+            invalid = {i.removeprefix(f"sla-{ident}-").removesuffix("-field") for i in form["invalid"]}
+            unfit = set(form.get("unfit", []))
+            if cli == "ok":
+                if not form["clean"] or invalid:
+                    mismatches.append(f"{case}: the CLI fills it, the form refuses {sorted(unfit | invalid)}: "
+                                      f"{form['summary']}")
+                elif form["markdown"] != what:
+                    mismatches.append(f"{case}: the form's document differs from the CLI's")
+            elif cli == "file":
+                if not form["summary"].startswith(load_failed):
+                    mismatches.append(f"{case}: the CLI does not read the file ({what[0]}), the form does: "
+                                      f"{form['summary']}")
+            elif unfit | invalid != set(what):
+                mismatches.append(f"{case}: the CLI refuses {sorted(what)}, the form {sorted(unfit | invalid)}: "
+                                  f"{form['summary']}")
+            elif kind == "type":
+                data = parse_bytes(text.encode("utf-8"), path.name).data
+                words = type_texts(spec, data, name)
+                if lang == "en":  # the very sentences of the CLI (which gives a list item's place in "where")
+                    assert {re.sub(r"^(\[\d+\] )+", "", w) for w in words} <= set(what[name]), case
+                if name not in unfit or not words or not all(w.rstrip(".") in form["summary"] for w in words):
+                    mismatches.append(f"{case}: refused as the wrong type, but the form says: {form['summary']}"
+                                      f" (expected {words})")
+    assert not mismatches, f"{len(mismatches)} differences:\n" + "\n".join(mismatches)

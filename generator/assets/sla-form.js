@@ -734,7 +734,7 @@
   // -- the form ---------------------------------------------------------------------------------
 
   var NUMERIC_TYPES = ["integer", "decimal", "percent", "duration", "money"];
-  // A number as a form field or a values file writes it (what the CLI reads as a number).
+  // A number as typed on a line of a list field (a loaded file's numbers come in as numbers).
   var NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
 
   function controls(app, name) {
@@ -809,36 +809,164 @@
     document.head.appendChild(script);
   }
 
-  // Put one parameter's value from a values file (read with the failsafe schema: text, lists
-  // and mappings) into its controls; false when the form cannot show it as written.
+  // The values file is read as the CLI reads it, so that the form gets the very data
+  // `playbook sla fill` gets, and the type rules the two then apply are one: the JSON Schema's
+  // (validate above, schema.validate in Python). The CLI's reader (generator/yamlfile.py) is YAML
+  // 1.2's core schema, narrowed: only a plain (unquoted) `true`/`false` (and True, TRUE...), a
+  // decimal whole number without leading zeros (`12`, `-3`, not `012`), a decimal number with a
+  // point (`1.5`, not `.5`, `1.` or `1e3`) and `~`/`null`/nothing are not text; a quoted or block
+  // scalar is always text; an explicit tag is obeyed (`!!int "12"` is 12, `!!str 12` is text).
+  // js-yaml applies implicit types to plain scalars only, and looks explicit tags up in the schema,
+  // so a schema made of the failsafe one (text, lists, groups) plus these five types is that
+  // reader. The reading used before (failsafe only: everything text, each field guessing the type)
+  // took `revenue_target: "1200000"` for a number, which the CLI refuses as text.
+  var CLI_SCHEMA = null;
+  var MAX_DIGITS = 15;
+  // Characters the CLI refuses anywhere in a file, or in a value written as an escape
+  // (FORBIDDEN_CHARS in yamlfile.py; the "u" flag makes the surrogate range match lone halves only).
+  var FORBIDDEN = /[\u{0}-\u{8}\u{b}\u{c}\u{e}-\u{1f}\u{7f}-\u{9f}\u{2028}\u{2029}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{d800}-\u{dfff}\u{fffe}\u{ffff}]/u;
+
+  function yamlShown(text) { // yamlfile.shorten: repr() of the text, cut to 40 characters
+    var shown = "'" + text + "'";
+    return shown.length > 40 ? shown.slice(0, 36) + "...'" : shown;
+  }
+
+  function codePoint(ch) {
+    return "U+" + hex4(ch.codePointAt(0)).toUpperCase();
+  }
+
+  // A number as the CLI reads it, refused as it refuses it (yamlfile._Builder._scalar).
+  function yamlNumber(text, whole) {
+    var number = Number(text) + 0; // + 0: -0 is 0
+    if (whole ? text.replace(/^[-+]/, "").length > MAX_DIGITS : !isFinite(number) || Math.abs(number) >= 1e15) {
+      throw new Error("the number " + yamlShown(text) + " is too large: at most " + MAX_DIGITS + " digits are allowed.");
+    }
+    if (!whole && text.length > 2 * MAX_DIGITS + 2) {
+      throw new Error("the number " + yamlShown(text) + " has too many digits: write at most " + 2 * MAX_DIGITS + ".");
+    }
+    return number;
+  }
+
+  function cliSchema(jsyaml) {
+    if (CLI_SCHEMA) return CLI_SCHEMA;
+    function scalar(tag, pattern, construct) {
+      return new jsyaml.Type("tag:yaml.org,2002:" + tag, {
+        kind: "scalar",
+        resolve: function (text) { return text === null ? tag === "null" : pattern.test(text); },
+        construct: construct
+      });
+    }
+    var nil = scalar("null", /^(?:~|null|Null|NULL|)$/, function () { return null; });
+    var bool = scalar("bool", /^(?:true|True|TRUE|false|False|FALSE)$/, function (t) { return t.toLowerCase() === "true"; });
+    CLI_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
+      // Plain scalars (_resolve in yamlfile.py).
+      implicit: [nil, bool,
+        scalar("int", /^[-+]?(?:0|[1-9][0-9]*)$/, function (t) { return yamlNumber(t, true); }),
+        scalar("float", /^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$/, function (t) { return yamlNumber(t, false); })],
+      // Explicit tags, looked up after the implicit types: !!int and !!float take more forms.
+      explicit: [
+        scalar("int", /^[-+]?[0-9]+$/, function (t) { return yamlNumber(t, true); }),
+        scalar("float", /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/, function (t) { return yamlNumber(t, false); })]
+    });
+    return CLI_SCHEMA;
+  }
+
+  // The file's data as the CLI reads it, or an exception saying why it cannot be read.
+  function readValues(jsyaml, text, name) {
+    var schema = cliSchema(jsyaml);
+    function plainValue(text) {
+      for (var i = 0; i < schema.compiledImplicit.length; i++) {
+        var type = schema.compiledImplicit[i];
+        if (type.resolve(text)) return type.construct(text);
+      }
+      return text;
+    }
+    var bad = FORBIDDEN.exec(text);
+    if (bad) throw new Error("the file contains the character " + codePoint(bad[0]) + ": remove it.");
+    return jsyaml.load(text, {schema: schema, filename: name, listener: function (event, state) {
+      if (event !== "close") return;
+      if (state.anchor !== null) { // an alias needs an anchor first, so no alias gets through either
+        throw new Error("an anchor (&" + state.anchor + ") is used; anchors and aliases (&name, *name) " +
+          "are not supported: write the value out in full.");
+      }
+      // libyaml (and so the CLI) reads a scalar tagged with the bare "!" as if it were plain
+      // (`! 12` is 12); js-yaml keeps it text.
+      if (state.tag === "!" && state.kind === "scalar" && state.result !== null) state.result = plainValue(state.result);
+      var found = typeof state.result === "string" && FORBIDDEN.exec(state.result);
+      if (found) throw new Error("a text contains the character " + codePoint(found[0]) + ", written as an escape: remove it.");
+    }});
+  }
+
+  // A problem with its place in a list ("[2] ") and its sentence in the page's language.
+  function problemAt(spec, problem) {
+    var prefix = problem[0].slice(1).map(function (p) { return typeof p === "number" ? "[" + (p + 1) + "] " : ""; }).join("");
+    return prefix + problemText(spec, problem);
+  }
+
+  // The document lists the chosen items of a list of choices in the order given (the file's, or
+  // the default's), and readForm reads the boxes in the page's order: so the chosen ones move
+  // first, in that order, then the others in the template's order.
+  function orderChoices(app, param, chosen) {
+    var boxes = controls(app, param.id);
+    var known = boxes.map(function (box) { return box.value; });
+    var rest = param.item.choices.map(function (c) { return c.value; }).filter(function (v) { return chosen.indexOf(v) < 0; });
+    chosen.concat(rest).forEach(function (v) {
+      var box = boxes[known.indexOf(v)];
+      if (!box) return;
+      var label = box.closest("label") || box;
+      label.parentNode.appendChild(label);
+    });
+  }
+
+  function defaultOrder(app, spec) {
+    spec.params.forEach(function (param) {
+      if (param.type === "list" && param.item.type === "choice") orderChoices(app, param, param["default"] || []);
+    });
+  }
+
+  function setChoices(app, param, items) {
+    var boxes = controls(app, param.id);
+    var known = boxes.map(function (box) { return box.value; });
+    // An item the template does not offer, or one given twice (which boxes cannot show).
+    if (items.some(function (item, i) { return known.indexOf(item) < 0 || items.indexOf(item) !== i; })) return false;
+    orderChoices(app, param, items);
+    boxes.forEach(function (box) { box.checked = items.indexOf(box.value) >= 0; });
+    return true;
+  }
+
+  // Put one parameter's value, already of the type its rules want, into its controls; false when
+  // they cannot hold it exactly as the file has it (a choice not offered, a date that is not one,
+  // a line break in a one-line field...), so the form never shows something the CLI would not fill.
   function setParam(app, param, value) {
     var found = controls(app, param.id);
     var el = found[0];
     if (param.type === "list") {
-      var items = Array.isArray(value) ? value : [value];
-      if (items.some(function (item) { return typeof item !== "string"; })) return false;
-      if (param.item.type === "choice") {
-        var known = found.map(function (box) { return box.value; });
-        if (items.some(function (item) { return known.indexOf(item) < 0; })) return false;
-        found.forEach(function (box) { box.checked = items.indexOf(box.value) >= 0; });
-        return true;
-      }
-      if (items.some(function (item) { return item.indexOf("\n") >= 0; })) return false;
-      el.value = items.join("\n");
-      return true;
+      if (!value.length && param["default"] && param["default"].length) return false; // [] is not the default
+      if (param.item.type === "choice") return setChoices(app, param, value);
+      var lines = value.map(function (item) { return typeof item === "number" ? plain(item) : item; });
+      if (lines.some(function (line) { return line === "" || strip(line, " \t\r\n") !== line; })) return false;
+      el.value = lines.join("\n");
+      return el.value === lines.join("\n");
     }
-    if (param.type === "money" && value && typeof value === "object" && !Array.isArray(value)) {
+    if (param.type === "money") {
       var select = app.querySelector('select[name="' + param.id + '__currency"]');
-      var keys = Object.keys(value);
-      if (!select || keys.some(function (k) { return k !== "amount" && k !== "currency"; })) return false;
-      if (!Array.prototype.some.call(select.options, function (o) { return o.value === value.currency; })) return false;
-      select.value = value.currency;
-      value = value.amount;
+      var currency = param.currency; // as fill.money: a plain amount, or one without a currency
+      if (jsonType(value) === "object") {
+        if (Object.keys(value).some(function (k) { return k !== "amount" && k !== "currency"; })) return false;
+        if (has(value, "currency")) currency = value.currency;
+        value = value.amount;
+      }
+      if (typeof value !== "number") return false;
+      if (select) {
+        if (!Array.prototype.some.call(select.options, function (o) { return o.value === currency; })) return false;
+        select.value = currency;
+      } else if (currency !== param.currency) {
+        return false;
+      }
     }
-    if (typeof value !== "string") return false;
-    if (NUMERIC_TYPES.indexOf(param.type) >= 0 && !NUMBER.test(value)) return false;
-    el.value = value;
-    return el.value === value; // a date, a number or one line of text the control did not take
+    var text = typeof value === "number" ? plain(value) : value;
+    el.value = text;
+    return el.value === text;
   }
 
   function loadValues(app, spec, name, text, report) {
@@ -846,7 +974,7 @@
     withYaml(function (jsyaml) {
       var data;
       try {
-        data = jsyaml.load(text, {schema: jsyaml.FAILSAFE_SCHEMA, filename: name});
+        data = readValues(jsyaml, text, name);
       } catch (e) {
         report(substitute(words.load_failed, {file: name, error: String(e.message || e).split("\n")[0]}), false);
         return;
@@ -857,19 +985,29 @@
         return;
       }
       app.querySelector("form").reset(); // what the file leaves out is "not given": the defaults
+      defaultOrder(app, spec);
       var ids = spec.params.map(function (param) { return param.id; });
       var unknown = Object.keys(data).filter(function (key) { return ids.indexOf(key) < 0; });
-      var unfit = [];
+      var unfit = [], unfitIds = [];
       spec.params.forEach(function (param) {
-        if (!has(data, param.id) || data[param.id] === null || !controls(app, param.id).length) return;
-        if (!setParam(app, param, data[param.id])) {
-          unfit.push(param.label + ": " + shorten(JSON.stringify(data[param.id])));
+        var value = data[param.id];
+        // Empty (`name:`) or "" is "not given", as fill.present has it.
+        if (!has(data, param.id) || value === null || value === "" || !controls(app, param.id).length) return;
+        // A value of the wrong type (text where a number belongs, "12" in quotes...) is refused
+        // with the CLI's words; any other problem (out of range...) the form shows in the field,
+        // unless its controls cannot hold the value at all.
+        var problems = validate(spec.schema.properties[param.id], value, [param.id]);
+        var wrong = problems.filter(function (p) { return p[1] === "type"; });
+        if (wrong.length || !setParam(app, param, value)) {
+          var why = (wrong.length ? wrong : problems).map(function (p) { return problemAt(spec, p); }).join(" ");
+          unfit.push(param.label + ": " + shorten(JSON.stringify(value)) + (why ? " (" + why.replace(/\.$/, "") + ")" : ""));
+          unfitIds.push(param.id);
         }
       });
       var lines = [substitute(words.loaded, {file: name})];
       if (unknown.length) lines.push(substitute(words.load_unknown, {names: unknown.join(", ")}));
       if (unfit.length) lines.push(substitute(words.load_unfit, {items: unfit.join("; ")}));
-      report(lines.join(" "), !unknown.length && !unfit.length);
+      report(lines.join(" "), !unknown.length && !unfit.length, {unknown: unknown, unfit: unfitIds});
     }, function () {
       report(substitute(words.load_failed, {file: name, error: "js-yaml"}), false);
     });
@@ -914,7 +1052,7 @@
       var general = [];
       problems.forEach(function (problem) {
         var path = problem[0];
-        var text = problemText(spec, problem);
+        var text = problemAt(spec, problem);
         if (path[0] === "derived" || path[0] === "when") {
           general.push(text);
           (problem[2].names || []).forEach(function (name) {
@@ -923,7 +1061,6 @@
           return;
         }
         var name = String(path[0]);
-        if (path.length > 1) text = path.slice(1).map(function (p) { return typeof p === "number" ? "[" + (p + 1) + "] " : ""; }).join("") + text;
         (byField[name] = byField[name] || []).push(text);
       });
       var shownCount = 0;
@@ -1029,14 +1166,16 @@
         var reader = new FileReader();
         reader.onload = function () {
           picker.value = "";
-          loadValues(app, spec, file.name, String(reader.result), function (text, clean) {
+          loadValues(app, spec, file.name, String(reader.result), function (text, clean, fields) {
             spec.params.forEach(function (param) { touched[param.id] = true; });
             showAll = true;
             update();
             if (!clean || !summary.hidden) text = [text, summary.textContent].filter(Boolean).join(" ");
             summary.textContent = text;
             summary.hidden = false;
-            app.dispatchEvent(new CustomEvent("sla-loaded", {detail: {clean: clean}}));
+            // Which fields were left out or could not be filled (for scripts and the tests).
+            app.dispatchEvent(new CustomEvent("sla-loaded", {detail: {
+              clean: clean, unknown: fields ? fields.unknown : [], unfit: fields ? fields.unfit : []}}));
           });
         };
         reader.onerror = function () {
@@ -1048,6 +1187,7 @@
       });
     }
     app.slaState = function () { return {spec: spec, raw: readForm(app, spec), result: last}; };
+    defaultOrder(app, spec);
     update();
   }
 
@@ -1057,7 +1197,8 @@
     fill: fill, formatValue: formatValue, markdown: markdown, htmlBody: htmlBody,
     standaloneHtml: standaloneHtml, mdEscape: mdEscape, htmlEscape: htmlEscape, message: message,
     describe: describe, quoted: quoted, yamlScalar: yamlScalar, valuesFile: valuesFile,
-    readForm: readForm, problemText: problemText, EvalError: EvalError, loadValues: loadValues
+    readForm: readForm, problemText: problemText, EvalError: EvalError, loadValues: loadValues,
+    readValues: readValues
   };
 
   function start() {

@@ -65,9 +65,9 @@ def _font_config(allowed: tuple[Path, ...]) -> Any:
 
 @functools.lru_cache(maxsize=4)
 def _stylesheet(css: str, folders: tuple[Path, ...]) -> tuple[Any, tuple[str, ...]]:
-    """``css`` parsed once per process (a fifth of a one-page PDF's time went to parsing the same
-    stylesheet again), with the URLs it was refused. Its ``@font-face`` fonts go into the font
-    configuration every document of ``folders`` is rendered with."""
+    """``css`` parsed once per process (parsing it again took about a sixth of a one-page PDF's
+    time), with the URLs it was refused. Its ``@font-face`` fonts go into the font configuration
+    every document of ``folders`` is rendered with."""
     from weasyprint import CSS
 
     from .fetch import LocalOnlyFetcher
