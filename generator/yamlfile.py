@@ -264,8 +264,10 @@ class _Loader(_Parser):
             new: Node
             tag = event.tag
             if kind is ScalarEvent:
-                if tag is None or tag == "!":
+                if tag is None:
                     tag = _resolve(event.value, event.implicit[0])
+                elif tag == "!":  # YAML's non-specific tag: text (libyaml calls `! "12"` plain)
+                    tag = _STR
                 new = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
             elif kind is SequenceStartEvent:
                 if tag is None or tag == "!":

@@ -500,7 +500,7 @@ READING: dict[str, list[tuple[str, str, str]]] = {
         ("company_name", "true", "type"), ("company_name", "yes", "ok"), ("company_name", "NO", "ok"),
         ("company_name", "012", "ok"), ("company_name", "1e3", "ok"), ("company_name", "2027-01-01", "ok"),
         ("company_name", '"null"', "ok"), ("company_name", "~", "value"), ("company_name", '""', "value"),
-        ("company_name", "!!str 12", "ok"), ("company_name", "! 12", "type"), ("company_name", "[ACME]", "type"),
+        ("company_name", "!!str 12", "ok"), ("company_name", "! 12", "ok"), ("company_name", "[ACME]", "type"),
         ("company_name", "&a ACME", "file"), ("company_name", '"ACME\\u202e"', "file"),
         ("lead_definition", "|-\n  - one\n  - two", "ok"), ("lead_definition", "12", "type"),
         # choice
@@ -524,7 +524,7 @@ READING: dict[str, list[tuple[str, str, str]]] = {
         ("mql_to_sql_rate", "150", "value"), ("mql_to_sql_rate", "50.55", "value"),
         # durations
         ("follow_up_hours", "48", "ok"), ("follow_up_hours", '"48"', "type"), ("follow_up_hours", "048", "type"),
-        ("follow_up_hours", "48h", "type"), ("follow_up_hours", "! 48", "ok"), ("follow_up_hours", "!!int 048", "ok"),
+        ("follow_up_hours", "48h", "type"), ("follow_up_hours", "! 48", "type"), ("follow_up_hours", "!!int 048", "ok"),
         ("campaign_notice_days", "5", "ok"), ("campaign_notice_days", "'5'", "type"),
         # date
         ("effective_date", "2027-03-01", "ok"), ("effective_date", '"2027-03-01"', "ok"),

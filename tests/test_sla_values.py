@@ -120,6 +120,15 @@ def test_yaml_scalar_reads_back(value: str) -> None:
     assert parsed.data == {"x": value}
 
 
+@pytest.mark.parametrize("written", ['! 12', '! "12"', "! true", "! ~", "!  x"])
+def test_the_non_specific_tag_makes_text(written: str) -> None:
+    """YAML's ``!`` means "no particular type": text, whether the value is quoted or not
+    (libyaml reports ``! "12"`` as a plain scalar; it was read as the number 12)."""
+    parsed = parse_text(f"x: {written}\n", "t.yaml")
+    assert parsed.problems == ()
+    assert parsed.data == {"x": written.split(maxsplit=1)[1].strip('"')}
+
+
 @pytest.mark.parametrize("value", [0, -3, 1200000, 0.25, 1e-06, 123456789012345.6,
                                    [1, 2.5], {"amount": 10, "currency": "EUR"},
                                    ["a@b.pl", "line\nbreak"]])

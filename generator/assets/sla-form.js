@@ -815,7 +815,8 @@
   // 1.2's core schema, narrowed: only a plain (unquoted) `true`/`false` (and True, TRUE...), a
   // decimal whole number without leading zeros (`12`, `-3`, not `012`), a decimal number with a
   // point (`1.5`, not `.5`, `1.` or `1e3`) and `~`/`null`/nothing are not text; a quoted or block
-  // scalar is always text; an explicit tag is obeyed (`!!int "12"` is 12, `!!str 12` is text).
+  // scalar is always text; an explicit tag is obeyed (`!!int "12"` is 12, `!!str 12` is text, and
+  // the non-specific `! 12` is text, as YAML says and js-yaml does).
   // js-yaml applies implicit types to plain scalars only, and looks explicit tags up in the schema,
   // so a schema made of the failsafe one (text, lists, groups) plus these five types is that
   // reader. The reading used before (failsafe only: everything text, each field guessing the type)
@@ -874,13 +875,6 @@
   // The file's data as the CLI reads it, or an exception saying why it cannot be read.
   function readValues(jsyaml, text, name) {
     var schema = cliSchema(jsyaml);
-    function plainValue(text) {
-      for (var i = 0; i < schema.compiledImplicit.length; i++) {
-        var type = schema.compiledImplicit[i];
-        if (type.resolve(text)) return type.construct(text);
-      }
-      return text;
-    }
     var bad = FORBIDDEN.exec(text);
     if (bad) throw new Error("the file contains the character " + codePoint(bad[0]) + ": remove it.");
     return jsyaml.load(text, {schema: schema, filename: name, listener: function (event, state) {
@@ -889,9 +883,6 @@
         throw new Error("an anchor (&" + state.anchor + ") is used; anchors and aliases (&name, *name) " +
           "are not supported: write the value out in full.");
       }
-      // libyaml (and so the CLI) reads a scalar tagged with the bare "!" as if it were plain
-      // (`! 12` is 12); js-yaml keeps it text.
-      if (state.tag === "!" && state.kind === "scalar" && state.result !== null) state.result = plainValue(state.result);
       var found = typeof state.result === "string" && FORBIDDEN.exec(state.result);
       if (found) throw new Error("a text contains the character " + codePoint(found[0]) + ", written as an escape: remove it.");
     }});
