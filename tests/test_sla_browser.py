@@ -348,7 +348,8 @@ def test_values_files_are_read_as_the_cli_reads_them(engine: Any) -> None:
             differ.add(len(texts))
         texts.append(text)
     engine.add_script_tag(path=str(ROOT / "generator" / "vendor" / "js-yaml.min.js"))
-    got = js(engine, """return arg.map(t => { let data; try { data = S.readValues(window.jsyaml, t, 'v.yaml'); }
+    got = js(engine, """const words = JSON.parse(document.querySelector('.sla-app').dataset.sla).words;
+        return arg.map(t => { let data; try { data = S.readValues(window.jsyaml, t, 'v.yaml', words); }
         catch (e) { return ['refused', String(e.message)]; }
         try { return ['read', JSON.stringify(data === undefined ? null : data)]; }
         catch (e) { return ['read', 'too deep']; } });""", texts)
@@ -453,6 +454,16 @@ def test_a_values_file_with_mistakes_is_explained_not_guessed(page: Any, tmp_pat
     assert summary.startswith("Nie udało się odczytać pliku broken.yaml:")
     assert "duplicated mapping key" in summary
     assert page.input_value("[data-param=company_name]") == "ACME", "a file that cannot be read changes nothing"
+    # The reader's own reasons are in the page's language too.
+    for text, reason in [
+        ("company_name: &a ACME\n", "użyto kotwicy (&a), a kotwice i odwołania (&nazwa, *nazwa) nie są obsługiwane: "
+         "wpisz wartość w całości."),
+        ("revenue_target: 1234567890123456\n", "liczba '1234567890123456' jest za duża: może mieć najwyżej 15 cyfr."),
+        ('company_name: "ACME\\u202e"\n', "tekst zawiera znak U+202E zapisany kodem: usuń go."),
+        ("company_name: ACME\u202e\n", "plik zawiera znak U+202E: usuń go."),
+    ]:
+        broken.write_text(text, encoding="utf-8")
+        assert load_file(page, broken).startswith(f"Nie udało się odczytać pliku broken.yaml: {reason}"), text
     listed = tmp_path / "list.yaml"
     listed.write_text("- company_name: ACME\n", encoding="utf-8")
     assert load_file(page, listed).startswith(

@@ -821,7 +821,6 @@
   // so a schema made of the failsafe one (text, lists, groups) plus these five types is that
   // reader. The reading used before (failsafe only: everything text, each field guessing the type)
   // took `revenue_target: "1200000"` for a number, which the CLI refuses as text.
-  var CLI_SCHEMA = null;
   var MAX_DIGITS = 15;
   // Characters the CLI refuses anywhere in a file, or in a value written as an escape
   // (FORBIDDEN_CHARS in yamlfile.py; the "u" flag makes the surrogate range match lone halves only).
@@ -837,19 +836,20 @@
   }
 
   // A number as the CLI reads it, refused as it refuses it (yamlfile._Builder._scalar).
-  function yamlNumber(text, whole) {
+  function yamlNumber(text, whole, words) {
     var number = Number(text) + 0; // + 0: -0 is 0
     if (whole ? text.replace(/^[-+]/, "").length > MAX_DIGITS : !isFinite(number) || Math.abs(number) >= 1e15) {
-      throw new Error("the number " + yamlShown(text) + " is too large: at most " + MAX_DIGITS + " digits are allowed.");
+      throw new Error(substitute(words.load_big_number, {number: yamlShown(text), digits: MAX_DIGITS}));
     }
     if (!whole && text.length > 2 * MAX_DIGITS + 2) {
-      throw new Error("the number " + yamlShown(text) + " has too many digits: write at most " + 2 * MAX_DIGITS + ".");
+      throw new Error(substitute(words.load_long_number, {number: yamlShown(text), digits: 2 * MAX_DIGITS}));
     }
     return number;
   }
 
-  function cliSchema(jsyaml) {
-    if (CLI_SCHEMA) return CLI_SCHEMA;
+  // Made for each file read (a rare event), with the words of the page its numbers' messages use.
+  function cliSchema(jsyaml, words) {
+    function number(whole) { return function (t) { return yamlNumber(t, whole, words); }; }
     function scalar(tag, pattern, construct) {
       return new jsyaml.Type("tag:yaml.org,2002:" + tag, {
         kind: "scalar",
@@ -859,32 +859,31 @@
     }
     var nil = scalar("null", /^(?:~|null|Null|NULL|)$/, function () { return null; });
     var bool = scalar("bool", /^(?:true|True|TRUE|false|False|FALSE)$/, function (t) { return t.toLowerCase() === "true"; });
-    CLI_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({
+    return jsyaml.FAILSAFE_SCHEMA.extend({
       // Plain scalars (_resolve in yamlfile.py).
       implicit: [nil, bool,
-        scalar("int", /^[-+]?(?:0|[1-9][0-9]*)$/, function (t) { return yamlNumber(t, true); }),
-        scalar("float", /^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$/, function (t) { return yamlNumber(t, false); })],
+        scalar("int", /^[-+]?(?:0|[1-9][0-9]*)$/, number(true)),
+        scalar("float", /^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$/, number(false))],
       // Explicit tags, looked up after the implicit types: !!int and !!float take more forms.
       explicit: [
-        scalar("int", /^[-+]?[0-9]+$/, function (t) { return yamlNumber(t, true); }),
-        scalar("float", /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/, function (t) { return yamlNumber(t, false); })]
+        scalar("int", /^[-+]?[0-9]+$/, number(true)),
+        scalar("float", /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/, number(false))]
     });
-    return CLI_SCHEMA;
   }
 
-  // The file's data as the CLI reads it, or an exception saying why it cannot be read.
-  function readValues(jsyaml, text, name) {
-    var schema = cliSchema(jsyaml);
+  // The file's data as the CLI reads it, or an exception saying why it cannot be read, in the
+  // page's words (spec.words: the CLI's sentences on the English page).
+  function readValues(jsyaml, text, name, words) {
+    var schema = cliSchema(jsyaml, words);
     var bad = FORBIDDEN.exec(text);
-    if (bad) throw new Error("the file contains the character " + codePoint(bad[0]) + ": remove it.");
+    if (bad) throw new Error(substitute(words.load_char, {char: codePoint(bad[0])}));
     return jsyaml.load(text, {schema: schema, filename: name, listener: function (event, state) {
       if (event !== "close") return;
       if (state.anchor !== null) { // an alias needs an anchor first, so no alias gets through either
-        throw new Error("an anchor (&" + state.anchor + ") is used; anchors and aliases (&name, *name) " +
-          "are not supported: write the value out in full.");
+        throw new Error(substitute(words.load_anchor, {name: state.anchor}));
       }
       var found = typeof state.result === "string" && FORBIDDEN.exec(state.result);
-      if (found) throw new Error("a text contains the character " + codePoint(found[0]) + ", written as an escape: remove it.");
+      if (found) throw new Error(substitute(words.load_escaped_char, {char: codePoint(found[0])}));
     }});
   }
 
@@ -965,7 +964,7 @@
     withYaml(function (jsyaml) {
       var data;
       try {
-        data = readValues(jsyaml, text, name);
+        data = readValues(jsyaml, text, name, words);
       } catch (e) {
         report(substitute(words.load_failed, {file: name, error: String(e.message || e).split("\n")[0]}), false);
         return;
