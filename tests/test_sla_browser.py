@@ -650,20 +650,20 @@ def test_the_form_reads_a_values_file_as_the_cli_does(
     address = site if lang == "pl" else site_en
     load_failed = wording.WORDS[lang]["load_failed"].split("{file}")[0]
     mismatches: list[str] = []
+    texts_of = {ident: [values_text(ident, name, written) for name, written, _expected in cases]
+                for ident, cases in READING.items()}
     forms_of: dict[str, list[dict[str, Any]]] = {}
     try:
-        for ident, cases in READING.items():
+        for ident, texts in texts_of.items():
             page.goto(address + f"slas/{ident}/")
-            forms_of[ident] = load_texts(page, [(f"{ident}-{n}.yaml", values_text(ident, name, written))
-                                                for n, (name, written, _expected) in enumerate(cases)])
+            forms_of[ident] = load_texts(page, [(f"{ident}-{n}.yaml", text) for n, text in enumerate(texts)])
     finally:
         context.close()
     assert errors == []
     for ident, cases in READING.items():
         spec = compile_spec(templates[ident], lang)
-        texts = [values_text(ident, name, written) for name, written, _expected in cases]
-        forms = forms_of[ident]
-        for number, ((name, written, expected), text, form) in enumerate(zip(cases, texts, forms, strict=True)):
+        for number, ((name, written, expected), text, form) in enumerate(
+                zip(cases, texts_of[ident], forms_of[ident], strict=True)):
             path = tmp_path / f"{ident}-{number}.yaml"
             path.write_text(text, encoding="utf-8")
             case = f"{ident} {name}: {written!r}"

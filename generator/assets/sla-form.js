@@ -928,15 +928,13 @@
   // they cannot hold it exactly as the file has it (a choice not offered, a date that is not one,
   // a line break in a one-line field...), so the form never shows something the CLI would not fill.
   function setParam(app, param, value) {
-    var found = controls(app, param.id);
-    var el = found[0];
+    var el = controls(app, param.id)[0];
     if (param.type === "list") {
       if (!value.length && param["default"] && param["default"].length) return false; // [] is not the default
       if (param.item.type === "choice") return setChoices(app, param, value);
       var lines = value.map(function (item) { return typeof item === "number" ? plain(item) : item; });
       if (lines.some(function (line) { return line === "" || strip(line, " \t\r\n") !== line; })) return false;
-      el.value = lines.join("\n");
-      return el.value === lines.join("\n");
+      value = lines.join("\n"); // one item a line, set below
     }
     if (param.type === "money") {
       var select = app.querySelector('select[name="' + param.id + '__currency"]');
