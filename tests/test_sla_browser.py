@@ -451,8 +451,8 @@ def test_a_values_file_with_mistakes_is_explained_not_guessed(page: Any, tmp_pat
     broken = tmp_path / "broken.yaml"
     broken.write_text("company_name: ACME\ncompany_name: Other\n", encoding="utf-8")
     summary = load_file(page, broken)
-    assert summary.startswith("Nie udało się odczytać pliku broken.yaml:")
-    assert "duplicated mapping key" in summary
+    assert summary.startswith("Nie udało się odczytać pliku broken.yaml: wiersz 2, kolumna 1: "
+                              "pole 'company_name' występuje dwa razy: zostaw jedno.")
     assert page.input_value("[data-param=company_name]") == "ACME", "a file that cannot be read changes nothing"
     # The reader's own reasons are in the page's language too.
     for text, reason in [
@@ -468,6 +468,58 @@ def test_a_values_file_with_mistakes_is_explained_not_guessed(page: Any, tmp_pat
     listed.write_text("- company_name: ACME\n", encoding="utf-8")
     assert load_file(page, listed).startswith(
         "Plik list.yaml nie jest plikiem wartości: powinien zawierać wiersze „nazwa: wartość”.")
+
+
+def substitute(template: str, **args: Any) -> str:
+    """The form's ``substitute``: ``{name}`` replaced where ``args`` has it."""
+    return re.sub(r"\{([a-z]+)\}", lambda m: str(args.get(m.group(1), m.group(0))), template)
+
+
+#: Files js-yaml refuses, with the place it names and the page's words for its reason.
+BROKEN_YAML: list[tuple[str, tuple[int, int] | None, str]] = [
+    ("company_name: ACME\ncompany_name: Other\n", (2, 1), "yaml_duplicate"),
+    ("company_name: ACME\n---\nsales_signatory: B\n", None, "yaml_documents"),
+    ("company_name: ACME\ncontact_emails:\n\t- a@b.pl\n", (3, 1), "yaml_tab"),
+    ("%YAML 2.0\n---\ncompany_name: ACME\n", (2, 1), "yaml_directive"),
+    ("company_name: *x\n", (1, 17), "yaml_alias"),
+    ("company_name: !foo ACME\n", (1, 24), "yaml_tag"),
+    ('company_name: "ACME\nsales_signatory: B\n', (3, 1), "yaml_quote"),
+    ("company_name: 'ACME\nsales_signatory: B\n", (3, 1), "yaml_quote"),
+    ("contact_emails: [a@b.pl, c@d.pl\nsales_signatory: B\n", (2, 1), "yaml_bracket"),
+    ("contact_emails: [a@b.pl,, c@d.pl]\n", (1, 25), "yaml_bracket"),
+    ('company_name: "AC\\qME"\n', (1, 19), "yaml_escape"),
+    ('company_name: "AC\\u00zzME"\n', (1, 22), "yaml_escape"),
+    ("company_name: ACME\nsales_signatory\nmarketing_signatory: A\n", (3, 20), "yaml_colon"),
+    ("company_name: ACME\n  sales_signatory: B\n", (2, 18), "yaml_indent"),
+    ("company_name: ACME: sp\n", (1, 19), "yaml_indent"),
+    ("company_name: ACME\n- x\n", (2, 1), "yaml_indent"),
+    ("company_name: |x\n  ACME\n", (1, 16), "yaml_other"),
+]
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_file_that_is_not_yaml_is_explained_in_the_pages_language(
+        browser: Any, site: str, site_en: str, project: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """js-yaml's English reasons become the page's words, at js-yaml's line and column; the CLI
+    refuses each of these files too. Every one of the words is shown by some file."""
+    words = wording.WORDS[lang]
+    page = browser.new_page()
+    try:
+        page.goto((site if lang == "pl" else site_en) + "slas/marketing-sales-sla/")
+        forms = load_texts(page, [(f"broken-{n}.yaml", text) for n, (text, _at, _key) in enumerate(BROKEN_YAML)])
+    finally:
+        page.close()
+    for number, ((text, at, key), form) in enumerate(zip(BROKEN_YAML, forms, strict=True)):
+        reason = words[key].replace("{key}", "'company_name'")
+        if at is not None:
+            reason = substitute(words["yaml_at"], line=at[0], column=at[1], reason=reason)
+        expected = substitute(words["load_failed"], file=f"broken-{number}.yaml", error=reason)
+        assert form["summary"].startswith(expected), (text, form["summary"])
+        path = tmp_path / f"broken-{number}.yaml"
+        path.write_text(text, encoding="utf-8")
+        assert cli_outcome(project, "marketing-sales-sla", lang, path, capsys)[0] == "file", text
+    assert {key for _text, _at, key in BROKEN_YAML} == {k for k in words if k.startswith("yaml_") and k != "yaml_at"}
 
 
 def test_lists_choices_and_a_currency_load_too(page: Any, site: str, project: Path, tmp_path: Path,
@@ -514,6 +566,10 @@ READING: dict[str, list[tuple[str, str, str]]] = {
         ("company_name", "!!str 12", "ok"), ("company_name", "! 12", "ok"), ("company_name", "[ACME]", "type"),
         ("company_name", "&a ACME", "file"), ("company_name", '"ACME\\u202e"', "file"),
         ("lead_definition", "|-\n  - one\n  - two", "ok"), ("lead_definition", "12", "type"),
+        # a line break: refused in a one-line text, taken in a box of several lines
+        ("company_name", '"ACME\\nsp. z o.o."', "value"), ("company_name", "|-\n  ACME\n  sp. z o.o.", "value"),
+        ("company_name", '"ACME\\r"', "value"), ("lead_definition", '"one\\r\\ntwo"', "value"),
+        ("lead_definition", '"one\\ntwo"', "ok"),
         # choice
         ("company_size", "small", "ok"), ("company_size", '"small"', "ok"), ("company_size", "1", "type"),
         ("company_size", "false", "type"), ("company_size", "tiny", "value"),
@@ -549,6 +605,8 @@ READING: dict[str, list[tuple[str, str, str]]] = {
         ("contact_emails", "[anna@acme.example, 12]", "type"), ("contact_emails", "[true]", "type"),
         ("contact_emails", "\n  -\n  - anna@acme.example", "type"), ("contact_emails", "[not-an-email]", "value"),
         ("contact_emails", "['anna@acme.example ']", "value"),
+        ("contact_emails", "[anna@acme.example, jan@acme.example, anna@acme.example]", "value"),
+        ("contact_emails", "[anna@acme.example, Anna@acme.example]", "ok"),
     ],
     "small-sla": [
         ("name", "Zażółć gęślą jaźń", "ok"), ("name", "2027", "type"),
@@ -578,7 +636,8 @@ READING: dict[str, list[tuple[str, str, str]]] = {
         ("days", "[1, 3]", "ok"), ("days", "\n  - 2\n  - 1", "ok"), ("days", '["1", 3]', "type"),
         ("days", "1", "type"), ("days", "[~]", "type"), ("days", "[1.5]", "value"),
         ("tags", "[b]", "ok"), ("tags", '["b"]', "ok"), ("tags", "[b, a]", "ok"), ("tags", "b", "type"),
-        ("tags", "[1]", "type"), ("tags", "[c]", "value"),
+        ("tags", "[1]", "type"), ("tags", "[c]", "value"), ("tags", "[b, a, b]", "value"),
+        ("days", "[1, 2, 1.0]", "value"), ("name", '"ACME\\nX"', "value"), ("name", '"ACME\\tX"', "ok"),
     ],
 }
 

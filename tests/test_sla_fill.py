@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from generator.catalogue import load
 from generator.models.sla import Sla
-from generator.sla import outputs
+from generator.sla import outputs, wording
 from generator.sla.fill import Filled, fill
 from generator.sla.numbers import NBSP
 from generator.sla.spec import Spec, compile_spec
@@ -227,7 +227,8 @@ def lines_of(value: str) -> list[str]:
 def test_hostile_values_stay_literal(small: Sla, value: str) -> None:
     spec = compile_spec(small, "en")
     benign = filled(spec, {"name": "ACME", "start": "2027-01-01", "notes": "plain notes"})
-    hostile = filled(spec, {"name": value[:100], "start": "2027-01-01", "notes": value})
+    # ``name`` is one line (a line break there is refused: test_line_break_in_one_line_text).
+    hostile = filled(spec, {"name": value.replace("\n", " ")[:100], "start": "2027-01-01", "notes": value})
     # Markdown: rendered by a Markdown engine, the value is text, and adds no element.
     md_rendered = markdown.markdown(hostile.markdown(), extensions=["tables"])
     benign_md = markdown.markdown(benign.markdown(), extensions=["tables"])
@@ -250,6 +251,19 @@ def test_hostile_values_stay_literal(small: Sla, value: str) -> None:
                          [c.text for t in word.tables for r in t.rows for c in r.cells])
     for line in lines_of(value):
         assert line in all_text
+
+
+def test_line_break_in_one_line_text(small: Sla) -> None:
+    """A one-line text (``multiline: false``) with a line break is refused, with its own reason;
+    a box of several lines takes it."""
+    spec = compile_spec(small, "en")
+    _result, problems = fill(spec, {"name": "ACME\nSp. z o.o.", "start": "2027-01-01", "notes": "a\nb"})
+    assert [(p[0], p[1]) for p in problems] == [(("name",), "line_break")]
+    assert wording.message("en", "line_break", "text") == (
+        "is one line, but this text has a line break: write it on one line.")
+    # A control character stays a control character, line break or not.
+    _result, problems = fill(spec, {"name": "ACME\x07\nX", "start": "2027-01-01"})
+    assert [p[1] for p in problems] == ["control"]
 
 
 def test_placeholders_in_values_are_not_filled(small: Sla) -> None:

@@ -142,7 +142,7 @@ def test_values_file_of_given_values_reads_back() -> None:
 
     catalogue, _problems = load(ROOT, ROOT / "playbooks")
     spec = compile_spec(catalogue.get("marketing-sales-sla").definition, "pl")  # type: ignore[union-attr,arg-type]
-    given = {"company_name": "ACME\n# not: a key", "marketing_signatory": "A", "sales_signatory": "B",
+    given = {"company_name": "ACME", "lead_definition": "- fits\n# not: a key", "marketing_signatory": "A", "sales_signatory": "B",
              "effective_date": "2027-01-01", "contact_emails": ["a@b.pl"],
              "revenue_target": 1000.5, "review_cadence": "none"}
     text = values.values_file(spec, given)

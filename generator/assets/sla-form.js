@@ -323,6 +323,26 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  // What JSON Schema compares for uniqueItems (schema.py's _same): keys unordered, 1 and 1.0 one.
+  function same(value) {
+    if (jsonType(value) === "object") {
+      return "{" + Object.keys(value).sort().map(function (k) { return JSON.stringify(k) + ":" + same(value[k]); }).join(",") + "}";
+    }
+    if (Array.isArray(value)) return "[" + value.map(same).join(",") + "]";
+    return JSON.stringify(value);
+  }
+
+  // Each item given again after its first time (schema.py's _repeated).
+  function repeated(value, path) {
+    var seen = {}, problems = [];
+    value.forEach(function (item, index) {
+      var key = same(item);
+      if (has(seen, key)) problems.push([path.concat([index]), "uniqueItems", {got: item}]);
+      seen[key] = true;
+    });
+    return problems;
+  }
+
   function validate(schema, value, path) {
     path = path || [];
     var problems = [];
@@ -352,7 +372,11 @@
       if (has(schema, "maxLength") && length > schema.maxLength) {
         problems.push([path, "maxLength", {kind: kind, limit: schema.maxLength, length: length, got: value}]);
       }
-      if (schema.not && regex(schema.not.pattern).test(value)) problems.push([path, "control", {kind: kind, got: value}]);
+      if (schema.not && regex(schema.not.pattern).test(value)) {
+        // A one-line text's only fault may be its line break: say so, not "a control character".
+        var broken = kind === "text" && !regex(schema.not.pattern).test(value.replace(/[\n\r]/g, ""));
+        problems.push([path, broken ? "line_break" : "control", {kind: kind, got: value}]);
+      }
       else if (schema.pattern && !regex(schema.pattern).test(value)) problems.push([path, "pattern", {kind: kind, got: value}]);
       else if (schema.format === "date" && !isRealDate(value)) problems.push([path, "date", {got: value}]);
     }
@@ -364,6 +388,7 @@
           problems = problems.concat(validate(schema.items, item, path.concat([index])));
         });
       }
+      if (schema.uniqueItems) problems = problems.concat(repeated(value, path));
     }
     if (jsonType(value) === "object") {
       var properties = schema.properties || {};
@@ -877,14 +902,52 @@
     var schema = cliSchema(jsyaml, words);
     var bad = FORBIDDEN.exec(text);
     if (bad) throw new Error(substitute(words.load_char, {char: codePoint(bad[0])}));
-    return jsyaml.load(text, {schema: schema, filename: name, listener: function (event, state) {
-      if (event !== "close") return;
-      if (state.anchor !== null) { // an alias needs an anchor first, so no alias gets through either
-        throw new Error(substitute(words.load_anchor, {name: state.anchor}));
-      }
-      var found = typeof state.result === "string" && FORBIDDEN.exec(state.result);
-      if (found) throw new Error(substitute(words.load_escaped_char, {char: codePoint(found[0])}));
-    }});
+    try {
+      return jsyaml.load(text, {schema: schema, filename: name, listener: function (event, state) {
+        if (event !== "close") return;
+        if (state.anchor !== null) { // an alias needs an anchor first, so no alias gets through either
+          throw new Error(substitute(words.load_anchor, {name: state.anchor}));
+        }
+        var found = typeof state.result === "string" && FORBIDDEN.exec(state.result);
+        if (found) throw new Error(substitute(words.load_escaped_char, {char: codePoint(found[0])}));
+      }});
+    } catch (e) {
+      if (e instanceof jsyaml.YAMLException) throw new Error(yamlSyntax(e, text, words));
+      throw e;
+    }
+  }
+
+  // js-yaml's own reasons for refusing a file (its English, with the snippet), matched to the
+  // words of the page: on the English page the CLI's plain words (yamlfile._PLAIN_WORDS) where
+  // they say the same. First match wins; anything else is "not valid YAML here".
+  var YAML_REASONS = [
+    ["duplicated mapping key", "yaml_duplicate"], ["single document", "yaml_documents"],
+    ["tab characters", "yaml_tab"],
+    ["directive", "yaml_directive"], ["YAML version", "yaml_directive"],
+    ["alias", "yaml_alias"], ["anchor", "yaml_alias"],
+    ["tag", "yaml_tag"],
+    ["quoted scalar", "yaml_quote"],
+    ["flow collection", "yaml_bracket"], ["but found ','", "yaml_bracket"],
+    ["escape sequence", "yaml_escape"], ["hexadecimal character", "yaml_escape"],
+    ["a colon is missed", "yaml_colon"], ["may not be an implicit key", "yaml_colon"],
+    ["a key node is missed", "yaml_colon"],
+    ["indentation", "yaml_indent"], ["document separator is expected", "yaml_indent"]
+  ];
+
+  function yamlSyntax(e, text, words) {
+    var reason = String(e.reason || ""), key = "yaml_other";
+    for (var i = 0; i < YAML_REASONS.length; i++) {
+      if (reason.indexOf(YAML_REASONS[i][0]) >= 0) { key = YAML_REASONS[i][1]; break; }
+    }
+    if (!e.mark) return words[key === "yaml_documents" ? key : "yaml_other"]; // no place to name
+    // The key given twice starts where js-yaml points: it is shown up to its ':'.
+    var line = text.split(/\r\n|\r|\n/)[e.mark.line] || "";
+    var shown = line.slice(e.mark.column).split(/:(?:\s|$)/)[0].trim();
+    if (key === "yaml_duplicate" && !shown) key = "yaml_other";
+    return substitute(words.yaml_at, {
+      line: e.mark.line + 1, column: e.mark.column + 1,
+      reason: substitute(words[key], {key: yamlShown(shown)})
+    });
   }
 
   // A problem with its place in a list ("[2] ") and its sentence in the page's language.

@@ -5,8 +5,8 @@ JSON Schema tool can check a values file with it. The schema is embedded in the 
 browser validates the form's values with it (``validate`` in ``sla-form.js``), while the CLI
 validates values files with :func:`validate` below: two interpreters of one document, each written
 for the small set of keywords the schema uses (``type enum minimum maximum minLength maxLength
-pattern not format minItems maxItems items anyOf properties required additionalProperties``), plus
-one keyword of ours, ``x-decimals`` (at most that many decimal places, counted on the shortest
+pattern not format minItems maxItems uniqueItems items anyOf properties required
+additionalProperties``), plus one keyword of ours, ``x-decimals`` (at most that many decimal places, counted on the shortest
 decimal form of the number, which JSON Schema's ``multipleOf`` cannot do reliably for floats).
 Patterns use ASCII classes only, so Python's ``re`` and JavaScript's ``RegExp`` read them alike.
 
@@ -25,7 +25,12 @@ from . import numbers
 Path = tuple[str | int, ...]
 Problem = tuple[Path, str, dict[str, Any]]
 
-CONTROL = "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]"
+#: What no text may contain: control characters but the tab and the line break (``\n``; a
+#: carriage return is refused: YAML turns every line break of a file into ``\n``, so a ``\r`` is
+#: an escape someone wrote, which a form's box of several lines could not even hold).
+CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]"
+#: The same, and the line break: what a one-line text (``multiline: false``) must not contain.
+CONTROL_OR_BREAK = "[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]"
 SPACE_OR_CONTROL = "[\\u0000-\\u0020\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]"
 NOT_BLANK = "[^ \\t\\r\\n]"
 DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -53,8 +58,9 @@ def value_schema(rules: Any) -> dict[str, Any]:
     """The schema of one value, from a parameter (or a list's item rules)."""
     kind = rules.type
     if kind == "text":
+        refused = CONTROL if getattr(rules, "multiline", False) else CONTROL_OR_BREAK
         return {"type": "string", "x-kind": "text", "maxLength": rules.max_length,
-                "pattern": NOT_BLANK, "not": {"pattern": CONTROL}}
+                "pattern": NOT_BLANK, "not": {"pattern": refused}}
     if kind == "email":
         return {"type": "string", "x-kind": "email", "maxLength": 254, "pattern": EMAIL,
                 "not": {"pattern": SPACE_OR_CONTROL}}
@@ -65,7 +71,7 @@ def value_schema(rules: Any) -> dict[str, Any]:
         return {"type": "string", "x-kind": "choice", "enum": [c.value for c in rules.choices]}
     if kind == "list":
         return {"type": "array", "x-kind": "list", "minItems": rules.min_items,
-                "maxItems": rules.max_items, "items": value_schema(rules.item)}
+                "maxItems": rules.max_items, "uniqueItems": True, "items": value_schema(rules.item)}
     low, high = _limits(rules)
     schema: dict[str, Any] = {
         "type": "integer" if kind == "integer" else "number",
@@ -174,6 +180,8 @@ def validate(schema: dict[str, Any], value: Any, path: Path = ()) -> list[Proble
         if "items" in schema:
             for index, item in enumerate(value):
                 problems.extend(validate(schema["items"], item, (*path, index)))
+        if schema.get("uniqueItems"):
+            problems.extend(_repeated(value, path))
     if isinstance(value, dict):
         problems.extend(_object(schema, value, path))
     return problems
@@ -187,12 +195,38 @@ def _string(schema: dict[str, Any], value: str, path: Path, kind: str) -> list[P
     if "maxLength" in schema and length > schema["maxLength"]:
         problems.append((path, "maxLength", {"kind": kind, "limit": schema["maxLength"],
                                              "length": length, "got": value}))
-    if "not" in schema and _regex(schema["not"]["pattern"]).search(value):
-        problems.append((path, "control", {"kind": kind, "got": value}))
+    refused = _regex(schema["not"]["pattern"]) if "not" in schema else None
+    if refused is not None and refused.search(value):
+        # A one-line text's only fault may be its line break: say so, not "a control character".
+        broken = kind == "text" and not refused.search(value.replace("\n", "").replace("\r", ""))
+        problems.append((path, "line_break" if broken else "control", {"kind": kind, "got": value}))
     elif "pattern" in schema and not _regex(schema["pattern"]).search(value):
         problems.append((path, "pattern", {"kind": kind, "got": value}))
     elif schema.get("format") == "date" and not numbers.is_real_date(value):
         problems.append((path, "date", {"got": value}))
+    return problems
+
+
+def _same(value: Any) -> Any:
+    """What JSON Schema compares for ``uniqueItems``: 1 and 1.0 are one number, keys unordered."""
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _same(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("list", *(_same(v) for v in value))
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _repeated(value: list[Any], path: Path) -> list[Problem]:
+    """Each item given again after its first time (where the CLI points and the form marks)."""
+    seen: set[Any] = set()
+    problems: list[Problem] = []
+    for index, item in enumerate(value):
+        key = (type(item) is bool, _same(item))
+        if key in seen:
+            problems.append(((*path, index), "uniqueItems", {"got": item}))
+        seen.add(key)
     return problems
 
 
