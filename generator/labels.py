@@ -109,6 +109,7 @@ LABELS: dict[str, dict[str, str]] = {
         # printable checklists (generator/checklists, checklist.md.j2)
         "download_pdf": "Pobierz PDF (A4)",
         "clear_ticks": "Wyczyść zaznaczenia",
+        "clear_confirm": "Wyczyścić zaznaczenia ({count}) na tej liście? Tego nie da się cofnąć.",
         "ticks_note": "Zaznaczenia pamięta tylko ta przeglądarka.",
         "signoff": "Potwierdzenie",
         "signoff_text": "Podpisy potwierdzają, że zadania z tej listy zostały wykonane.",
@@ -230,6 +231,7 @@ LABELS: dict[str, dict[str, str]] = {
         # printable checklists (generator/checklists, checklist.md.j2)
         "download_pdf": "Download PDF (A4)",
         "clear_ticks": "Clear ticks",
+        "clear_confirm": "Clear the {count} ticks on this checklist? This cannot be undone.",
         "ticks_note": "Ticks are remembered by this browser only.",
         "signoff": "Sign-off",
         "signoff_text": "Signing confirms that the tasks on this checklist are done.",

@@ -20,7 +20,7 @@ import yaml
 from .catalogue import Catalogue, Entry
 from .labels import label
 from .models import KINDS, Definition
-from .models.base import Translations, localize
+from .models.base import Translations, alphabetical, localize
 from .render import attr, environment, inline_markdown, localized, number, plain
 from .sla.page import sla_form
 
@@ -119,6 +119,8 @@ class Planner:
             t=self.t,
             inline=lambda text: inline_markdown(localized(text, lang)),
             text=lambda text: plain(localize(text, lang).text),
+            # Inside an HTML attribute of a table row (an aria-label): escaped, and no '|'.
+            attr_text=lambda text: attr(localize(text, lang).text).replace("|", "&#124;"),
             num=lambda value: number(value, lang),
             team_of=lambda entry: getattr(entry.definition, "team", None),
             link=self.link_from(here),
@@ -162,6 +164,10 @@ class Planner:
         )
         return Page(here, head + body, title, entry.kind, entry.source.display, entry.id)
 
+    def alphabetical(self, entries: list[Entry]) -> list[Entry]:
+        """Entries in the dictionary order of their titles in this language (not by id)."""
+        return sorted(entries, key=lambda e: alphabetical(localize(e.definition.title, self.lang).text))
+
     @functools.cached_property
     def _template_names(self) -> frozenset[str]:
         """The templates there are (the package's and the project's): listed once, not per page."""
@@ -169,6 +175,7 @@ class Planner:
 
     def index_page(self, kind: str, entries: list[Entry]) -> Page:
         here = index_path(kind)
+        entries = self.alphabetical(entries)
         title = label(self.lang, KINDS[kind].SECTION)
         # A kind may bring its own list page, named after its section (``glossary.md.j2``).
         own = f"{KINDS[kind].SECTION}.md.j2"
@@ -187,7 +194,7 @@ class Planner:
             team.id: {kind: [] for kind in ("process", "goal", "strategy")} for team in teams
         }
         for kind in ("process", "goal", "strategy"):
-            for entry in self.catalogue.of_kind(kind):
+            for entry in self.alphabetical(self.catalogue.of_kind(kind)):
                 owner = getattr(entry.definition, "team", None)
                 if owner in of_team:
                     of_team[owner][kind].append(entry)

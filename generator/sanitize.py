@@ -27,7 +27,7 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "select": {"name", "required", "data-param"},
     "option": {"value", "selected"},
     "textarea": {"name", "rows", "required", "data-param", "placeholder"},
-    "button": {"type", "data-action"},
+    "button": {"type", "data-action", "data-confirm"},
     "label": {"for"},
     "output": {"for", "data-param"},
     "form": {"data-sla", "novalidate"},

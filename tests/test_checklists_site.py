@@ -312,9 +312,25 @@ def test_ticks_survive_a_reload_until_cleared(served: str, page: Any) -> None:
     page.goto(f"{served}/checklists/new-marketer/")
     page.wait_for_selector("[data-pb-ready]", state="attached")
     assert page.locator("input.pb-tick:checked").count() == 0
-    # clear
+    # every box says which item it ticks, to a screen reader too
+    assert boxes.nth(0).get_attribute("aria-label") == "Zrobione: " + str(
+        page.locator("table tbody tr").nth(0).locator("td").nth(1).inner_text()).strip()
+    # clear: asked first (one stray click does not wipe a new hire's progress)
     page.goto(url)
     page.wait_for_selector("[data-pb-ready]", state="attached")
+    asked: list[str] = []
+
+    def answer(accept: bool) -> Any:
+        def on_dialog(dialog: Any) -> None:
+            asked.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+        return on_dialog
+
+    page.once("dialog", answer(False))
+    page.locator("[data-action='clear-checklist']").click()
+    assert asked == ["Wyczyścić zaznaczenia (2) na tej liście? Tego nie da się cofnąć."]
+    assert page.locator("input.pb-tick:checked").count() == 2
+    page.once("dialog", answer(True))
     page.locator("[data-action='clear-checklist']").click()
     assert page.locator("input.pb-tick:checked").count() == 0
     page.reload()

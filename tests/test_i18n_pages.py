@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.i18n import (
@@ -13,7 +14,7 @@ from generator.i18n import (
     missing_page_translations,
     redirect_page,
 )
-from generator.models.base import Translations
+from generator.models.base import Translations, alphabetical
 from generator.render import fallback_marker, localized
 
 LANGS = ("pl", "en")
@@ -90,3 +91,24 @@ def test_alternates_are_sibling_language_folders() -> None:
         {"name": "Polski", "lang": "pl", "link": "../pl/"},
         {"name": "English", "lang": "en", "link": "../en/"},
     ]
+
+
+def test_titles_sort_in_dictionary_order() -> None:
+    words = ["Żaba", "zebra", "Łódź", "Lublin", "lato", "Świadomość", "Szkolenie", "ósmy", "Ostatni",
+             "źródło", "Ćma", "cel", "Ąb", "Azja", "élan", "Ekran", "ędza"]
+    assert sorted(words, key=alphabetical) == [
+        "Azja", "Ąb", "cel", "Ćma", "Ekran", "élan", "ędza", "lato", "Lublin", "Łódź", "Ostatni",
+        "ósmy", "Szkolenie", "Świadomość", "zebra", "źródło", "Żaba"]
+
+
+def test_index_pages_list_definitions_by_title_in_each_language() -> None:
+    from generator.catalogue import load
+    from generator.pages import plan
+
+    root = Path(__file__).resolve().parent.parent
+    catalogue, _ = load(root, root / "playbooks")
+    for lang in ("pl", "en"):
+        pages = {page.path: page for page in plan(catalogue, lang)}
+        listed = re.findall(r"^\| \[([^\]]+)\]", pages["goals/index.md"].markdown, re.M)
+        assert len(listed) == len(catalogue.of_kind("goal")) > 5
+        assert listed == sorted(listed, key=alphabetical), lang

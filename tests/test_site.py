@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,16 @@ def test_process_page_has_a_local_mermaid_diagram(built: Path) -> None:
     assert "flowchart TB" in html
     assert 'src="../../assets/playbook/vendor/mermaid.min.js"' in html
     assert (built / "assets" / "playbook" / "vendor" / "mermaid.min.js").is_file()
+
+
+def test_pages_load_nothing_from_other_hosts(built: Path) -> None:
+    """An internal site works offline and tells no one of its readers: no fonts, scripts, styles
+    or images from the internet (Material loads Google Fonts unless ``theme.font`` is false)."""
+    fetched = re.compile(r"<(?:link|script|img|iframe|source)\b[^>]*\b(?:href|src)=\"?(?:https?:)?//", re.I)
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 40
+    remote = [p.relative_to(built).as_posix() for p in pages if fetched.search(p.read_text(encoding="utf-8"))]
+    assert remote == []
 
 
 def test_edit_link_points_at_the_yaml_file(tmp_path: Path, example_copy: Path) -> None:

@@ -96,6 +96,9 @@
 
     Array.prototype.forEach.call(root.querySelectorAll('[data-action="clear-checklist"]'), function (button) {
       button.addEventListener("click", function () {
+        var ticked = boxes.filter(function (b) { return b.checked; }).length;
+        /* A new hire's progress is not lost to one stray click: the button says what it clears. */
+        if (ticked && !window.confirm((button.getAttribute("data-confirm") || "").replace("{count}", ticked))) return;
         boxes.forEach(function (b) { b.checked = false; });
         if (s) s.removeItem(key);
       });

@@ -12,9 +12,9 @@ from ..labels import label
 WORDS: dict[str, dict[str, str]] = {
     "pl": {
         "review_by": "przegląd do",
-        "start": "Pierwszy dzień",
+        "start": "Data rozpoczęcia",
         "rule_working": (
-            "Terminy liczone w dniach roboczych (pn–pt, bez świąt): „dzień 1” to pierwszy dzień, "
+            "Terminy liczone w dniach roboczych (pn–pt; święta nie są pomijane): „dzień 1” to pierwszy dzień, "
             "„tydzień 2” to koniec drugiego tygodnia, „miesiąc 1” to koniec pierwszego miesiąca."
         ),
         "rule_calendar": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, get_args
@@ -143,6 +144,26 @@ def localize(text: str | Translations | None, lang: str) -> Localized:
         if value is not None:
             return Localized(value, fallback=other)
     return Localized("")  # pragma: no cover - Translations guarantees one language
+
+
+#: Letters with diacritics that Polish sorts as letters of their own, right after their base
+#: letter (a, ą, b, c, ć, ..., l, ł, ..., z, ź, ż); other accents sort with their base letter.
+_OWN_LETTERS = {"ą": "a1", "ć": "c1", "ę": "e1", "ł": "l1", "ń": "n1", "ó": "o1", "ś": "s1",
+                "ź": "z1", "ż": "z2"}
+
+
+def alphabetical(text: str) -> tuple[str, str]:
+    """A sort key that puts titles in dictionary order: case-insensitive, Polish letters where
+    Polish puts them ("Łódź" after "Lublin", "Świadomość" after "Szkolenie"), and stable."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    key = []
+    for ch in folded:
+        own = _OWN_LETTERS.get(ch)
+        if own is None:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            own = (base or ch) + "0"
+        key.append(own)
+    return "".join(key), text
 
 
 def missing_languages(text: str | Translations | None) -> list[str]:

@@ -8,12 +8,11 @@ them twice more: as hover tooltips where a term appears on a page, and as search
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import LANGUAGES, Definition, Line, Model, Slug, Text, localize, ref
+from .base import LANGUAGES, Definition, Line, Model, Slug, Text, alphabetical, localize, ref
 
 
 class Synonyms(Model):
@@ -62,15 +61,6 @@ class Term(Definition):
         return found
 
     @property
-    def sort_keys(self) -> dict[str, str]:
+    def sort_keys(self) -> dict[str, tuple[str, str]]:
         """Alphabetical keys per language (templates sort the glossary with them)."""
-        return {lang: _sort_key(localize(self.title, lang).text) for lang in LANGUAGES}
-
-
-def _sort_key(text: str) -> str:
-    # "Łódź" sorts with "L", "Świadomość" with "S": close to Polish order, and stable.
-    base = "".join(
-        c for c in unicodedata.normalize("NFD", text.replace("ł", "l").replace("Ł", "L"))
-        if not unicodedata.combining(c)
-    )
-    return f"{base.casefold()}\x00{text}"
+        return {lang: alphabetical(localize(self.title, lang).text) for lang in LANGUAGES}
