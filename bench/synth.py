@@ -172,7 +172,7 @@ def _team(w: _Writer, ident: str, i: int, ids: _Ids) -> dict[str, object]:
 
 def _process(w: _Writer, ident: str, i: int, ids: _Ids) -> dict[str, object]:
     team = ids.pick(w.rng, "team")
-    other = ids.pick(w.rng, "team")
+    other = w.rng.choice([t for t in ids.by_kind["team"] if t != team])  # a hand-off changes team
     steps: list[dict[str, object]] = []
     for k in range(3):
         steps.append({

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import gc
 import hashlib
 import os
@@ -22,13 +23,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import ValidationError
 
 from . import messages
 from .errors import Diagnostic
 from .models import KINDS, Definition
-from .models.base import Reference, localize, missing_languages
+from .models.base import Reference, is_slug, localize, missing_languages
 from .progress import current as current_progress
 from .yamlfile import (
     FORBIDDEN_CHARS,
@@ -117,11 +119,36 @@ class Catalogue:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """The id a file that could not be loaded declares, so that references to it are not
+    reported as dangling: the file's own errors are, and one mistake gives one error.
+
+    ``found``: ``data``, the id was read from the parsed data; ``text``, it was read from the text
+    of a file with a YAML syntax error (see :func:`_guess_claim`), which only holds back reference
+    errors (the check fails anyway on the syntax error, and they come back once it is fixed) and
+    never makes ids duplicates; ``name``, the file name of such a file, which proves nothing: a
+    reference error to that id only says that this file could not be read.
+    """
+
+    id: str
+    kind: str | None
+    display: str
+    line: int
+    col: int
+    found: Literal["data", "text", "name"] = "data"
+
+    @property
+    def certain(self) -> bool:
+        return self.found == "data"
+
+
+@dataclass(frozen=True)
 class FileResult:
-    """The cached outcome of one file: a definition, or the problems in it."""
+    """The cached outcome of one file: a definition, or the problems in it (and what it claims)."""
 
     entry: Entry | None
     problems: tuple[Diagnostic, ...]
+    claim: Claim | None = None
 
 
 #: Below this many files to parse, one process does it even when more are asked for.
@@ -160,8 +187,10 @@ class Loader:
         for result in results:
             problems.extend(result.problems)
         entries = [r.entry for r in results if r.entry is not None]
-        problems.extend(_index(catalogue, entries))
-        problems.extend(_check_references(catalogue))
+        claims = [r.claim for r in results if r.claim is not None]
+        indexed, held = _index(catalogue, entries, claims)
+        problems.extend(indexed)
+        problems.extend(_check_references(catalogue, held))
         problems.extend(_check_cycles(catalogue))
         problems.extend(_review_warnings(catalogue, today or dt.date.today()))
         return catalogue, sorted(set(problems))
@@ -455,7 +484,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
     """Parse and validate one file's bytes."""
     parsed: Parsed = parse_bytes(raw, display)
     if parsed.problems:
-        return FileResult(None, parsed.problems)
+        return FileResult(None, parsed.problems, _guess_claim(parsed.text, display))
     source = Source(path, display, parsed.text, digest)
     data = parsed.data
     kinds = ", ".join(KINDS)
@@ -482,8 +511,18 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
             ),
         )
     kind = data.get("kind")
+    claim = _claim(source, data)
     if kind is None:
-        return FileResult(None, (_problem(source, ("kind",), f"this field is required: one of {kinds}."),))
+        # ``Kind: goal``, ``kinds: goal``: name the key that was meant, at that key.
+        near = [k for k in data if isinstance(k, str)
+                and difflib.get_close_matches(k.casefold(), ["kind"], n=1, cutoff=0.75)]
+        if near:
+            return FileResult(None, (_problem(
+                source, (near[0],), f"unknown field {near[0]!r}: did you mean 'kind'? Field names "
+                "are written in lower case.", at_key=True),), claim)
+        return FileResult(
+            None, (_problem(source, ("kind",), f"this field is required: one of {kinds}."),), claim
+        )
     if not isinstance(kind, str) or kind not in KINDS:
         hint = messages.suggest(kind, KINDS) if isinstance(kind, str) else ""
         return FileResult(
@@ -496,6 +535,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
                     f"choose one of {kinds}.{hint}",
                 ),
             ),
+            claim,
         )
     model = KINDS[kind]
     try:
@@ -513,7 +553,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
             found.append(
                 Diagnostic(display, line, col, "", f"{more:,} more problems in this file are not shown: fix the ones above first.")
             )
-        return FileResult(None, tuple(found))
+        return FileResult(None, tuple(found), claim)
     inner = list(definition.problems())
     if inner:
         root = compose(source.text)
@@ -521,12 +561,49 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         for loc, message in inner:
             line, col, shown = locate(root, loc)
             found.append(Diagnostic(display, line, col, loc_text(shown), message))
-        return FileResult(None, tuple(found))
+        return FileResult(None, tuple(found), claim)
     return FileResult(Entry(definition, source), ())
 
 
-def _problem(source: Source, loc: Loc, message: str) -> Diagnostic:
-    line, col, shown = locate(compose(source.text), loc)
+def _claim(source: Source, data: dict[object, object]) -> Claim | None:
+    """The id (and kind, if it is one) of parsed data that did not validate; None when its id is
+    missing or not a valid id (nothing could refer to it then)."""
+    ident = data.get("id")
+    if not isinstance(ident, str) or not is_slug(ident):
+        return None
+    kind = data.get("kind")
+    line, col, _shown = locate(compose(source.text), ("id",))
+    return Claim(ident, kind if isinstance(kind, str) and kind in KINDS else None, source.display, line, col)
+
+
+#: ``id: some-id`` on a line of its own at the left margin: the top-level id of a file.
+_ID_LINE = re.compile(r"""^id:[ \t]+(["']?)([a-z0-9-]+)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _guess_claim(text: str, display: str) -> Claim | None:
+    """The id of a file that is not valid YAML, when its text leaves no doubt: exactly one
+    ``id: ...`` line at the left margin, naming a valid id.
+
+    A wrong guess costs little: it holds back errors about references to that id while the file
+    has a syntax error (which fails the check by itself); the next check, with the syntax fixed,
+    reports them. Without the guess, one syntax error is reported once more in every file that
+    refers to the broken one.
+
+    Otherwise the file name is kept, as a ``name`` claim: nothing makes it equal to the id (a copy
+    keeps the id under a new name), so references are still reported, and only say that this
+    file could not be read.
+    """
+    found = {m.group(2): m for m in _ID_LINE.finditer(text)}
+    ident, match = next(iter(found.items())) if len(found) == 1 else ("", None)
+    if match is None or not is_slug(ident):
+        stem = display.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return Claim(stem, None, display, 1, 1, "name") if is_slug(stem) else None
+    line = text.count("\n", 0, match.start()) + 1
+    return Claim(ident, None, display, line, match.start(2) - match.start() + 1, "text")
+
+
+def _problem(source: Source, loc: Loc, message: str, at_key: bool = False) -> Diagnostic:
+    line, col, shown = locate(compose(source.text), loc, at_key=at_key)
     return Diagnostic(source.display, line, col, loc_text(shown), message)
 
 
@@ -534,25 +611,101 @@ def _fold(ident: str) -> str:
     return unicodedata.normalize("NFKC", ident).casefold()
 
 
-def _index(catalogue: Catalogue, entries: Iterable[Entry]) -> Iterator[Diagnostic]:
-    first: dict[str, Entry] = {}
+@dataclass
+class _Held:
+    """Ids whose references are not checked: ``contested`` ids are declared by more than one
+    file (each is told); ``broken`` ids belong to files that could not be loaded (their own
+    errors are reported). An error at every reference to them would repeat one mistake."""
+
+    contested: set[str] = field(default_factory=set)
+    broken: dict[str, Claim] = field(default_factory=dict)
+    #: file name -> a file with a syntax error whose id could not be read (see :class:`Claim`)
+    unread: dict[str, Claim] = field(default_factory=dict)
+
+
+def _index(
+    catalogue: Catalogue, entries: Iterable[Entry], claims: Iterable[Claim] = ()
+) -> tuple[list[Diagnostic], _Held]:
+    """Put each id declared once into the catalogue; an id declared by several files (loaded
+    or not) goes in none, and each of those files is told which others declare it."""
+    by_key: dict[str, list[Entry | Claim]] = defaultdict(list)
     for entry in sorted(entries, key=lambda e: e.source.display):
-        key = _fold(entry.id)
-        if key in first:
-            other = first[key]
-            yield entry.at(
-                ("id",),
-                f"the id {entry.id!r} is already used by {other.source.display} "
-                f"(line {other.at(('id',), '').line}): ids must be unique across the project.",
-            )
+        by_key[_fold(entry.id)].append(entry)
+    held = _Held()
+    guesses: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: c.display):
+        if claim.certain:
+            by_key[_fold(claim.id)].append(claim)
+        else:
+            guesses.append(claim)
+    problems: list[Diagnostic] = []
+    for key, group in by_key.items():
+        if len(group) == 1:
+            only = group[0]
+            if isinstance(only, Entry):
+                catalogue.entries[only.id] = only
+            else:
+                held.broken[key] = only
             continue
-        first[key] = entry
-        catalogue.entries[entry.id] = entry
+        held.contested.add(key)
+        places = [_id_place(member) for member in group]
+        for member, here in zip(group, places, strict=True):
+            others = _and([f"{d.file} (line {d.line})" for d in places if d is not here])
+            problems.append(
+                Diagnostic(
+                    here.file, here.line, here.col, here.where,
+                    f"the id {member.id!r} is also used by {others}: ids must be unique "
+                    "across the project.",
+                )
+            )
+    for claim in guesses:
+        key = _fold(claim.id)
+        if key not in by_key:
+            (held.broken if claim.found == "text" else held.unread).setdefault(key, claim)
+    return problems, held
 
 
-def _check_references(catalogue: Catalogue) -> Iterator[Diagnostic]:
+def _id_place(member: Entry | Claim) -> Diagnostic:
+    """Where a file declares its id (the message is filled in later)."""
+    if isinstance(member, Entry):
+        return member.at(("id",), "")
+    return Diagnostic(member.display, member.line, member.col, "id", "")
+
+
+def _and(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _check_references(catalogue: Catalogue, held: _Held | None = None) -> Iterator[Diagnostic]:
+    held = held or _Held()
     for entry in list(catalogue.entries.values()):
+        listed: set[tuple[tuple[str | int, ...], str]] = set()
         for reference in entry.references:
+            if isinstance(reference.loc[-1], int):  # an item of a list of references
+                key = (reference.loc[:-1], reference.target)
+                if key in listed:
+                    yield entry.at(
+                        reference.loc, f"{reference.target!r} is listed twice: list it once."
+                    )
+                    continue
+                listed.add(key)
+            folded = _fold(reference.target)
+            if folded in held.contested:
+                continue
+            claim = held.broken.get(folded)
+            if claim is not None and catalogue.get(reference.target) is None:
+                if claim.kind is not None and claim.kind not in reference.kinds:
+                    yield _wrong_kind(entry, reference, claim.kind, claim.display)
+                continue
+            unread = held.unread.get(folded) if folded not in held.broken else None
+            if unread is not None and catalogue.get(reference.target) is None:
+                yield entry.at(
+                    reference.loc,
+                    f"{reference.target!r} may be the id in {unread.display}, which could not be "
+                    "read: fix the error there first.",
+                )
+                continue
             problem = _check_reference(catalogue, entry, reference)
             if problem:
                 yield problem
@@ -572,23 +725,29 @@ def _check_reference(catalogue: Catalogue, entry: Entry, reference: Reference) -
     target = catalogue.get(reference.target)
     wanted = " or ".join(_kind_word(k) for k in reference.kinds)
     if target is None:
-        candidates = [e.id for e in catalogue.entries.values() if e.kind in reference.kinds]
+        candidates = [
+            e.id for e in catalogue.entries.values() if e.kind in reference.kinds and e.id != entry.id
+        ]
         hint = messages.suggest(reference.target, candidates)
         if not hint and candidates and len(candidates) <= 8:
             hint = f" The {wanted} ids are: {', '.join(sorted(candidates))}."
         return entry.at(reference.loc, f"there is no {wanted} with the id {reference.target!r}.{hint}")
     if target.kind not in reference.kinds:
-        return entry.at(
-            reference.loc,
-            f"{reference.target!r} is {_a(_kind_word(target.kind))} ({target.source.display}), but {_a(wanted)} is "
-            "expected here.",
-        )
+        return _wrong_kind(entry, reference, target.kind, target.source.display)
     if target.id == entry.id:
         return entry.at(
             reference.loc,
             f"this {entry.kind} refers to itself ({entry.id!r}): remove this reference.",
         )
     return None
+
+
+def _wrong_kind(entry: Entry, reference: Reference, kind: str, display: str) -> Diagnostic:
+    wanted = " or ".join(_kind_word(k) for k in reference.kinds)
+    return entry.at(
+        reference.loc,
+        f"{reference.target!r} is {_a(_kind_word(kind))} ({display}), but {_a(wanted)} is expected here.",
+    )
 
 
 #: Kinds whose definitions may not refer to each other in a circle: a playbook's steps use

@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -38,6 +39,171 @@ def check_output_dir(target: Path, option: str, project_root: Path, keep: Iterab
                 f"{option}: {target} would overwrite {folder.name}/, which holds your own files "
                 "(a build never writes there); choose a folder of its own, like 'site'."
             )
+
+
+#: The marker a command writes into every output folder it produces: which command wrote the
+#: folder, and the list of every file and folder it wrote there. A folder is replaced only when it
+#: is missing, empty, or marked so and holding nothing else (nothing of the user's is lost). The
+#: site's marker is served with the site: it says nothing the site does not show already.
+SITE_MARKER = ".playbook-site"
+PAGES_MARKER = ".playbook-pages"
+_WRITER = {SITE_MARKER: "playbook build", PAGES_MARKER: "playbook render"}
+_EXAMPLE = {SITE_MARKER: "site", PAGES_MARKER: "pages"}
+#: Files a file manager leaves in any folder it shows; nobody's work.
+_JUNK = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+_SHOWN = 3
+
+
+def _entries(folder: Path) -> set[str]:
+    """Every file, link and folder under ``folder`` (links not followed), as paths relative to
+    it; a folder's path ends in ``/``."""
+    found: set[str] = set()
+    stack = [("", folder)]
+    while stack:
+        prefix, here = stack.pop()
+        with os.scandir(here) as listing:
+            for entry in listing:
+                if entry.name in _JUNK:
+                    continue
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    found.add(rel + "/")
+                    stack.append((rel + "/", Path(entry.path)))
+                else:
+                    found.add(rel)
+    return found
+
+
+def _marked(target: Path, marker: str) -> set[str] | None:
+    """What this command wrote into ``target`` the last time (its marker's list), or None."""
+    path = target / marker
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8", "surrogateescape")
+    except OSError:
+        return None
+    return {marker} | {line for line in text.split("\n") if line and not line.startswith("#")}
+
+
+_REDIRECT = re.compile(
+    r'<!doctype html>\n<html lang="[\w-]+">\n<head>\n<meta charset="utf-8">\n<title>.*</title>\n'
+    r'<meta http-equiv="refresh" content="0; url=[\w-]+/">\n'
+)
+
+
+def _language_site(folder: Path) -> bool:
+    """A site this tool built before it marked its sites: a MkDocs site with the playbook's
+    own assets."""
+    return (folder / "index.html").is_file() and (folder / "assets" / "playbook").is_dir()
+
+
+def _old_site(target: Path, new: set[str] | None) -> set[str] | None:
+    """A site ``playbook build`` wrote before sites were marked: the redirect page of a
+    multi-language build at the root and a site per language beside it, or one language's site.
+    What of it is the tool's: the language folders, and whatever else the new site also has at
+    its root (a file of the user's at the root is not; deeper down they cannot be told apart)."""
+    try:
+        head = (target / "index.html").read_bytes()[:4096].decode("utf-8", "replace")
+    except OSError:
+        return None
+    if _REDIRECT.match(head):
+        languages = {f"{p.name}/" for p in target.iterdir() if p.is_dir() and not p.is_symlink()
+                     and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?", p.name) and _language_site(p)}
+        if not languages:
+            return None
+        top = languages | {"index.html", "404.html"}
+    elif _language_site(target) and (target / "sitemap.xml").is_file():
+        top = {"index.html"}
+    else:
+        return None
+    if new is None:  # before the build: not yet known what it writes at the root
+        return {p.name + ("/" if p.is_dir() and not p.is_symlink() else "") for p in target.iterdir()}
+    top |= {entry for entry in new if entry.count("/") == (1 if entry.endswith("/") else 0)}
+    return top
+
+
+def _topmost(paths: set[str]) -> list[str]:
+    """The outermost of ``paths``: a folder stands for everything in it."""
+    shown: list[str] = []
+    for path in sorted(paths):
+        if not any(path.startswith(folder) for folder in shown if folder.endswith("/")):
+            shown.append(path)
+    return shown
+
+
+def foreign_files(target: Path, marker: str, new: Path | None = None) -> list[str]:
+    """What in ``target`` the command of ``marker`` did not write (the outermost of them, sorted):
+    everything, unless its marker lists it or ``new`` (the output about to take its place) holds
+    it too. An old site, from before sites were marked, is recognised as the tool's. Without
+    ``new`` (before the output is made) an earlier output is let through, to be checked again
+    with it."""
+    if not target.is_dir():
+        return []
+    present = _entries(target)
+    if not present:
+        return []
+    written = _entries(new) if new is not None else set()
+    ours = _marked(target, marker)
+    if ours is None and marker == SITE_MARKER:
+        old = _old_site(target, written if new is not None else None)
+        if old is not None:
+            present = {p for p in present if p.split("/", 1)[0] + ("/" if "/" in p else "") not in old}
+            ours = set()
+    elif ours is not None and new is None:
+        return []  # an earlier output: what the new one will hold is known only once it is made
+    foreign = present - (ours or set()) - written
+    return _topmost(foreign)
+
+
+def check_replaceable(target: Path, option: str, marker: str, new: Path | None = None) -> None:
+    """Refuse to replace ``target`` unless it is missing, empty or this command's own output
+    with nothing else in it; or it is the folder the command runs in (it would vanish under
+    the user)."""
+    target = target.resolve()
+    try:
+        here = Path.cwd().resolve()
+    except OSError:  # the folder the command runs in was deleted under it
+        here = None
+    if here is not None and here.is_relative_to(target):
+        raise UserError(
+            f"{option}: {target} is the folder you are working in, which the output would replace "
+            f"whole; choose a folder of its own, like '{_EXAMPLE[marker]}'."
+        )
+    if target.exists() and not target.is_dir():
+        raise UserError(f"{option}: {target} is a file, not a folder; it was left as it is.")
+    try:
+        foreign = foreign_files(target, marker, new)
+    except OSError as exc:
+        raise UserError(
+            f"{option}: cannot look into {target}: {exc.strerror or exc}; it was left as it is."
+        ) from None
+    if foreign:
+        listed = ", ".join(foreign[:_SHOWN])
+        more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
+        raise UserError(
+            f"{option}: {target} holds files that '{_WRITER[marker]}' did not write ({listed}{more}), "
+            "so it was left as it is; choose an empty or new folder, or delete this one yourself."
+        )
+
+
+def write_marker(staging: Path, marker: str) -> None:
+    """Mark ``staging`` (the finished output) as this command's, listing what it holds."""
+    lines = [
+        f"# Written by {_WRITER[marker]}, which replaces this folder whole the next time. It will",
+        "# not if the folder then holds anything not listed here: keep your own files elsewhere.",
+        *sorted(_entries(staging) - {marker}),
+    ]
+    # No need for atomic_write: nobody reads the staging folder before it is swapped in.
+    (staging / marker).write_bytes(("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
+
+
+def replace_output(staging: Path, target: Path, option: str, marker: str) -> None:
+    """Put the finished output ``staging`` in the place of ``target`` (see :func:`replace_dir`),
+    marked as this command's, unless ``target`` holds something the command did not write."""
+    check_replaceable(target, option, marker, new=staging)
+    write_marker(staging, marker)
+    replace_dir(staging, target)
 
 
 def _default_mode(kind: str) -> int:

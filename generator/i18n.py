@@ -29,6 +29,14 @@ NAMES = {
 _VARIANT = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
+def slugify(value: str, separator: str) -> str:
+    """Heading anchors as Python-Markdown makes them, but keeping Polish ł as l ("Zespoły" gets
+    ``#zespoly``, not ``#zespoy``: Unicode does not decompose ł into l and a stroke)."""
+    from markdown.extensions.toc import slugify as ascii_slug
+
+    return ascii_slug(value.replace("ł", "l").replace("Ł", "L"), separator)
+
+
 @dataclass(frozen=True)
 class Choice:
     """The file a language shows at a page address; ``fallback`` is set when it is another
@@ -145,6 +153,74 @@ def alternates(languages: Sequence[str]) -> list[dict[str, str]]:
     the current page's address, so switching language keeps the reader on the same page.
     """
     return [{"name": NATIVE_NAMES.get(lang, lang), "lang": lang, "link": f"../{lang}/"} for lang in languages]
+
+
+#: The root 404 page's words in each language: heading, text, the link's words.
+_NOT_FOUND = {
+    "pl": ("Nie ma takiej strony", "Adres jest błędny albo strona została przeniesiona.",
+           "Przejdź do strony głównej"),
+    "en": ("Page not found", "The address is wrong, or the page has moved.", "Go to the home page"),
+}
+
+#: Without ``site_url`` the root 404 page cannot know where the site lives: it assumes the
+#: server's root, and this script corrects that from the address it is shown at (the part before
+#: the last ``/pl/`` or ``/en/`` folder), and puts that language first.
+_NOT_FOUND_SCRIPT = """<script>
+(function () {
+  var sections = document.querySelectorAll("section[data-lang]");
+  var path = location.pathname, best = -1, lang = null;
+  sections.forEach(function (s) {
+    var at = path.lastIndexOf("/" + s.dataset.lang + "/");
+    if (at > best) { best = at; lang = s; }
+  });
+  if (!lang) return;
+  if (document.body.dataset.guessRoot) {
+    var root = path.slice(0, best + 1);
+    sections.forEach(function (s) {
+      s.querySelector("a").setAttribute("href", root + s.dataset.lang + "/");
+    });
+  }
+  lang.parentNode.insertBefore(lang, lang.parentNode.firstChild);
+  document.documentElement.lang = lang.dataset.lang;
+})();
+</script>"""
+
+
+def not_found_page(default: str, languages: Sequence[str], site_names: dict[str, str],
+                   site_name: str, site_url: str | None) -> str:
+    """``404.html`` at the root of a multi-language site (a web server shows it at any unknown
+    address): the same short message in every language, each with a link to that language's
+    home page. The links are absolute (the page is shown at any depth): under ``site_url``'s
+    path, or the server's root without it (then corrected by a script, see above)."""
+    from urllib.parse import urlsplit
+
+    root = urlsplit(site_url).path if site_url else "/"
+    root = root if root.endswith("/") else root + "/"
+    order = [default, *(x for x in languages if x != default)]
+    sections = []
+    for lang in order:
+        head, text, go = _NOT_FOUND.get(lang, _NOT_FOUND["en"])
+        name = html.escape(site_names.get(lang, site_name))
+        sections.append(
+            f'<section lang="{lang}" data-lang="{lang}">\n<h1>{html.escape(head)}</h1>\n'
+            f"<p>{html.escape(text)}</p>\n"
+            f'<p><a href="{html.escape(root + lang + "/")}" hreflang="{lang}">{html.escape(go)}</a>: '
+            f"{name}</p>\n</section>"
+        )
+    title = " · ".join(html.escape(_NOT_FOUND.get(x, _NOT_FOUND["en"])[0]) for x in order)
+    guess = "" if site_url else ' data-guess-root="1"'
+    return (
+        f'<!doctype html>\n<html lang="{default}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        "<style>body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+        "color:#1f1f1f;line-height:1.5;max-width:38rem;margin:3rem auto;padding:0 1.25rem}"
+        "h1{font-size:1.5rem;margin:0 0 .5rem}section+section{border-top:1px solid #ddd;"
+        "margin-top:2rem;padding-top:1rem}a{color:#3f51b5}</style>\n"
+        f"</head>\n<body{guess}>\n<main>\n" + "\n".join(sections) + "\n</main>\n"
+        f"{_NOT_FOUND_SCRIPT}\n</body>\n</html>\n"
+    )
 
 
 def redirect_page(default: str, languages: Sequence[str], site_name: str) -> str:

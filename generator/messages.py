@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -125,6 +126,11 @@ def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
             extra = " Put it in quotes if you mean it as text."
         return f"expected text, but this is {describe(value)}.{extra}"
     if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "decimal_type"):
+        if isinstance(value, str) and re.fullmatch(r"[-+]?0\d+(\.\d+)?", value):
+            return (f"expected a number, but this is {describe(value)}: a number does not start with "
+                    f"0 (write {value.lstrip('+-').lstrip('0') or '0'}).")
+        if isinstance(value, str) and re.fullmatch(r"[-+]?(0|[1-9]\d*)(\.\d+)?", value):
+            return f"expected a number, but this is {describe(value)}: remove the quotes (a number in quotes is text)."
         if isinstance(value, str):
             return f"expected a number, but this is {describe(value)}. Write digits only, like 12 or 0.25."
         return f"expected a number, but this is {describe(value)}."
@@ -136,8 +142,12 @@ def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
         expected = str(ctx.get("expected", ""))
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
         hint = suggest(str(value), options) if isinstance(value, str) else ""
+        if value is None:
+            return f"this field is empty: choose one of {', '.join(options)}."
         shown = repr(value) if isinstance(value, str) else describe(value)
         return f"{shown} is not allowed here: choose one of {', '.join(options)}.{hint}"
+    if kind.startswith("date") and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f"{value!r} is not a real date: check the month and the day."
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {describe(value)}."
     if kind in ("list_type", "tuple_type", "set_type"):

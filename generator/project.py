@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import Diagnostic, UserError
+from .messages import suggest
 from .models import LANGUAGES
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -46,6 +47,9 @@ class Settings:
     #: The site's name per language, e.g. ``{en: Sales & marketing playbook}``; a language not
     #: listed keeps ``site_name``.
     site_names: tuple[tuple[str, str], ...] = ()
+    #: The site's description per language (the pages' ``<meta name="description">`` where a page
+    #: has none of its own, e.g. the 404 page); a language not listed keeps ``site_description``.
+    site_descriptions: tuple[tuple[str, str], ...] = ()
     default_language: str = "pl"
     enabled: bool = True
     #: Make a blank PDF of every checklist during a site build (cached; see generator.checklists).
@@ -95,9 +99,23 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def _per_language(options: dict[str, Any], key: str, languages: tuple[str, ...], what: str,
+                  example: str) -> dict[str, str]:
+    """An option that gives a text per language (``site_names``, ``site_descriptions``)."""
+    given = options.get(key) or {}
+    if not isinstance(given, dict) or not all(
+        isinstance(k, str) and k in languages and isinstance(v, str) for k, v in given.items()
+    ):
+        raise UserError(
+            f"mkdocs.yml: plugins.playbook.{key}: expected the site's {what} per language, like "
+            f"{example}."
+        )
+    return given
+
+
 def settings_from(options: dict[str, Any], theme_language: str | None) -> Settings:
     known = {"playbooks_dir", "templates_dir", "lang", "languages", "default_language", "enabled",
-             "pdf", "site_names"}
+             "pdf", "site_names", "site_descriptions"}
     unknown = sorted(set(options) - known)
     if unknown:
         raise UserError(
@@ -118,16 +136,12 @@ def settings_from(options: dict[str, Any], theme_language: str | None) -> Settin
             f"mkdocs.yml: plugins.playbook.lang: {lang!r} is not one of the languages "
             f"{', '.join(languages)}."
         )
-    names = options.get("site_names") or {}
-    if not isinstance(names, dict) or not all(
-        isinstance(k, str) and k in languages and isinstance(v, str) for k, v in names.items()
-    ):
-        raise UserError(
-            "mkdocs.yml: plugins.playbook.site_names: expected the site's name per language, "
-            "like {pl: Podręcznik, en: Playbook}."
-        )
+    names = _per_language(options, "site_names", languages, "name", "{pl: Podręcznik, en: Playbook}")
+    descriptions = _per_language(options, "site_descriptions", languages, "description",
+                                 "{pl: Jak pracujemy, en: How we work}")
     return Settings(
         site_names=tuple(sorted(names.items())),
+        site_descriptions=tuple(sorted(descriptions.items())),
         playbooks_dir=str(options.get("playbooks_dir", "playbooks")),
         templates_dir=str(options.get("templates_dir", "templates")),
         lang=lang,
@@ -136,6 +150,27 @@ def settings_from(options: dict[str, Any], theme_language: str | None) -> Settin
         enabled=bool(options.get("enabled", True)),
         pdf=bool(options.get("pdf", True)),
     )
+
+
+def config_position(config_file: Path, path: tuple[str, ...]) -> tuple[int, int]:
+    """Line and column of a setting in ``mkdocs.yml`` (``plugins`` is searched for the entry
+    named by the next part); ``(1, 1)`` when it is not written there."""
+    try:
+        node: Any = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except yaml.YAMLError:
+        return 1, 1
+    point = node.start_mark if node is not None else None
+    for part in path:
+        if isinstance(node, yaml.SequenceNode):  # plugins: [search, {playbook: {...}}]
+            node = next((item for item in node.value if isinstance(item, yaml.MappingNode)
+                         and any(k.value == part for k, _v in item.value)), None)
+        if not isinstance(node, yaml.MappingNode):
+            break
+        found = next(((k, v) for k, v in node.value if getattr(k, "value", None) == part), None)
+        if found is None:
+            break
+        node, point = found[1], found[1].start_mark
+    return (point.line + 1, point.column + 1) if point is not None else (1, 1)
 
 
 def load_project(start: Path | None = None, lang: str | None = None) -> Project:
@@ -153,7 +188,22 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
     options = plugin_options(config)
     theme = config.get("theme") or {}
     theme_language = theme.get("language") if isinstance(theme, dict) else None
+    languages = tuple((options or {}).get("languages") or LANGUAGES)
+    if not (options or {}).get("lang") and theme_language and str(theme_language) not in languages:
+        line, col = config_position(config_file, ("theme", "language"))
+        raise UserError([Diagnostic(
+            config_file.name, line, col, "theme.language",
+            f"{theme_language!r} is not one of the site's languages: write "
+            f"{' or '.join(map(str, languages))}.{suggest(str(theme_language), map(str, languages))}")])
     settings = settings_from(options or {}, theme_language)
+    playbooks_dir = root / settings.playbooks_dir
+    if not playbooks_dir.is_dir():
+        line, col = config_position(config_file, ("plugins", "playbook", "playbooks_dir"))
+        near = [d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")]
+        raise UserError([Diagnostic(
+            config_file.name, line, col, "plugins.playbook.playbooks_dir",
+            f"the folder {settings.playbooks_dir!r} (where the YAML definitions are) does not "
+            f"exist in {root}.{suggest(settings.playbooks_dir, near)}")])
     if lang is not None:
         if lang not in settings.languages:
             raise UserError(f"--lang: {lang!r} is not one of {', '.join(settings.languages)}.")

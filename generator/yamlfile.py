@@ -604,12 +604,36 @@ def parse_text(text: str, display: str) -> Parsed:
         message = plain_words(f"{exc.problem or ''} {exc.context or ''}")
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
             message = "a tab is used here: YAML needs spaces for indentation"
+        elif mark is not None:
+            message = _after_quote(text, mark.line, mark.column) or message
         return Parsed(None, (_at(display, mark, "YAML syntax", message),), text)
     except yaml.YAMLError as exc:
         return Parsed(None, (_at(display, None, "YAML syntax", plain_words(str(exc))),), text)
     if duplicates:
         return Parsed(None, tuple(_at(display, p.mark, "YAML", p.message) for p in duplicates), text)
     return Parsed(data, (), text)
+
+
+_AFTER_QUOTE = {
+    "'": "the text goes on after its closing quote ('): inside '...' write a quote twice "
+         "('Don''t'), or put the whole text in double quotes (\"Don't\")",
+    '"': 'the text goes on after its closing quote ("): inside "..." write a quote as \\" '
+         "(\"Cel \\\"A\\\" 2027\"), or put the whole text in single quotes ('Cel \"A\" 2027')",
+}
+
+
+def _after_quote(text: str, line: int, column: int) -> str | None:
+    """``summary: 'Don't do it'``: libyaml reads 'Don' and then stumbles on the rest, at a place
+    it describes as misaligned keys. Said as what it is, when the text before the place is a
+    quoted text that closed too early."""
+    lines = text.splitlines()
+    if line >= len(lines) or column >= len(lines[line]) or lines[line][column] in " #,:]}":
+        return None
+    before = lines[line][:column].rstrip(" ")
+    quote = before[-1:]
+    if quote not in _AFTER_QUOTE or before[:-1].count(quote) < 1:
+        return None
+    return _AFTER_QUOTE[quote]
 
 
 def too_big(size: int, display: str) -> Diagnostic:

@@ -39,6 +39,27 @@ def test_new_writes_a_commented_skeleton_that_check_points_into(tmp_path: Path, 
     assert err.strip() == f"playbooks/{KINDS[kind].SECTION}/fresh-one.yaml already exists; it was left as it is."
 
 
+def test_new_goal_leaves_its_choices_and_target_for_check_to_ask(tmp_path: Path) -> None:
+    """A skeleton with a pre-filled target, period and type would pass unread."""
+    root = make_project(tmp_path / "p")
+    code, out, _ = cli("--project", str(root), "new", "goal", "fresh-one")
+    assert out == (
+        "Wrote playbooks/goals/fresh-one.yaml: fill in every empty \"\" and TODO, then run "
+        "'playbook check'.\n"
+    )
+    text = (root / "playbooks" / "goals" / "fresh-one.yaml").read_text(encoding="utf-8")
+    assert "Fill in every empty \"\", TODO-...-id and\n# empty choice or number;" in text
+    assert "\ntarget:\n" in text and "\nperiod: # one of: month, quarter, year\n" in text
+    code, _, err = cli("--project", str(root), "check")
+    assert code == 1
+    asked = [line.split(": ", 1)[1] for line in err.splitlines() if "target" in line or "period" in line or "goal_type" in line]
+    assert asked == [
+        "target: expected a number, but this is empty.",
+        "period: this field is empty: choose one of month, quarter, year.",
+        "goal_type: this field is empty: choose one of awareness, leads, quota, revenue, retention, alignment.",
+    ]
+
+
 def test_new_refuses_bad_kind_and_id(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
     code, _, err = cli("--project", str(root), "new", "gaol", "x")

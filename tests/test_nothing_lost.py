@@ -222,6 +222,81 @@ def test_options_that_would_overwrite_your_work_are_refused(project: Path) -> No
     snapshot.assert_unchanged()
 
 
+def _site_refused(folder: Path, listed: str, option: str = "--site-dir") -> str:
+    return (
+        f"{option}: {folder} holds files that 'playbook build' did not write ({listed}), so it was "
+        "left as it is; choose an empty or new folder, or delete this one yourself.\n"
+    )
+
+
+def test_a_build_never_replaces_a_folder_of_someone_elses_files(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``build --site-dir /tmp/r9`` deleted /tmp/r9/a.txt; a folder of the project (``examples``)
+    its files; ``--site-dir .`` the folder the user was in. All are refused before building."""
+    snapshot = Snapshot(project)
+    elsewhere = tmp_path / "r9"
+    elsewhere.mkdir()
+    (elsewhere / "a.txt").write_text("keep\n", encoding="utf-8")
+    examples = project / "examples"
+    examples.mkdir()
+    (examples / "q1-2027.yaml").write_text("price: 10\n", encoding="utf-8")
+    (project / "site" / "CNAME").write_text("playbook.example.com\n", encoding="utf-8")  # added by hand
+    before = {p: manifest(p) for p in (elsewhere, examples, project / "site")}
+    cases = [
+        (("--site-dir", str(elsewhere)), _site_refused(elsewhere, "a.txt")),
+        (("--site-dir", str(examples)), _site_refused(examples, "q1-2027.yaml")),
+        ((), _site_refused(project / "site", "CNAME", "site_dir (mkdocs.yml)")),
+    ]
+    for extra, message in cases:
+        code, err = run(project, "build", *extra)
+        assert (code, err) == (1, message)
+    monkeypatch.chdir(elsewhere)
+    code, err = run(project, "build", "--site-dir", ".")
+    assert code == 1
+    assert err == (f"--site-dir: {elsewhere} is the folder you are working in, which the output "
+                   "would replace whole; choose a folder of its own, like 'site'.\n")
+    assert {p: manifest(p) for p in before} == before
+    del snapshot.parts["site"]  # CNAME, added above
+    snapshot.assert_unchanged()
+    assert list(tmp_path.glob(".r9.*")) == [] and list(project.glob(".examples.*")) == []
+
+
+def test_an_earlier_site_is_replaced_marked_or_not(project: Path) -> None:
+    """A site built before sites were marked (here: the marker removed) is recognised by its
+    shape and replaced, unless a file the build does not write sits at its root; the new site
+    is marked, listing what it holds."""
+    site = project / "site"
+    marker = site / fsutil.SITE_MARKER
+    listed = marker.read_text(encoding="utf-8").splitlines()
+    assert listed[0].startswith("# Written by playbook build") and "index.html" in listed
+    assert {"assets/playbook/", "sitemap.xml"} <= set(listed)
+    assert str(project) not in marker.read_text(encoding="utf-8"), "served publicly: no local paths"
+    marker.unlink()
+    (site / "mine.txt").write_text("keep\n", encoding="utf-8")
+    before = manifest(site)
+    code, err = run(project, "build")  # recognised as a site, so built; then refused before the swap
+    assert (code, err) == (1, _site_refused(site, "mine.txt", "site_dir (mkdocs.yml)"))
+    assert manifest(site) == before
+    assert list(project.glob(".site.*")) == []
+    (site / "mine.txt").unlink()
+    code, err = run(project, "build")
+    assert code == 0, err
+    assert marker.is_file() and not (site / "mine.txt").exists()
+    assert set(marker.read_text(encoding="utf-8").splitlines()) >= {"index.html", "assets/playbook/"}
+
+
+def test_a_checklist_pdf_into_a_folder_keeps_its_other_files(project: Path, tmp_path: Path) -> None:
+    """A command that writes one file writes only that file: ``checklist pdf --out DIR/``."""
+    prints = tmp_path / "prints"
+    prints.mkdir()
+    (prints / "mine.txt").write_text("keep\n", encoding="utf-8")
+    code, err = run(project, "checklist", "pdf", "new-rep", "--out", str(prints))
+    assert code == 0, err
+    assert sorted(p.name for p in prints.iterdir()) == ["mine.txt", "new-rep-pl.pdf"]
+    assert (prints / "mine.txt").read_text(encoding="utf-8") == "keep\n"
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

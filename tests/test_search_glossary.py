@@ -10,6 +10,7 @@ import pytest
 from generator.catalogue import Catalogue, load
 from generator.models.glossary import Term
 from generator.search.glossary import Glossary, GlossaryTerm, name_pattern
+from generator.search.site import SiteSearch
 
 EXAMPLE = Path(__file__).resolve().parent.parent
 
@@ -88,3 +89,22 @@ def test_tooltips_of_the_example_carry_the_short_definition(catalogue: Catalogue
     out, found = glossary.annotate("<p>Every MQL goes to sales.</p>")
     assert found == {"mql"}
     assert 'title="MQL: Marketing-qualified lead: a contact that meets the definition' in out
+
+
+def test_a_term_page_carries_its_own_names_and_a_page_its_title_terms_apart(catalogue: Catalogue) -> None:
+    """What ranks the term's own page first, then the pages about it, then mere mentions."""
+    search = SiteSearch(catalogue, "pl")
+    term = search._facts("glossary/quota.md", "glossary/quota/", "Kwota sprzedażowa",
+                         {"playbook": {"kind": "term", "id": "quota"}})
+    assert "quota" in term.names and "Sales quota" in term.names and "Kwota sprzedażowa" in term.names
+    assert term.about == () and term.synonyms == ()
+    search.content("<p>Każdy MQL i każdy lead.</p>", "goals/monthly-sales-quota.md")
+    goal = search._facts("goals/monthly-sales-quota.md", "goals/monthly-sales-quota/",
+                         "Miesięczna kwota sprzedażowa", {"playbook": {"kind": "goal", "id": "monthly-sales-quota"}})
+    assert goal.names == ()
+    assert len(goal.about) == 1 and "Sales quota" in goal.about[0].split(" · ")
+    assert not any("quota" in group for group in goal.synonyms)
+    assert any("lead kwalifikowany marketingowo" in group.split(" · ") for group in goal.synonyms)
+    search.content("<p>Każdy MQL i każda kwota sprzedażowa.</p>", "goals/index.md")
+    listing = search._facts("goals/index.md", "goals/", "Cele", {"playbook": {"kind": "index", "of": "goal"}})
+    assert listing.listing and listing.synonyms == () and listing.about == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,13 @@ import pytest
 from generator.catalogue import load
 from generator.search.facets import Facets, facets_for_page
 from generator.search.html import map_text
-from generator.search.index import SearchIndexError, index_copy, page_file
+from generator.search.index import (
+    LISTING_WEIGHT,
+    META_WEIGHTS,
+    SearchIndexError,
+    index_copy,
+    page_file,
+)
 from generator.search.ui import ui_config
 
 EXAMPLE = Path(__file__).resolve().parent.parent
@@ -35,7 +42,31 @@ def test_the_copy_keeps_only_the_article_marked_for_pagefind() -> None:
     assert '<span data-pagefind-filter="team:Marketing"></span>' in copy
     assert '<span data-pagefind-filter="tag:quota"></span>' in copy
     assert '<span data-pagefind-meta="team:Sprzedaż · Marketing"></span>' in copy
-    assert '<p data-pagefind-weight="0.5">MQL · lead kwalifikowany</p>' in copy
+    assert '<span data-pagefind-meta="synonyms:MQL ¦ lead kwalifikowany"></span>' in copy
+
+
+def test_glossary_names_are_searchable_metadata_not_page_text() -> None:
+    """An excerpt is made of the page text: the synonyms must not be in it (nor in any language
+    but the page's), and the three kinds of names rank apart."""
+    copy = index_copy(PAGE, "Plan na kwartał", Facets("Pojęcie"), ["Kwota · kwota sprzedaży · quota", "SLA"],
+                      "pl", names=["Plan", "plan kwartalny", "quarterly plan"], about=["Kwartał · quarter"])
+    assert copy is not None
+    body = copy.split("data-pagefind-body>", 1)[1]
+    text = re.sub(r"<[^>]*>", " ", body)
+    assert "quota" not in text and "quarter" not in text and "SLA" not in text
+    assert '<span data-pagefind-meta="names:Plan · plan kwartalny · quarterly plan"></span>' in copy
+    assert '<span data-pagefind-meta="about:Kwartaľ · quarter"></span>' in copy
+    assert '<span data-pagefind-meta="synonyms:Kwota · kwota sprzedaży · quota ¦ SLA"></span>' in copy
+    assert META_WEIGHTS["names"] > META_WEIGHTS["about"] > META_WEIGHTS["synonyms"]
+    assert ui_config("pl")["metaWeights"] == ui_config("en")["metaWeights"] == META_WEIGHTS
+
+
+def test_a_section_index_counts_its_words_less() -> None:
+    listing = index_copy(PAGE, "Cele", Facets("Strona"), (), "pl", listing=True)
+    page = index_copy(PAGE, "Cele", Facets("Strona"), (), "pl")
+    assert listing is not None and page is not None
+    assert f'data-pagefind-body data-pagefind-weight="{LISTING_WEIGHT}">' in listing
+    assert LISTING_WEIGHT < 1 and "data-pagefind-weight" not in page
 
 
 def test_l_with_stroke_is_indexed_as_l_with_caron_in_text_only() -> None:

@@ -80,6 +80,15 @@ def test_process_page_has_a_local_mermaid_diagram(built: Path) -> None:
     assert (built / "assets" / "playbook" / "vendor" / "mermaid.min.js").is_file()
 
 
+def test_heading_links_are_titled_in_the_pages_language(built: Path) -> None:
+    html = (built / "comparison" / "index.html").read_text(encoding="utf-8")
+    assert 'class="headerlink" href="#' in html
+    assert 'title="Link do tego fragmentu strony"' in html and "Permanent link" not in html
+    # Polish ł stays as l in anchors ("Zespoły" -> #zespoly, not #zespoy).
+    teams = (built / "teams" / "index.html").read_text(encoding="utf-8")
+    assert 'id="zespoly"' in teams and 'id="zespoy"' not in teams
+
+
 def test_pages_load_nothing_from_other_hosts(built: Path) -> None:
     """An internal site works offline and tells no one of its readers: no fonts, scripts, styles
     or images from the internet (Material loads Google Fonts unless ``theme.font`` is false)."""

@@ -138,6 +138,13 @@ def test_form_preview_errors_and_downloads(page: Any, project: Path, tmp_path: P
     browser_md = download(page, "download-md", tmp_path / "browser.md")
     values_text = download(page, "download-values", tmp_path / "values.yaml")
     assert "contact_emails:\n  - \"anna@acme.example\"\n  - \"jan@acme.example\"\n" in values_text
+    # The lead definition was left as it is: its default is per language, so the file leaves it
+    # out (the Polish text only shown in a comment) and an English agreement gets English text.
+    assert "\n#   - firma z naszej grupy docelowej" in values_text and "\nlead_definition:\n" in values_text
+    english = tmp_path / "en.md"
+    assert main(["--project", str(project), "sla", "fill", "marketing-sales-sla", "--values",
+                 str(tmp_path / "values.yaml"), "--lang", "en", "--format", "md", "--out", str(english)]) == 0
+    assert "the company is in our target group" in english.read_text(encoding="utf-8")
     code = main(["--project", str(project), "sla", "fill", "marketing-sales-sla", "--values",
                  str(tmp_path / "values.yaml"), "--format", "md", "--out", str(tmp_path / "cli.md")])
     assert code == 0, capsys.readouterr().err
@@ -159,8 +166,10 @@ def test_form_preview_errors_and_downloads(page: Any, project: Path, tmp_path: P
 
 def test_the_static_form_follows_the_parameters(page: Any) -> None:
     rate = page.locator("[data-param=mql_to_sql_rate]")
-    assert (rate.get_attribute("type"), rate.get_attribute("min"), rate.get_attribute("max"),
-            rate.get_attribute("step"), rate.get_attribute("value")) == ("number", "1", "100", "0.1", "40")
+    # Numbers are text fields read by the form (type="number" drops "," and spaces as one types).
+    assert (rate.get_attribute("type"), rate.get_attribute("inputmode"), rate.get_attribute("value")) == (
+        "text", "decimal", "40")
+    assert page.get_attribute("[data-param=revenue_target]", "value") == "1\u00a0200\u00a0000"
     assert page.get_attribute("[data-param=company_name]", "required") == ""
     assert page.get_attribute("[data-param=effective_date]", "type") == "date"
     assert page.locator("[data-param=lead_definition]").evaluate("e => e.tagName") == "TEXTAREA"
@@ -177,6 +186,209 @@ def test_screenshot_of_the_form(page: Any, tmp_path: Path) -> None:
     page.locator(".sla-app").scroll_into_view_if_needed()
     shot = page.screenshot(path=str(tmp_path / "form.png"))
     assert len(shot) > 10_000
+
+
+# -- numbers typed the page's way ------------------------------------------------------------------
+
+NB, NNB = "\u00a0", "\u202f"  # a no-break space; a narrow one (what a Polish keyboard layout may give)
+
+#: (field, typed, what the field shows after Tab, the error under it (a WORDS key) or "" / a
+#: validation message, and text the preview then holds (or None: the preview keeps the last document,
+#: greyed out). Typed with the keyboard, one key at a time.
+TYPED: dict[str, list[tuple[str, str, str, str, str | None]]] = {
+    "pl": [
+        ("revenue_target", "1200000,50", f"1{NB}200{NB}000,50", "", f"Cel przychodowy na kwartał\t1{NB}200{NB}000,50{NB}zł"),
+        ("revenue_target", "1 200 000,50", f"1{NB}200{NB}000,50", "", f"1{NB}200{NB}000,50{NB}zł"),
+        ("revenue_target", f"1{NNB}200{NNB}000,5", f"1{NB}200{NB}000,50", "", f"1{NB}200{NB}000,50{NB}zł"),
+        ("revenue_target", f"1{NB}250{NB}000", f"1{NB}250{NB}000", "", f"1{NB}250{NB}000{NB}zł"),
+        ("revenue_target", "1200000.50", f"1{NB}200{NB}000,50", "", f"1{NB}200{NB}000,50{NB}zł"),
+        ("revenue_target", "1.200.000", "1.200.000", "number_ambiguous", None),
+        ("revenue_target", "1.200", "1.200", "number_ambiguous", None),
+        ("revenue_target", "1,200,000.50", "1,200,000.50", "number_ambiguous", None),
+        ("revenue_target", "1,5 mln", "1,5 mln", "number_format", None),
+        ("revenue_target", "1 20 000", "1 20 000", "number_format", None),
+        ("revenue_target", "1200 zł", "1200 zł", "number_format", None),
+        ("revenue_target", "1234567890123456", "1234567890123456", "number_digits", None),
+        ("revenue_target", "1000,0000000000000001", "1000,0000000000000001", "number_digits", None),
+        ("average_deal_size", "30 000,00", f"30{NB}000", "", f"Średnia wartość transakcji\t30{NB}000{NB}zł"),
+        ("average_deal_size", "-30 000", f"-30{NB}000", "Wartość musi wynosić co najmniej 1.", None),
+        ("campaign_notice_days", "2,5", "2,5", "", f"2,5{NB}dnia roboczego"),
+        ("campaign_notice_days", "2,55", "2,55", "Za dużo miejsc po przecinku: dozwolona liczba miejsc to najwyżej 1.", None),
+        ("campaign_notice_days", "12", "12", "", f"12{NB}dni roboczych"),
+        ("mql_to_sql_rate", "40%", "40", "", "40%"),
+        ("mql_to_sql_rate", "12,5 %", "12,5", "", "12,5%"),
+        ("follow_up_hours", "40%", "40%", "number_format", None),
+    ],
+    "en": [
+        ("revenue_target", "1,200,000.50", "1,200,000.50", "", f"Revenue target per quarter\tPLN{NB}1,200,000.50"),
+        ("revenue_target", "1200000.50", "1,200,000.50", "", f"PLN{NB}1,200,000.50"),
+        ("revenue_target", "1 250 000", "1,250,000", "", f"PLN{NB}1,250,000"),
+        ("revenue_target", "1200000,50", "1200000,50", "number_ambiguous", None),
+        ("revenue_target", "1.200.000", "1.200.000", "number_ambiguous", None),
+        ("revenue_target", "1,5 mln", "1,5 mln", "number_format", None),
+        ("average_deal_size", "30,000.00", "30,000", "", f"Average deal size\tPLN{NB}30,000"),
+        ("campaign_notice_days", "2,5", "2,5", "number_ambiguous", None),
+        ("campaign_notice_days", "2.5", "2.5", "", f"2.5{NB}working days"),
+        ("follow_up_hours", "1,200", "1,200", "must be at most 168, but this is 1200.", None),
+        ("mql_to_sql_rate", "40%", "40", "", "40%"),
+    ],
+}
+
+
+def site_page(browser: Any, address: str) -> Any:
+    """A fresh page of the marketing SLA at ``address`` (its context closes with the page)."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.on("pageerror", lambda error: pytest.fail(str(error)))
+    page.goto(address + PAGE)
+    # Count what the form hands out: every download makes a blob URL; printing calls print().
+    page.evaluate("""() => { window.__handed = []; const made = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { window.__handed.push(blob.type); return made.call(URL, blob); };
+        window.print = () => { window.__handed.push('print'); }; }""")
+    return page
+
+
+def handed_out(page: Any) -> list[str]:
+    """Click each download and print: what the form handed out (blob types, 'print')."""
+    handed = page.evaluate("""() => { window.__handed = [];
+        for (const action of ['download-values', 'download-md', 'download-html', 'print']) {
+          document.querySelector(`button[data-action=${action}]`).click();
+        }
+        return window.__handed; }""")
+    return [str(kind).split(";")[0] for kind in handed]
+
+
+EVERYTHING = ["application/yaml", "text/markdown", "text/html", "print"]
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_numbers_are_read_the_pages_way_or_refused(browser: Any, site: str, site_en: str, project: Path,
+                                                   tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   lang: str) -> None:
+    """A number typed in the page's language is read as meant and shown back the page's way; one
+    that cannot be read for sure is an error saying how to write it, and nothing is downloaded."""
+    words = wording.WORDS[lang]
+    page = site_page(browser, site if lang == "pl" else site_en)
+    try:
+        fill_in(page)
+        preview = page.locator(".sla-preview")
+        for name, typed, shown, error, text in TYPED[lang]:
+            case = f"{lang} {name}: {typed!r}"
+            field = page.locator(f"[data-param={name}]")
+            before = field.input_value()
+            field.fill("")
+            field.press_sequentially(typed)
+            field.press("Tab")
+            assert field.input_value() == shown, case
+            box = page.locator(f"#sla-marketing-sales-sla-{name}-error")
+            if error in words:
+                expected = words[error].replace("{got}", f"'{typed}'")
+                assert box.inner_text() == expected, case
+            elif error:
+                assert box.inner_text() == error, case
+            else:
+                assert not box.is_visible(), (case, box.inner_text())
+            if text is None:
+                assert "sla-stale" in (preview.get_attribute("class") or ""), case
+                assert handed_out(page) == [] or error not in words, case
+                field.fill(before)  # back to a good value, for the next case's preview
+                assert "sla-stale" not in (preview.get_attribute("class") or ""), case
+            else:
+                assert text in preview.inner_text(), case
+        # The last good number is downloaded as a plain YAML number, which the CLI reads the same.
+        page.locator("[data-param=revenue_target]").fill("")
+        page.locator("[data-param=revenue_target]").press_sequentially(
+            "1 200 000,50" if lang == "pl" else "1,200,000.50")
+        page.locator("[data-param=campaign_notice_days]").fill("12")
+        browser_md = download(page, "download-md", tmp_path / "browser.md")
+        values_text = download(page, "download-values", tmp_path / "values.yaml")
+    finally:
+        page.context.close()
+    assert "\nrevenue_target: 1200000.5\n" in values_text
+    assert f"\nmql_to_sql_rate: {'12.5' if lang == 'pl' else '40'}\n" in values_text
+    code = main(["--project", str(project), "sla", "fill", "marketing-sales-sla", "--values",
+                 str(tmp_path / "values.yaml"), "--lang", lang, "--format", "md", "--out", str(tmp_path / "cli.md")])
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "cli.md").read_text(encoding="utf-8") == browser_md
+    assert ("1\u00a0200\u00a0000,50\u00a0zł" if lang == "pl" else "PLN\u00a01,200,000.50") in browser_md
+
+
+def test_an_unread_number_blocks_every_download(browser: Any, site: str) -> None:
+    page = site_page(browser, site)
+    try:
+        fill_in(page)
+        assert handed_out(page) == EVERYTHING
+        field = page.locator("[data-param=revenue_target]")
+        field.fill("")
+        field.press_sequentially("1.200.000")
+        assert handed_out(page) == [], "a values file would leave the number out"
+        assert page.locator(".sla-summary").inner_text() == "Popraw zaznaczone pola:"
+        assert page.evaluate("document.activeElement.dataset.param") == "revenue_target"
+        field.fill("")
+        field.press_sequentially("1 200 000")
+        assert handed_out(page) == EVERYTHING
+    finally:
+        page.context.close()
+
+
+UNFIT_FILE = ('company_name: "Firma\\nDruga linia"\nmarketing_signatory: Anna Nowak\n'
+              "sales_signatory: Jan Kowalski\neffective_date: 2027-01-01\nreview_cadence: kwartalnie\n")
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_loaded_value_that_does_not_fit_is_left_out_and_blocks_downloads(
+        browser: Any, site: str, site_en: str, tmp_path: Path, lang: str) -> None:
+    """Not glued into a one-line field, not replaced by the default: the field stays empty and
+    invalid, with the reason, and nothing is handed out until the user gives a value."""
+    page = site_page(browser, site if lang == "pl" else site_en)
+    path = tmp_path / "unfit.yaml"
+    path.write_text(UNFIT_FILE, encoding="utf-8")
+    try:
+        summary = load_file(page, path)
+        assert wording.WORDS[lang]["load_unfit"].split("{items}")[0] in summary
+        assert page.input_value("[data-param=company_name]") == ""
+        assert page.evaluate("document.querySelector('[data-param=review_cadence]').selectedIndex") == -1
+        errors = {name: page.locator(f"#sla-marketing-sales-sla-{name}-error").inner_text()
+                  for name in ("company_name", "review_cadence")}
+        if lang == "pl":
+            assert errors == {
+                "company_name": "Nie wpisano wartości z pliku: \"Firma\\nDruga linia\" (To pole ma jeden wiersz, a "
+                                "tekst zawiera podział wiersza: wpisz go w jednym wierszu). Wpisz tu poprawną wartość.",
+                "review_cadence": "Nie wpisano wartości z pliku: \"kwartalnie\" ('kwartalnie' nie jest jedną z "
+                                  "możliwości: none, monthly, quarterly). Wpisz tu poprawną wartość."}
+        else:
+            assert errors == {
+                "company_name": "The value from the file was not filled in: \"Firma\\nDruga linia\" (is one line, "
+                                "but this text has a line break: write it on one line). Enter a correct value here.",
+                "review_cadence": "The value from the file was not filled in: \"kwartalnie\" ('kwartalnie' is not "
+                                  "one of the choices: none, monthly, quarterly). Enter a correct value here."}
+        invalid = page.eval_on_selector_all(".sla-field.sla-invalid", "fs => fs.map(f => f.id)")
+        assert invalid == ["sla-marketing-sales-sla-company_name-field", "sla-marketing-sales-sla-review_cadence-field"]
+        assert "Firma" not in page.locator(".sla-preview").inner_text()
+        assert handed_out(page) == []
+        # One fixed, one still pending: still nothing.
+        page.locator("[data-param=company_name]").press_sequentially("Firma")
+        assert handed_out(page) == []
+        assert page.locator("#sla-marketing-sales-sla-review_cadence-error").is_visible()
+        page.select_option("[data-param=review_cadence]", "monthly")
+        assert page.eval_on_selector_all(".sla-field.sla-invalid", "fs => fs.length") == 0
+        assert handed_out(page) == EVERYTHING
+    finally:
+        page.context.close()
+
+
+def test_the_english_form_names_the_field_a_value_is_required_in(browser: Any, site_en: str) -> None:
+    page = site_page(browser, site_en)
+    try:
+        page.click("button[data-action=check]")
+        assert page.locator("#sla-marketing-sales-sla-company_name-error").inner_text() == (
+            "a value is required here (Company name).")
+        assert page.locator("#sla-marketing-sales-sla-effective_date-error").inner_text() == (
+            "a value is required here (Effective date).")
+        texts = page.eval_on_selector_all(".sla-error:not([hidden])", "es => es.map(e => e.innerText)")
+        assert len(texts) == 4 and not any("()" in t or "{" in t for t in texts), texts
+    finally:
+        page.context.close()
 
 
 # -- the two engines agree -------------------------------------------------------------------------
@@ -275,13 +487,15 @@ def test_validation_and_documents_agree(engine: Any, templates: dict[str, Sla], 
             assert result[0] == "problems", name
             assert [(list(p[0]), p[1]) for p in problems] == [(p[0], p[1]) for p in result[1]], name
             if lang == "en":  # the browser's wording is the CLI's, without the "did you mean" hint
-                texts = [_python_text(p) for p in problems]
+                texts = [_python_text(p, specs[ident]) for p in problems]
                 assert texts == [p[2] for p in result[1]], name
 
 
-def _python_text(problem: Any) -> str:
-    _path, code, args = problem
+def _python_text(problem: Any, spec: dict[str, Any]) -> str:
+    path, code, args = problem
     args = dict(args)
+    if code == "required":  # the CLI names the field (values._diagnostic); so does the form
+        args["label"] = next(p["label"] for p in spec["params"] if p["id"] == path[0])
     kind = str(args.pop("kind", ""))
     if "target" in args:
         target = args.pop("target")
@@ -447,7 +661,10 @@ def test_a_values_file_with_mistakes_is_explained_not_guessed(page: Any, tmp_pat
     assert "Tych wartości nie da się wpisać w formularz" in summary
     assert '"forty"' in summary and '"1 stycznia 2027"' in summary
     assert page.input_value("[data-param=company_name]") == "ACME"
-    assert page.input_value("[data-param=mql_to_sql_rate]") == "40", "a value that does not fit leaves the default"
+    # A value that does not fit is not put into the field, nor is the default left there.
+    assert page.input_value("[data-param=mql_to_sql_rate]") == ""
+    assert page.locator("#sla-marketing-sales-sla-mql_to_sql_rate-error").inner_text() == (
+        "Nie wpisano wartości z pliku: \"forty\" (Wpisz liczbę). Wpisz tu poprawną wartość.")
     broken = tmp_path / "broken.yaml"
     broken.write_text("company_name: ACME\ncompany_name: Other\n", encoding="utf-8")
     summary = load_file(page, broken)
@@ -606,7 +823,7 @@ READING: dict[str, list[tuple[str, str, str]]] = {
         ("contact_emails", "\n  -\n  - anna@acme.example", "type"), ("contact_emails", "[not-an-email]", "value"),
         ("contact_emails", "['anna@acme.example ']", "value"),
         ("contact_emails", "[anna@acme.example, jan@acme.example, anna@acme.example]", "value"),
-        ("contact_emails", "[anna@acme.example, Anna@acme.example]", "ok"),
+        ("contact_emails", "[anna@acme.example, Anna@ACME.example]", "value"),
     ],
     "small-sla": [
         ("name", "Zażółć gęślą jaźń", "ok"), ("name", "2027", "type"),

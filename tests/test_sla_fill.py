@@ -180,6 +180,29 @@ def test_docx_has_real_structure(example: Sla) -> None:
     assert len(ids) == 2
 
 
+@pytest.mark.parametrize(("lang", "word_lang"), [("pl", "pl-PL"), ("en", "en-GB")])
+def test_docx_is_a4_in_the_documents_language_with_its_own_properties(
+        example: Sla, lang: str, word_lang: str) -> None:
+    """Not python-docx's template: US Letter, en-US proofing, "python-docx" as author, 2013."""
+    import datetime as dt
+
+    from docx.oxml.ns import qn
+
+    document = filled(compile_spec(example, lang), EXAMPLE)
+    word = docx.Document(io.BytesIO(outputs.render(document, "docx")))
+    section = word.sections[0]
+    sizes = [section.page_width, section.page_height, section.left_margin, section.top_margin]
+    assert [round(size.mm) if size is not None else None for size in sizes] == [210, 297, 18, 20]
+    defaults = word.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:lang")).get(qn("w:val")) == word_lang
+    properties = word.core_properties
+    assert properties.title == document.spec["title"]
+    assert properties.language == word_lang
+    assert (properties.author, properties.last_modified_by, properties.comments) == ("", "", "")
+    made = properties.created.replace(tzinfo=dt.UTC)
+    assert abs(dt.datetime.now(dt.UTC) - made) < dt.timedelta(minutes=5)
+
+
 # -- hostile values ---------------------------------------------------------------------------------
 
 HOSTILE = [

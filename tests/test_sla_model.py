@@ -64,6 +64,12 @@ F = "playbooks/slas/small.yaml"
         ("when: cadence != 'none'", "when: contact == 'x'",
          f"{F}:114:11: clauses[1].when: 'contact' (at character 1) may be left empty (it is optional "
          "and has no default): make it required or give it a default."),
+        ("when: cadence != 'none'", "when: cadence != 'nnoe'",
+         f"{F}:114:11: clauses[1].when: 'nnoe' (at character 12) is not a choice of 'cadence': the "
+         "choices are none, monthly (did you mean 'none'?)."),
+        ("when: cadence != 'none'", "when: \"'Monthly' == cadence\"",
+         f"{F}:114:11: clauses[1].when: 'Monthly' (at character 1) is not a choice of 'cadence': the "
+         "choices are none, monthly (did you mean 'monthly'?)."),
         ("Firma **{{ name }}**", "Firma **{{ nmae }}**",
          f"{F}:88:11: clauses[0].body.pl: line 1, column 9 of the text: {{{{ nmae }}}} names no "
          "parameter or derived value (did you mean 'name'?)."),

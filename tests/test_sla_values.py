@@ -80,7 +80,11 @@ def test_values_file_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert "# How much the company must sell in a quarter" in text
     assert "\nrevenue_target: 1200000\n" in text
     assert "\ncompany_name:\n" in text
-    assert "lead_definition: |-\n  - the company is in our target group" in text
+    # A default written per language is shown, not given: the file (written in English here)
+    # fills a Polish agreement with the Polish text.
+    assert ("# Left empty, it is the default text in the agreement's language; in English it reads (copy it\n"
+            "# to change it):\n#   - the company is in our target group") in text
+    assert "\nlead_definition:\n" in text
     # Left as written, the three required values are reported, each at its own line.
     code, _out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "fill", "marketing-sales-sla",
                                "--values", "v.yaml")
@@ -99,6 +103,10 @@ def test_values_file_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert code == 0, err
     assert out.startswith("# Service level agreement between marketing and sales\n")
     assert "- the company is in our target group" in out.replace("\\-", "-")
+    code, out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "fill", "marketing-sales-sla",
+                              "--values", "v.yaml", "--lang", "pl")
+    assert code == 0, err
+    assert "- firma z naszej grupy docelowej" in out.replace("\\-", "-")
     # An existing file is not overwritten.
     code, _out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "values",
                                "marketing-sales-sla", "--out", "v.yaml")

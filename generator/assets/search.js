@@ -12,6 +12,12 @@
  *   "umowa", "umowie"; "kwartale" -> "kwartal" finds "kwartał";
  * - "ł" is searched as "ľ" (how the index stores it, so that "l" and "ł" meet), and "ľ" in titles
  *   and excerpts is shown as "ł" again;
+ * - words of one or two letters are left out of a query that has longer ones ("sp. z o.o."), and a
+ *   word the index does not have finds nothing (Pagefind would search the longest indexed word
+ *   the typed one starts with instead: "salesforce" -> "sales", "zażółć" -> "za");
+ * - ranking of the glossary fields (a term's own page, then pages about it, then mentions), and
+ *   excerpts always in the page's own words: a page found only by a glossary name shows the
+ *   sentence where the page names that term (or, on a term's page, its definition);
  * - kind and team of each hit, filters by kind, team and tag;
  * - keyboard: "/", "s" or "f" opens search, arrows move through results, Enter opens, Escape closes;
  * - the words searched for are highlighted on the page a result leads to (?h=...).
@@ -77,9 +83,34 @@
     return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   }
 
+  /** The words searched for: one- and two-letter words only when there is nothing longer. */
+  function queryWords(text) {
+    const all = words(text);
+    const long = all.filter((w) => Array.from(w).length >= (config.minWord || 3));
+    return long.length ? long : all;
+  }
+
   /** The query as Pagefind should see it: stems, with "ł" written as the index stores it. */
   function pagefindQuery(text) {
-    return words(text).map(stem).map((w) => w.replace(/ł/g, "ľ")).join(" ");
+    return queryWords(text).map(stem).map((w) => w.replace(/ł/g, "ľ")).join(" ");
+  }
+
+  /** What a word of a found page must start with (folded) to count as this query word: the stem
+   * less up to three letters, since Pagefind stems the query word again (English "quotas" finds
+   * "quota"). A word the index lacks is matched by Pagefind to a much shorter one. */
+  function needed(word) {
+    const folded = fold(stem(word));
+    return folded.slice(0, Math.max(3, folded.length - 3));
+  }
+
+  /** Whether a found page has every query word (in its text or its searchable metadata). */
+  function hasEveryWord(data, query) {
+    const text = [data.content || "", ...Object.values(data.meta || {})].join(" ");
+    const found = new Set(words(fold(text)));
+    return queryWords(query).map(needed).every((key) => {
+      for (const w of found) if (w.startsWith(key)) return true;
+      return false;
+    });
   }
 
   function unfoldL(text) {
@@ -87,7 +118,7 @@
   }
 
   // Exposed for tests and for the curious: the browser and Python must cut words alike.
-  window.playbookSearch = { fold, stem, pagefindQuery };
+  window.playbookSearch = { fold, stem, pagefindQuery, queryWords };
 
   // -- highlighting the searched words on the page a result leads to -------------------------------
   function highlight() {
@@ -95,7 +126,7 @@
     const query = new URLSearchParams(location.search).get("h");
     const article = document.querySelector("article.md-content__inner");
     if (!query || !article) return;
-    const wanted = words(query)
+    const wanted = queryWords(query)
       .map((w) => fold(stemmer ? stem(w) : w.length > 3 ? w.replace(/(es|s)$/, "") : w))
       .filter((w) => w.length >= 2);
     if (!wanted.length) return;
@@ -153,6 +184,7 @@
   const list = root.querySelector(".md-search-result__list");
   const more = root.querySelector(".pb-search-more");
   const pageSize = config.pageSize || 10;
+  const EXCERPT_WORDS = 24;
   const minChars = config.minChars || 2;
 
   let pagefind = null;
@@ -178,7 +210,11 @@
         pagefind = Promise.reject(new Error(labels.file));
       } else {
         pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (pf) => {
-          await pf.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+          await pf.options({
+            baseUrl: siteRoot.pathname,
+            excerptLength: EXCERPT_WORDS,
+            ranking: { metaWeights: config.metaWeights || {} },
+          });
           await pf.init();
           return pf;
         });
@@ -198,6 +234,60 @@
   /** Pagefind's excerpt escapes the page text and adds <mark>; allow nothing else. */
   function excerptHtml(excerpt) {
     return unfoldL(excerpt || "").replace(/<(?!\/?mark>)/g, "&lt;");
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /** Folded stems of a glossary name's words ("Kwoty sprzedażowej" -> ["kwot", "sprzedaz"]). */
+  function nameKeys(name) {
+    return words(name).map((w) => fold(stemmer ? stem(w) : w.replace(/(es|s)$/, "")));
+  }
+
+  /**
+   * The excerpt of a page found only through its glossary metadata (no word of its text matched):
+   * the page's own words where it names the term the query found, in the page's language, with
+   * the term marked; on a term's own page (or when the page's text does not name it), its
+   * beginning without the repeated title: the summary. Never the list of names itself.
+   */
+  function glossaryExcerpt(data, query) {
+    const content = unfoldL(data.content || "");
+    const title = unfoldL(data.meta.title || "");
+    const keys = queryWords(query).map(needed);
+    const matches = (value) => words(fold(unfoldL(value || ""))).some((w) => keys.some((k) => w.startsWith(k)));
+    if (!data.meta.names || !matches(data.meta.names)) {
+      // the names of the terms the query found, from the fields "about" and "synonyms" (a term's
+      // names are joined by " · ", terms by " ¦ ", see generator/search/index.py)
+      const terms = [data.meta.about, data.meta.synonyms]
+        .flatMap((field) => unfoldL(field || "").split(" ¦ "))
+        .filter(matches)
+        .flatMap((term) => term.split(" · "));
+      const tokens = content.split(/\s+/).filter(Boolean);
+      const folded = tokens.map((t) => words(fold(t))[0] || "");
+      for (const name of terms) {
+        const parts = nameKeys(name);
+        if (!parts.length) continue;
+        for (let at = 0; at + parts.length <= tokens.length; at++) {
+          if (!parts.every((p, i) => folded[at + i].startsWith(p))) continue;
+          const start = Math.max(0, at - Math.floor((EXCERPT_WORDS - parts.length) / 2));
+          const shown = tokens.slice(start, start + EXCERPT_WORDS).map((t, i) => {
+            const here = start + i;
+            return here >= at && here < at + parts.length ? `<mark>${escapeHtml(t)}</mark>` : escapeHtml(t);
+          });
+          return (start > 0 ? "… " : "") + shown.join(" ");
+        }
+      }
+    }
+    let text = content;
+    if (title && text.startsWith(title)) text = text.slice(title.length).replace(/^[\s.:]+/, "");
+    const tokens = text.split(/\s+/).filter(Boolean);
+    return escapeHtml(tokens.slice(0, EXCERPT_WORDS).join(" ")) + (tokens.length > EXCERPT_WORDS ? " …" : "");
+  }
+
+  /** The excerpt shown under a hit's title. */
+  function excerptOf(data, query) {
+    return (data.locations || []).length ? excerptHtml(data.excerpt) : glossaryExcerpt(data, query);
   }
 
   function withHighlight(url) {
@@ -229,7 +319,7 @@
     article.append(el("h1", "", title));
     article.append(facetsOf(data));
     const excerpt = el("p");
-    excerpt.innerHTML = excerptHtml(data.excerpt);
+    excerpt.innerHTML = excerptOf(data, lastQuery);
     article.append(excerpt);
     link.append(article);
     item.append(link);
@@ -251,9 +341,15 @@
     return item;
   }
 
+  /** A result's details (fetched once: the first result is read before it is shown). */
+  function dataOf(result) {
+    if (!result.pbData) result.pbData = result.data();
+    return result.pbData;
+  }
+
   async function showMore(mine) {
     const batch = results.slice(shown, shown + pageSize);
-    const data = await Promise.all(batch.map((r) => r.data()));
+    const data = await Promise.all(batch.map(dataOf));
     if (mine !== sequence) return;
     for (const d of data) list.append(render(d));
     shown += batch.length;
@@ -339,10 +435,14 @@
       const found = await pf.search(query || null, { filters });
       if (mine !== sequence) return;
       results = found.results;
+      // Pagefind answers a word it does not have with the longest indexed word that the typed one
+      // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
+      if (query && results.length && !hasEveryWord(await dataOf(results[0]), text)) results = [];
+      if (mine !== sequence) return;
       shown = 0;
       list.replaceChildren();
       setMeta(countText(results.length));
-      updateCounts(found.filters);
+      updateCounts(results.length ? found.filters : {});
       await showMore(mine);
       done(text);
     } catch (error) {

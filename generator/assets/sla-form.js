@@ -333,10 +333,11 @@
   }
 
   // Each item given again after its first time (schema.py's _repeated).
-  function repeated(value, path) {
+  // E-mail addresses differing only in upper/lower case are one mailbox (Anna@ACME.pl).
+  function repeated(value, path, emails) {
     var seen = {}, problems = [];
     value.forEach(function (item, index) {
-      var key = same(item);
+      var key = emails && typeof item === "string" ? same(item.toLowerCase()) : same(item);
       if (has(seen, key)) problems.push([path.concat([index]), "uniqueItems", {got: item}]);
       seen[key] = true;
     });
@@ -388,7 +389,7 @@
           problems = problems.concat(validate(schema.items, item, path.concat([index])));
         });
       }
-      if (schema.uniqueItems) problems = problems.concat(repeated(value, path));
+      if (schema.uniqueItems) problems = problems.concat(repeated(value, path, (schema.items || {})["x-kind"] === "email"));
     }
     if (jsonType(value) === "object") {
       var properties = schema.properties || {};
@@ -750,7 +751,13 @@
     spec.params.forEach(function (param) {
       lines.push("");
       lines = lines.concat(comment(param.label + " (" + (param.required ? words.required : words.optional) + ")"));
-      if (has(values, param.id)) lines.push(param.id + ":" + yamlScalar(values[param.id], ""));
+      if (param.default_translated && has(values, param.id) && values[param.id] === param["default"]) {
+        // An unchanged default written per language stays the default (values.values_file):
+        // the agreement in the other language gets its own text, not this page's.
+        lines = lines.concat(comment(words.values_default_text));
+        lines = lines.concat(String(param["default"]).split("\n").map(function (l) { return ("#   " + l).replace(/ +$/, ""); }));
+        lines.push(param.id + ":");
+      } else if (has(values, param.id)) lines.push(param.id + ":" + yamlScalar(values[param.id], ""));
       else lines.push(param.id + ":");
     });
     return lines.join("\n") + "\n";
@@ -759,8 +766,6 @@
   // -- the form ---------------------------------------------------------------------------------
 
   var NUMERIC_TYPES = ["integer", "decimal", "percent", "duration", "money"];
-  // A number as typed on a line of a list field (a loaded file's numbers come in as numbers).
-  var NUMBER = /^-?[0-9]+(\.[0-9]+)?$/;
 
   function controls(app, name) {
     return Array.prototype.filter.call(app.querySelectorAll("[data-param]"), function (el) {
@@ -768,20 +773,70 @@
     });
   }
 
-  function parseItem(text, rules) {
-    if (NUMERIC_TYPES.indexOf(rules.type) >= 0 && NUMBER.test(text)) {
-      return Number(text);
+  // -- numbers as people type them ----------------------------------------------------------------
+  // Number fields are text fields (Chromium's type="number" silently dropped "," and spaces while
+  // typing: 1200000,50 became 120000050). A number is read the page's way or not at all; what
+  // cannot be read for sure is an error saying how to write it, never a guess.
+  //   pl: 1 200 000,50  1200000,50  1200000.50  (a point only where it cannot be thousands:
+  //       1.200 and 1.200.000 are refused)
+  //   en: 1,200,000.50  1200000.50  (a comma only between groups of three digits)
+  // Both: groups of three digits may be split by a space, a no-break or thin space; a leading
+  // "-" (or U+2212); in a percent field a trailing "%". No units, words, "+", ".5" or "5,".
+  var SPACES = /[\u00a0\u2007\u2009\u202f]/g;
+
+  function readNumber(text, lang, kind) {
+    var t = strip(text.replace(SPACES, " "), " \t\r\n");
+    if (t === "") return {};
+    if (kind === "percent") t = t.replace(/ ?%$/, "");
+    var negative = /^[-\u2212]/.test(t);
+    if (negative) t = t.slice(1);
+    if (!/^[0-9 .,]+$/.test(t) || !/[0-9]/.test(t)) return {error: "number_format"};
+    var dots = t.split(".").length - 1, commas = t.split(",").length - 1;
+    var point = lang === "pl" ? (commas ? "," : ".") : ".";
+    var at = t.indexOf(point);
+    var whole = at < 0 ? t : t.slice(0, at);
+    var frac = at < 0 ? null : t.slice(at + 1);
+    if (lang === "pl") {
+      // Two separators, or "1.200": thousands or a fraction? Ask, do not guess.
+      if (dots + commas > 1 || (dots && /^[1-9][0-9]{0,2}$/.test(whole) && /^[0-9]{3}$/.test(frac))) {
+        return {error: "number_ambiguous"};
+      }
+    } else {
+      if (dots > 1 || (frac !== null && frac.indexOf(",") >= 0)) return {error: "number_ambiguous"};
+      if (commas) {
+        if (!/^[0-9]{1,3}(?:,[0-9]{3})+$/.test(whole)) return {error: "number_ambiguous"};
+        whole = whole.replace(/,/g, "");
+      }
     }
-    return text;
+    if (frac !== null && !/^[0-9]+$/.test(frac)) return {error: "number_format"};
+    if (!/^(?:[0-9]+|[0-9]{1,3}(?: [0-9]{3})+)$/.test(whole)) return {error: "number_format"};
+    whole = whole.replace(/ /g, "").replace(/^0+(?=[0-9])/, "");
+    frac = (frac || "").replace(/0+$/, "");
+    var digits = whole + (frac ? "." + frac : "");
+    var value = Number(digits);
+    if (negative && value !== 0) {
+      value = -value;
+      digits = "-" + digits;
+    }
+    // More digits than a double keeps (or than the CLI reads) would be changed silently.
+    if (Math.abs(value) >= MAX_ABS || plain(value) !== digits) return {error: "number_digits"};
+    return {value: value};
   }
 
-  function numberOf(input) {
-    if (input.validity && input.validity.badInput) return "\u2026";
-    return input.value === "" ? undefined : Number(input.value);
+  // A number as the field shows it (page.py's _number_text): the page's way, no decimal dropped.
+  function shownNumber(x, lang, isMoney) {
+    var decimals = parts(x)[2].length;
+    if (isMoney && decimals === 1) decimals = 2;
+    return formatNumber(x, lang, decimals, false);
   }
 
-  function readForm(app, spec) {
-    var raw = {};
+  function numberProblem(spec, path, error, text) {
+    return [path, "input", {text: substitute(spec.words[error], {got: quotedValue(strip(text, " \t\r\n"))})}];
+  }
+
+  // The form's values, and what could not be read from it (problems with the code "input").
+  function readInputs(app, spec) {
+    var raw = {}, problems = [];
     spec.params.forEach(function (param) {
       var found = controls(app, param.id);
       if (!found.length) return;
@@ -794,11 +849,18 @@
         } else {
           value = el.value.split("\n").map(function (line) { return strip(line, " \t\r"); })
             .filter(function (line) { return line !== ""; })
-            .map(function (line) { return parseItem(line, param.item); });
+            .map(function (line, index) {
+              if (NUMERIC_TYPES.indexOf(param.item.type) < 0) return line;
+              var item = readNumber(line, spec.lang, param.item.type);
+              if (item.error) problems.push(numberProblem(spec, [param.id, index], item.error, line));
+              return item.error ? line : item.value;
+            });
           if (!value.length) value = undefined;
         }
       } else if (NUMERIC_TYPES.indexOf(param.type) >= 0) {
-        value = numberOf(el);
+        var read = readNumber(el.value, spec.lang, param.type);
+        if (read.error) problems.push(numberProblem(spec, [param.id], read.error, el.value));
+        value = read.value; // nothing when it cannot be read: the problem says why
         if (param.type === "money" && typeof value === "number") {
           var select = app.querySelector('select[name="' + param.id + '__currency"]');
           if (select && select.value !== param.currency) value = {amount: value, currency: select.value};
@@ -808,7 +870,11 @@
       }
       if (value !== undefined) raw[param.id] = value;
     });
-    return raw;
+    return {raw: raw, problems: problems};
+  }
+
+  function readForm(app, spec) {
+    return readInputs(app, spec).raw;
   }
 
   function download(name, text, type) {
@@ -990,12 +1056,12 @@
   // Put one parameter's value, already of the type its rules want, into its controls; false when
   // they cannot hold it exactly as the file has it (a choice not offered, a date that is not one,
   // a line break in a one-line field...), so the form never shows something the CLI would not fill.
-  function setParam(app, param, value) {
+  function setParam(app, param, value, lang) {
     var el = controls(app, param.id)[0];
     if (param.type === "list") {
       if (!value.length && param["default"] && param["default"].length) return false; // [] is not the default
       if (param.item.type === "choice") return setChoices(app, param, value);
-      var lines = value.map(function (item) { return typeof item === "number" ? plain(item) : item; });
+      var lines = value.map(function (item) { return typeof item === "number" ? shownNumber(item, lang, false) : item; });
       if (lines.some(function (line) { return line === "" || strip(line, " \t\r\n") !== line; })) return false;
       value = lines.join("\n"); // one item a line, set below
     }
@@ -1015,9 +1081,18 @@
         return false;
       }
     }
-    var text = typeof value === "number" ? plain(value) : value;
+    var text = typeof value === "number" ? shownNumber(value, lang, param.type === "money") : value;
     el.value = text;
     return el.value === text;
+  }
+
+  // A value that does not fit is not put into the field at all (not glued, not the default).
+  function clearParam(app, param) {
+    controls(app, param.id).forEach(function (el) {
+      if (el.type === "checkbox") el.checked = false;
+      else if (el.tagName === "SELECT") el.selectedIndex = -1;
+      else el.value = "";
+    });
   }
 
   function loadValues(app, spec, name, text, report) {
@@ -1039,7 +1114,7 @@
       defaultOrder(app, spec);
       var ids = spec.params.map(function (param) { return param.id; });
       var unknown = Object.keys(data).filter(function (key) { return ids.indexOf(key) < 0; });
-      var unfit = [], unfitIds = [];
+      var unfit = [], unfitIds = [], reasons = {};
       spec.params.forEach(function (param) {
         var value = data[param.id];
         // Empty (`name:`) or "" is "not given", as fill.present has it.
@@ -1049,16 +1124,21 @@
         // unless its controls cannot hold the value at all.
         var problems = validate(spec.schema.properties[param.id], value, [param.id]);
         var wrong = problems.filter(function (p) { return p[1] === "type"; });
-        if (wrong.length || !setParam(app, param, value)) {
+        if (wrong.length || !setParam(app, param, value, spec.lang)) {
+          clearParam(app, param);
           var why = (wrong.length ? wrong : problems).map(function (p) { return problemAt(spec, p); }).join(" ");
-          unfit.push(param.label + ": " + shorten(JSON.stringify(value)) + (why ? " (" + why.replace(/\.$/, "") + ")" : ""));
+          why = why ? " (" + why.replace(/\.$/, "") + ")" : "";
+          var shown = shorten(JSON.stringify(value));
+          unfit.push(param.label + ": " + shown + why);
           unfitIds.push(param.id);
+          // The field is marked invalid with this until the user changes it.
+          reasons[param.id] = substitute(words.load_unfit_field, {value: shown, why: why});
         }
       });
       var lines = [substitute(words.loaded, {file: name})];
       if (unknown.length) lines.push(substitute(words.load_unknown, {names: unknown.join(", ")}));
       if (unfit.length) lines.push(substitute(words.load_unfit, {items: unfit.join("; ")}));
-      report(lines.join(" "), !unknown.length && !unfit.length, {unknown: unknown, unfit: unfitIds});
+      report(lines.join(" "), !unknown.length && !unfit.length, {unknown: unknown, unfit: unfitIds, reasons: reasons});
     }, function () {
       report(substitute(words.load_failed, {file: name, error: "js-yaml"}), false);
     });
@@ -1071,6 +1151,10 @@
       var target = args.target;
       args.target = message(table, "target_" + target.kind, "", {id: target.id, label: target.label});
       return message(table, code, "", args);
+    }
+    if (code === "input") return args.text; // said by the form itself (readNumber, a loaded file)
+    if (code === "required" && args.label === undefined) { // as the CLI says it: with the label
+      spec.params.forEach(function (param) { if (param.id === path[0]) args.label = param.label; });
     }
     var kind = args.kind || "";
     delete args.kind;
@@ -1090,6 +1174,8 @@
     var summary = app.querySelector(".sla-summary");
     var emptyText = spec.words.preview_empty;
     var touched = {};
+    // Fields whose value in a loaded file did not fit: id -> the error shown until the user edits it.
+    var pending = {};
     var showAll = false;
     var last = null;
     preview.setAttribute("aria-live", "polite");
@@ -1138,7 +1224,17 @@
     }
 
     function update() {
-      var result = fill(spec, readForm(app, spec));
+      var read = readInputs(app, spec);
+      Object.keys(pending).forEach(function (id) { read.problems.push([[id], "input", {text: pending[id]}]); });
+      var result = fill(spec, read.raw);
+      if (read.problems.length) {
+        // A field that could not be read has no value: the document and the downloads wait for it,
+        // and its own error replaces what the rules say of the value left out ("required"...).
+        var unread = read.problems.map(function (p) { return String(p[0][0]); });
+        result = {filled: null, unread: true, problems: read.problems.concat(result.problems.filter(function (p) {
+          return p[0][0] !== "derived" && p[0][0] !== "when" && unread.indexOf(String(p[0][0])) < 0;
+        }))};
+      }
       last = result;
       showErrors(result.problems);
       app.classList.toggle("sla-has-errors", result.problems.length > 0);
@@ -1157,24 +1253,43 @@
       return result;
     }
 
+    function focusInvalid() {
+      var first = app.querySelector(".sla-invalid input, .sla-invalid select, .sla-invalid textarea");
+      if (first) first.focus();
+    }
+
     function whenValid(action) {
       showAll = true;
       var result = update();
       if (result.filled) action(result.filled);
-      else {
-        var first = app.querySelector(".sla-invalid input, .sla-invalid select, .sla-invalid textarea");
-        if (first) first.focus();
+      else focusInvalid();
+    }
+
+    function paramOf(name) {
+      for (var i = 0; i < spec.params.length; i++) if (spec.params[i].id === name) return spec.params[i];
+      return null;
+    }
+
+    function edited(event) {
+      var name = event.target.getAttribute("data-param") || (event.target.name || "").replace(/__currency$/, "");
+      if (!name) return;
+      touched[name] = true;
+      // The user's own value now (a currency alone does not give the amount that did not fit).
+      if (event.target.getAttribute("data-param")) delete pending[name];
+      var param = paramOf(name);
+      // Left with a number it reads, the field shows it back the page's way (1 200 000,50).
+      if (event.type === "change" && param && NUMERIC_TYPES.indexOf(param.type) >= 0 && event.target.getAttribute("data-param")) {
+        var read = readNumber(event.target.value, spec.lang, param.type);
+        if (typeof read.value === "number") event.target.value = shownNumber(read.value, spec.lang, param.type === "money");
       }
     }
 
     form.addEventListener("input", function (event) {
-      var name = event.target.getAttribute("data-param") || (event.target.name || "").replace(/__currency$/, "");
-      if (name) touched[name] = true;
+      edited(event);
       update();
     });
     form.addEventListener("change", function (event) {
-      var name = event.target.getAttribute("data-param") || (event.target.name || "").replace(/__currency$/, "");
-      if (name) touched[name] = true;
+      edited(event);
       update();
     });
     form.addEventListener("submit", function (event) {
@@ -1195,6 +1310,14 @@
         return;
       }
       if (action === "download-values") {
+        // A file may be saved half filled, but not with a field the form could not read: the file
+        // would leave it out or carry something the user did not write.
+        if (update().unread) {
+          showAll = true;
+          update();
+          focusInvalid();
+          return;
+        }
         download(spec.id + ".values.yaml", valuesFile(spec, readForm(app, spec)), "application/yaml");
       } else if (action === "download-md") {
         whenValid(function (filled) { download(spec.id + ".md", markdown(filled), "text/markdown"); });
@@ -1218,6 +1341,7 @@
         reader.onload = function () {
           picker.value = "";
           loadValues(app, spec, file.name, String(reader.result), function (text, clean, fields) {
+            if (fields) pending = fields.reasons; // a file that cannot be read changes nothing
             spec.params.forEach(function (param) { touched[param.id] = true; });
             showAll = true;
             update();
@@ -1238,6 +1362,14 @@
       });
     }
     app.slaState = function () { return {spec: spec, raw: readForm(app, spec), result: last}; };
+    // Phones show a keypad with the decimal separator (a minus is typed only where it may be).
+    spec.params.forEach(function (param) {
+      if (NUMERIC_TYPES.indexOf(param.type) < 0) return;
+      controls(app, param.id).forEach(function (el) {
+        el.setAttribute("inputmode", param.min !== null && param.min >= 0 ? "decimal" : "text");
+        el.setAttribute("autocomplete", "off");
+      });
+    });
     defaultOrder(app, spec);
     update();
   }
@@ -1249,7 +1381,7 @@
     standaloneHtml: standaloneHtml, mdEscape: mdEscape, htmlEscape: htmlEscape, message: message,
     describe: describe, quoted: quoted, yamlScalar: yamlScalar, valuesFile: valuesFile,
     readForm: readForm, problemText: problemText, EvalError: EvalError, loadValues: loadValues,
-    readValues: readValues
+    readValues: readValues, readNumber: readNumber, shownNumber: shownNumber
   };
 
   function start() {

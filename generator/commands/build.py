@@ -4,7 +4,9 @@ With several languages (``languages`` in the plugin options, ``pl`` and ``en`` b
 language is a complete site of its own, side by side with the same page addresses
 (``site/pl/...``, ``site/en/...``), and the root ``index.html`` sends the reader on to the default
 language. All of them are built into one staging folder and swapped in at once: a failure in any
-language leaves the previous site as it was.
+language leaves the previous site as it was. The site folder is replaced only when it is missing,
+empty, or an earlier build's (its ``.playbook-site`` marker lists what that build wrote, see
+:func:`generator.fsutil.foreign_files`) with nothing else in it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,16 @@ from pathlib import Path
 from .. import progress
 from ..catalogue import shared_loader
 from ..checklists.site import builds_at_once
-from ..fsutil import atomic_write, check_output_dir, die_with_parent, replace_dir, staging_dir
-from ..i18n import alternates, redirect_page
+from ..fsutil import (
+    SITE_MARKER,
+    atomic_write,
+    check_output_dir,
+    check_replaceable,
+    die_with_parent,
+    replace_output,
+    staging_dir,
+)
+from ..i18n import alternates, not_found_page, redirect_page
 from ._common import load_checked, print_warnings, project_of
 
 
@@ -98,6 +108,8 @@ def _build(args: argparse.Namespace) -> int:
     target = Path(args.site_dir).resolve() if args.site_dir else project.site_dir
     check_output_dir(target, "--site-dir", project.root,
                      (project.docs_dir, project.playbooks_dir, project.templates_dir))
+    option = "--site-dir" if args.site_dir else "site_dir (mkdocs.yml)"
+    check_replaceable(target, option, SITE_MARKER)  # now, not after a long build
     languages = list(project.settings.languages)
     default = project.settings.default_language
     with staging_dir(target) as staging:
@@ -110,7 +122,12 @@ def _build(args: argparse.Namespace) -> int:
                 for lang in [default, *(x for x in languages if x != default)]
             ])
             atomic_write(staging / "index.html", redirect_page(default, languages, project.site_name))
-        replace_dir(staging, target)
+            site_url = project.raw_config.get("site_url")  # a web server shows it at any unknown address
+            atomic_write(staging / "404.html", not_found_page(
+                default, languages, dict(project.settings.site_names), project.site_name,
+                str(site_url) if site_url else None,
+            ))
+        replace_output(staging, target, option, SITE_MARKER)
     elapsed = time.perf_counter() - started
     where = f"{target} ({', '.join(languages)})" if len(languages) > 1 else str(target)
     progress.current().clear()

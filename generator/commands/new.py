@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{path.relative_to(project.root)} already exists; it was left as it is.") from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"Wrote {path.relative_to(project.root)}: fill in every empty "" and TODO, then run 'playbook check'.")
+    print(f"Wrote {path.relative_to(project.root)}: fill in every empty \"\" and TODO, then run 'playbook check'.")
     return 0
 
 
@@ -54,7 +54,8 @@ def skeleton(kind: str, ident: str, on: dt.date) -> str:
     cls = KINDS[kind]
     lines = [
         f"# yaml-language-server: $schema=../../schema/{kind}.schema.json",
-        f"# A new {kind}. Lines starting with # are comments. Fill in every "" and TODO-...-id;\n# remove the optional fields you do not need.",
+        f"# A new {kind}. Lines starting with # are comments. Fill in every empty \"\", TODO-...-id and\n"
+        "# empty choice or number; remove the optional fields you do not need.",
         f"kind: {kind}",
         f"id: {ident}",
     ]
@@ -105,26 +106,29 @@ def _value(key: str, annotation: Any, info: FieldInfo | None, indent: int, revie
             sub = _fields(inner, indent + 4, review)
             first = sub[0]
             return [f"{pad}{key}:", f"{pad}  - {first.strip()}", *sub[1:]]
-        return [f"{pad}{key}:"] + [f"{pad}  - {line}" for line in _scalar(inner, refs, review)]
+        return [f"{pad}{key}:"] + [f"{pad}  - {line}".rstrip() for line in _scalar(inner, refs, review)]
     if refs:
         return [f"{pad}{key}: TODO-{refs[0]}-id"]
     if base is Translations:
         return [f"{pad}{key}:", f'{pad}  pl: ""', f'{pad}  en: ""']
     if isinstance(base, type) and issubclass(base, BaseModel):
         return [f"{pad}{key}:", *_fields(base, indent + 2, review)]
-    return [f"{pad}{key}: {_scalar(base, refs, review)[0]}"]
+    required = info is None or info.is_required()
+    return [f"{pad}{key}: {_scalar(base, refs, review, required)[0]}".rstrip()]
 
 
-def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date) -> list[str]:
+def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date, required: bool = True) -> list[str]:
+    """The placeholder value of a field. A required choice or number is left empty, so that
+    ``playbook check`` asks for it: a pre-filled one (the first choice, 0) would pass unread."""
     if base is Translations:
         return ['{pl: "", en: ""}']
     if get_origin(base) is Literal:
         options = [str(a) for a in get_args(base)]
-        return [f"{options[0]}  # one of: {', '.join(options)}"]
+        return [f"{'' if required else options[0] + '  '}# one of: {', '.join(options)}"]
     if base is dt.date:
         return [review.isoformat()]
     if base in (int, float):
-        return ["0"]
+        return ["" if required else "0"]
     if base is bool:
         return ["false"]
     return ['""']

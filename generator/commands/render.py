@@ -2,6 +2,9 @@
 
 For inspection, or for another engine that reads ``mkdocs.yml`` (Zensical, ProperDocs): the same
 pages the plugin adds to a build in memory. Hand-written pages are not copied.
+
+The folder is replaced whole, and so only when it is missing, empty, or an earlier render's (its
+``.playbook-pages`` marker lists what that render wrote) with nothing else in it.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..fsutil import atomic_write, check_output_dir, replace_dir, staging_dir
+from ..fsutil import PAGES_MARKER, atomic_write, check_output_dir, replace_output, staging_dir
 from ..pages import plan
 from ._common import load_checked, print_warnings, project_of, today
 
@@ -32,6 +35,6 @@ def run(args: argparse.Namespace) -> int:
     with staging_dir(out) as staging:
         for page in pages:
             atomic_write(staging / page.path, page.markdown)
-        replace_dir(staging, out)
+        replace_output(staging, out, "--out", PAGES_MARKER)
     print(f"Wrote {len(pages)} pages to {out}.")
     return 0

@@ -1,11 +1,12 @@
 """``playbook serve``: a live-reloading preview of one language (``--lang``, by default the
-project's default language); editing any YAML under playbooks/ rebuilds."""
+project's default language); editing any YAML under playbooks/ rebuilds. A build that fails
+(the first one too) leaves the server running: the browser shows the errors until they are fixed."""
 
 from __future__ import annotations
 
 import argparse
 
-from ._common import load_checked, print_warnings, project_of
+from ._common import project_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from ..plugin import serve_site
 
     project = project_of(args, lang=args.lang)  # an unknown language is refused here
-    _catalogue, problems = load_checked(project)
-    print_warnings(problems)
+    # No check first: a project with errors starts too; the build reports them in the terminal
+    # and the browser shows them until they are fixed (generator.plugin.serve).
     serve_site(project.config_file, args.host, args.port, open_browser=args.open, lang=args.lang)
     return 0

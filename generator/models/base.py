@@ -50,6 +50,15 @@ def _check_slug(value: str) -> str:
     return value
 
 
+def is_slug(value: str) -> bool:
+    """Whether ``value`` is a valid id (what :data:`Slug` accepts)."""
+    try:
+        _check_slug(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _strip_nonempty(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty or only spaces")

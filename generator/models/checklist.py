@@ -6,11 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
+from pydantic_core import PydanticCustomError
 
 from .base import Definition, Model, Slug, Text, ref
 
-_DUE_RE = re.compile(r"^\s*(day|week|month)\s+(\d{1,3})\s*$", re.IGNORECASE)
+_DUE_RE = re.compile(r"^\s*(day|week|month)\s+(\d+)\s*$", re.IGNORECASE)
+#: The largest count per unit: about three years, far more than any onboarding needs.
+_MOST = {"day": 999, "week": 156, "month": 36}
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,10 @@ def parse_due(text: str) -> DueOffset:
             f"{text!r} is not a due offset: write 'day N', 'week N' or 'month N', like 'day 1'"
         )
     unit = match.group(1).lower()
-    count = int(match.group(2))
+    digits = match.group(2)
+    if len(digits) > 6 or int(digits) > _MOST[unit]:
+        raise ValueError(f"{text!r} is too far: at most '{unit} {_MOST[unit]}'")
+    count = int(digits)
     if count < 1:
         raise ValueError(f"{text!r}: counting starts at 1 ('day 1' is the first day)")
     return DueOffset(unit, count)  # type: ignore[arg-type]
@@ -41,7 +47,19 @@ def _check_due(value: str) -> str:
     return str(parse_due(value))
 
 
-Due = Annotated[StrictStr, AfterValidator(_check_due)]
+def _number_is_not_a_due(value: object) -> object:
+    """``due: 3`` reads as a number; quoting it would not help: say how to write it."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        shown = int(value) if float(value).is_integer() else value
+        raise PydanticCustomError(
+            "due_number",
+            "{got} is a number, not a due offset: write 'day {got}', 'week {got}' or 'month {got}'",
+            {"got": shown},
+        )
+    return value
+
+
+Due = Annotated[StrictStr, BeforeValidator(_number_is_not_a_due), AfterValidator(_check_due)]
 
 
 class Item(Model):

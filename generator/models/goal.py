@@ -21,7 +21,7 @@ class Goal(Definition):
     team: Annotated[Slug, ref("team")] = Field(description="Id of the team that owns the goal.")
     statement: Text = Field(description="The goal in one sentence.")
     metric: Text = Field(description="What is counted.")
-    target: StrictInt | StrictFloat = Field(description="The number to reach.")
+    target: StrictInt | StrictFloat = Field(gt=0, description="The number to reach, greater than 0.")
     unit: Text = Field(description="Unit of the target, e.g. 'leads', 'PLN', '%'.")
     period: Literal["month", "quarter", "year"]
     goal_type: GoalType = Field(

@@ -54,14 +54,32 @@ class Process(Definition):
             if step.id in seen:
                 yield ("steps", i, "id"), f"two steps have the id {step.id!r}; step ids must be unique."
             seen.add(step.id)
+        owners = {step.id: step.owner for step in reversed(self.steps)}  # the first step of an id
         for i, handoff in enumerate(self.handoffs):
+            missing = False
             for key, name in (("from", handoff.from_step), ("to", handoff.to_step)):
                 if name not in seen:
+                    missing = True
                     yield (
                         ("handoffs", i, key),
                         f"this process has no step {name!r}.{suggest(name, seen)} Its steps are: "
                         f"{', '.join(sorted(seen))}.",
                     )
+            if missing:
+                continue
+            if handoff.from_step == handoff.to_step:
+                yield (
+                    ("handoffs", i, "to"),
+                    f"this hand-off goes from the step {handoff.from_step!r} to itself: a hand-off "
+                    "passes work from a step of one team to a step of another team.",
+                )
+            elif owners[handoff.from_step] == owners[handoff.to_step]:
+                yield (
+                    ("handoffs", i, "to"),
+                    f"the steps {handoff.from_step!r} and {handoff.to_step!r} are both done by the "
+                    f"team {owners[handoff.to_step]!r}: a hand-off passes work between steps of "
+                    "different teams; remove this hand-off or correct a step's owner.",
+                )
 
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)

@@ -10,6 +10,7 @@ check`` reports them at ``file:line:col`` like any other mistake.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from typing import Annotated, Any, ClassVar, Literal
@@ -402,6 +403,26 @@ class _TemplateCheck:
         if found != wanted:
             words = {"number": "a number", "text": "a text", "bool": "a condition (true or false)"}
             self.add(loc, f"this gives {words[found]}, but {words[wanted]} is needed here")
+            return
+        self.choices_compared(loc, tree, params)
+
+    def choices_compared(self, loc: Loc, tree: expr.Node, params: dict[str, Any]) -> None:
+        """``company_size == 'duza'``: a choice compared with a text that is not one of its
+        choices is never true (or always, with !=): a typo that would silently drop a clause."""
+        for node in expr.walk(tree):
+            if node["k"] != "cmp":
+                continue
+            args = node["args"]
+            for left, right in itertools.pairwise(args):
+                for name, text in ((left, right), (right, left)):
+                    param = params.get(name["v"]) if name["k"] == "name" else None
+                    if param is None or param.type != "choice" or text["k"] != "str":
+                        continue
+                    allowed = [c.value for c in param.choices]
+                    if text["v"] not in allowed:
+                        self.add(loc, f"{text['v']!r} (at character {text['at'][0] + 1}) is not a "
+                                      f"choice of {param.id!r}: the choices are "
+                                      f"{', '.join(allowed)}{_hint(text['v'], allowed)}")
 
     def derived(self) -> None:
         for index, item in enumerate(self.sla.derived):

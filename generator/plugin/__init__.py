@@ -13,7 +13,8 @@ MkDocs: the core knows nothing of the engine.
   of each page, ``on_post_build`` runs Pagefind once.
 - languages: ``build_site(lang=...)`` builds one language of a multi-language site; the override
   ``partials/alternate.html`` makes the language switcher lead to the same page.
-- ``on_serve``: watch ``playbooks/`` and ``templates/``.
+- ``on_serve``: watch ``playbooks/`` and ``templates/``; a failed build leaves the server
+  answering, the browser showing the errors until they are fixed (:mod:`.serve`).
 - serve rebuilds (``on_startup("serve")``; :mod:`.serve`, :mod:`generator.rebuild`): the
   instance lives for the session; a dirty rebuild reads every page but renders again only the
   generated pages whose Markdown changed and writes only the pages whose HTML, or the navigation
@@ -25,7 +26,9 @@ MkDocs: the core knows nothing of the engine.
 The package:
 
 - :mod:`.paths`: where the plugin's own files (assets, theme overrides, vendored scripts) are.
-- :mod:`.serve`: the serve session's bookkeeping (which pages a rebuild reads, renders, writes).
+- :mod:`.serve`: the serve session's bookkeeping (which pages a rebuild reads, renders, writes),
+  its failed builds (:class:`.serve.ServeStatus`, :class:`.serve.ErrorPages`) and
+  ``playbook serve``'s server (MkDocs', which would hang a request after a failed build).
 - :mod:`.run`: running MkDocs for the CLI (``playbook build``, ``playbook serve``).
 """
 
@@ -42,13 +45,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import progress
 from ..catalogue import Catalogue, Loader, shared_loader
 from ..checklists.site import SitePdfs
 from ..errors import Diagnostic, UserError
-from ..i18n import choose_pages, mark_fallback_page
+from ..i18n import choose_pages, mark_fallback_page, slugify
 from ..labels import label
 from ..models import KINDS
 from ..pages import COMPARISON_PATH, Page, index_path, plan
@@ -60,7 +63,15 @@ from ..search.site import LiveIndex
 from . import run
 from .paths import ASSET_PREFIX, ASSETS_DIR, MERMAID_URI, THEME_DIR, VENDOR_DIR, VENDOR_PREFIX
 from .run import SERVE_BUILD_TYPE, _failure, _set_language, build_site, serve_site
-from .serve import _DIRTY_NOTICE, DIRTY_WARNING, KNOWN_PLUGINS, _search_done, _ServeBuild
+from .serve import (
+    _DIRTY_NOTICE,
+    DIRTY_WARNING,
+    KNOWN_PLUGINS,
+    ServeStatus,
+    _search_done,
+    _ServeBuild,
+    install_error_pages,
+)
 
 __all__ = [
     "ASSETS_DIR", "ASSET_PREFIX", "DIRTY_WARNING", "KNOWN_PLUGINS", "MERMAID_URI",
@@ -80,6 +91,7 @@ class PlaybookConfig(base.Config):
     enabled = c.Type(bool, default=True)
     pdf = c.Type(bool, default=True)
     site_names = c.Type(dict, default={})
+    site_descriptions = c.Type(dict, default={})
 
 
 def today() -> dt.date:
@@ -104,6 +116,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.rebuilds: Rebuilds | None = None
         self.live_search: LiveIndex | None = None
         self.serve = _ServeBuild()
+        #: Under serve: whether the last build failed and why (the browser shows it; :mod:`.serve`).
+        self.serve_status = ServeStatus()
+        #: True when this build is one language's site one folder down (``site/pl/``), set by
+        #: :func:`.run._set_language`: the 404 page's addresses then start at that folder.
+        self.language_folder = False
+        self._alternate: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """``serve`` keeps this instance for every rebuild (MkDocs does, for a plugin with this
@@ -137,6 +155,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         names = dict(self.settings.site_names)
         if self.settings.lang in names:
             config.site_name = names[self.settings.lang]
+        descriptions = dict(self.settings.site_descriptions)
+        if self.settings.lang in descriptions:
+            config.site_description = descriptions[self.settings.lang]
+        toc = config.mdx_configs.get("toc")  # the headings' link titles, in the page's language
+        if isinstance(toc, dict) and toc.get("permalink") and "permalink_title" not in toc:
+            toc["permalink_title"] = label(self.settings.lang, "permalink")
+        if isinstance(toc, dict) and "slugify" not in toc:
+            toc["slugify"] = slugify
         for name in sorted(p.name for p in ASSETS_DIR.iterdir() if p.is_file()):
             uri = ASSET_PREFIX + name
             if name.endswith(".css") and uri not in config.extra_css:
@@ -192,7 +218,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if existing is not None:
                 collisions.append(_collision(existing, page, self.root))
                 continue
-            file = File.generated(config, page.path, content=page.markdown)
+            # The navigation lists each kind's index page, not every definition: MkDocs is told
+            # not to report the others as "not included in the nav" (a hand-written page still is).
+            file = File.generated(config, page.path, content=page.markdown,
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
             if page.source:
                 file.edit_uri = posixpath.relpath(
                     (self.root / page.source).as_posix(), docs_dir.as_posix()
@@ -274,6 +303,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.serve.decide(files, config, set(self.generated))
         return env
 
+    def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
+        """The 404 page is shown at any address, so its links are absolute; without ``site_url``
+        MkDocs starts them at ``/``, but a language's site is one folder down (``/pl/``)."""
+        if template_name == "404.html":
+            self._alternate = config.extra.get("alternate")
+            not_found_context(context, config, self.settings.lang, self.language_folder)
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: Any) -> str:
+        if template_name == "404.html" and self._alternate is not None:
+            config.extra["alternate"] = self._alternate  # as every other page has it
+            self._alternate = None
+        return output
+
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         progress.current().advance()
         uri = page.file.src_uri
@@ -330,6 +373,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.serve.finish(site_dir)
 
     def on_build_error(self, error: Exception) -> None:
+        self.serve_status.note(error)
         self.serve.failed()
         if self.pdfs is not None:
             self.pdfs.abandon()
@@ -340,7 +384,30 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         templates = self.root / self.settings.templates_dir
         if templates.is_dir():
             server.watch(str(templates))
+        install_error_pages(server, self.serve_status)  # a failed rebuild must not hang the browser
         return server
+
+
+def not_found_context(context: Any, config: Any, lang: str, language_folder: bool) -> None:
+    """Absolute addresses for the 404 page (served at any depth): the language site's folder,
+    and the language switcher leading to each language's home page (``extra.alternate``, only
+    while the page renders: the plugin puts the original back in ``on_post_template``)."""
+    from mkdocs.utils import normalize_url
+
+    base = str(context.get("base_url") or "/")
+    if not config.site_url and language_folder:
+        base = f"/{lang}/"
+        context["base_url"] = base
+        context["extra_css"] = [normalize_url(str(p), None, base) for p in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(s), None, base) for s in config.extra_javascript]
+    homes = []
+    for alt in config.extra.get("alternate") or []:
+        link = str(alt.get("link", ""))
+        if "://" not in link and not link.startswith("/"):
+            link = posixpath.normpath(posixpath.join(base, link)) + "/"
+        homes.append({**alt, "link": link})
+    if homes:
+        config.extra["alternate"] = homes
 
 
 def _collision(existing: File, page: Page, root: Path) -> Diagnostic:

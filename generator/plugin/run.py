@@ -36,6 +36,7 @@ def _set_language(config: Any, lang: str, alternate: list[dict[str, str]] | None
     for plugin in config.plugins.values():
         if isinstance(plugin, PlaybookPlugin):
             plugin.config["lang"] = lang
+            plugin.language_folder = bool(alternate)  # the site of each language is one folder down
     if alternate:
         config.extra["alternate"] = alternate
         if config.site_url:  # each language is a site of its own, one folder down
@@ -84,8 +85,9 @@ _SERVE_LANG: str | None = None
 
 def serve_site(config_file: Path, host: str, port: int, open_browser: bool = False,
                lang: str | None = None) -> None:
-    from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
+
+    from .serve import serve  # MkDocs' serve, but a failed build leaves the browser the errors
 
     global _SERVE_LANG
     _SERVE_LANG = lang
@@ -93,7 +95,7 @@ def serve_site(config_file: Path, host: str, port: int, open_browser: bool = Fal
     _stop_on_sigterm()
     try:
         serve(str(config_file), open_in_browser=open_browser, dev_addr=f"{host}:{port}",
-              livereload=True, build_type=SERVE_BUILD_TYPE)
+              build_type=SERVE_BUILD_TYPE)
     except MkDocsException as exc:
         raise UserError(_mkdocs_message(exc)) from None
     finally:

@@ -5,20 +5,34 @@ and HTML (:meth:`_ServeBuild.reuse_render`), the plugin's own work on that HTML,
 write again (:meth:`_ServeBuild.decide`), the compiled theme (:class:`_CompiledTheme`). The memory
 itself is :mod:`generator.rebuild`'s, which knows nothing of MkDocs. Outside serve every method
 of :class:`_ServeBuild` does nothing.
+
+A failed build under serve (see "A failed build under serve" below): :class:`ServeStatus`,
+:class:`ErrorPages`, and :func:`serve`, MkDocs' serve that survives a failed first build.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import html as html_lib
+import json
 import logging
 import os
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
+from mkdocs.exceptions import BuildError, MkDocsException
 from mkdocs.structure.files import File, Files
 
+from ..errors import UserError
 from ..project import Settings
 from ..rebuild import Processed, Rebuilds, Rendered, digest, remove_stale
 from ..search import SiteSearch
@@ -290,3 +304,304 @@ def _search_done(run: IndexRun) -> None:
         log.error(f"The search index was not updated: {run.error}")
     else:
         log.info(f"Search index updated: {run.pages} pages in {run.finished - run.started:.1f} s.")
+
+
+# --- A failed build under serve ------------------------------------------------------------------
+#
+# MkDocs 1.6's LiveReloadServer marks a rebuild as started (its "wanted epoch") before building and
+# as visible only when the build returns; a request for a page waits, with no time limit, until the
+# two agree. A build that raises (any YAML error does: the plugin stops the build) never makes them
+# agree, so every page request hangs until a later build succeeds, and the reader sees nothing of
+# the errors. MkDocs' own ``serve`` also gives up when the first build fails.
+#
+# Here a build under serve never raises to the server (:meth:`ServeStatus.run`): the failure is
+# recorded, the server's epoch moves on, and the browser gets the last good site with the errors
+# over it (:class:`ErrorPages`, as Vite's and Next's error overlays do); a page the last good site
+# does not have, or any page when no build has succeeded yet, is a page of the errors alone. Both
+# reload by themselves once a build succeeds.
+
+#: Where a page of errors asks whether a build finished since (answer: the build counter).
+STATUS_PATH = ".playbook/build"
+
+
+@dataclass(frozen=True)
+class BuildFailure:
+    """What stopped a build, as the browser shows it."""
+
+    #: The message: diagnostics (``file:line:col: where: message.``), one a line.
+    text: str
+    #: A bug in the tool or in another plugin (the traceback is in the terminal), not a user's mistake.
+    internal: bool = False
+
+
+class ServeStatus:
+    """The serve session's last build: succeeded, or failed and why. Written by the build thread,
+    read by the web server's threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._failure: BuildFailure | None = None
+        self._generation = 0
+        self._noted: BaseException | None = None
+
+    @property
+    def failure(self) -> BuildFailure | None:
+        with self._lock:
+            return self._failure
+
+    @property
+    def generation(self) -> int:
+        """How many builds have ended (a page of errors reloads when it changes)."""
+        with self._lock:
+            return self._generation
+
+    def note(self, error: BaseException) -> None:
+        """The error MkDocs hands to ``on_build_error`` (the one it raises may be a bare Abort)."""
+        self._noted = error
+
+    def run(self, builder: Callable[..., None], *args: Any) -> bool:
+        """Run one build; a failure is reported and recorded, never raised."""
+        self._noted = None
+        try:
+            builder(*args)
+        except Exception as exc:  # every failure is shown, none stops the server
+            failure = _describe(self._noted or exc, exc)
+            with self._lock:
+                self._failure, self._generation = failure, self._generation + 1
+            log.error("The site was not built: fix the errors above and save; the preview "
+                      "rebuilds by itself. Meanwhile the browser shows these errors (over the last "
+                      "version of the site that built, if any).")
+            return False
+        finally:
+            self._noted = None
+        with self._lock:
+            self._failure, self._generation = None, self._generation + 1
+        return True
+
+
+def _describe(error: BaseException, raised: BaseException) -> BuildFailure:
+    """The failure as the browser shows it; logged here unless MkDocs already did."""
+    if isinstance(error, BuildError):  # MkDocs logged its message (plugin errors are BuildErrors)
+        return BuildFailure(str(error).strip())
+    if isinstance(error, (MkDocsException, UserError)):  # a strict-mode abort, a broken mkdocs.yml
+        text = error.render() if isinstance(error, UserError) else str(error).strip()
+        log.error(text)
+        return BuildFailure(text)
+    log.error("An internal error stopped the build (a bug, not a mistake in your files):",
+              exc_info=(type(raised), raised, raised.__traceback__))
+    return BuildFailure(f"{type(error).__name__}: {error}", internal=True)
+
+
+def install_error_pages(server: Any, status: ServeStatus) -> None:
+    """Make MkDocs' LiveReloadServer survive failed builds (see above). Idempotent."""
+    if getattr(server, "_playbook_status", None) is not None:
+        return
+    server._playbook_status = status
+    server.builder = functools.partial(status.run, server.builder)
+    server.set_app(ErrorPages(server.get_app(), status, getattr(server, "mount_path", "/")))
+
+
+_LOCATION = re.compile(r"^(?P<where>[^\s:][^:\n]*:\d+:\d+):\s*(?P<rest>.*)$")
+
+
+class ErrorPages:
+    """WSGI middleware: while the last build failed, every HTML page carries the errors over it,
+    and a page the site does not have is a page of the errors alone."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], status: ServeStatus, mount_path: str = "/") -> None:
+        self.app = app
+        self.status = status
+        self.mount_path = "/" + mount_path.strip("/") + "/" if mount_path.strip("/") else "/"
+        self.status_path = self.mount_path + STATUS_PATH
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = str(environ.get("PATH_INFO", ""))
+        if path == self.status_path:
+            body = str(self.status.generation).encode()
+            start_response("200 OK", [("Content-Type", "text/plain"), ("Cache-Control", "no-store"),
+                                      ("Content-Length", str(len(body)))])
+            return [body]
+        answer: list[Any] = []
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], None]:
+            answer[:] = [status, headers]
+            return lambda data: None
+
+        # MkDocs' server answers a page once no build is running: only then is the status the
+        # page's (a request made while the fixing build ran gets the fixed page, no errors).
+        result = self.app(environ, capture)
+        status, headers = answer if answer else ("500 Internal Server Error", [])
+        failure = self.status.failure
+        if failure is None:
+            start_response(status, headers)
+            return result
+        kind = next((v for k, v in headers if k.lower() == "content-type"), "")
+        if status.startswith("200") and kind.startswith("text/html"):
+            html = _drain(result)
+            marker = html.rfind(b"</body>")
+            overlay = overlay_html(failure).encode("utf-8")
+            html = html[:marker] + overlay + html[marker:] if marker != -1 else html + overlay
+            headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+            start_response(status, [*headers, ("Content-Length", str(len(html)))])
+            return [html]
+        if status.startswith("404") and _is_page(path):
+            _drain(result)
+            page = error_page_html(failure, self.status.generation, self.status_path).encode("utf-8")
+            start_response("503 Service Unavailable", [
+                ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
+                ("Content-Length", str(len(page))),
+            ])
+            return [page]
+        start_response(status, headers)
+        return result
+
+
+def _drain(result: Iterable[bytes]) -> bytes:
+    try:
+        return b"".join(result)
+    finally:
+        close = getattr(result, "close", None)
+        if close is not None:
+            close()
+
+
+def _is_page(path: str) -> bool:
+    last = path.rsplit("/", 1)[-1]
+    return path.endswith("/") or last.endswith((".html", ".htm")) or "." not in last
+
+
+def _items(failure: BuildFailure) -> str:
+    """Each ``file:line:col: message`` line an item of a list; any other line a paragraph."""
+    rows, rest = [], []
+    for line in failure.text.splitlines():
+        found = _LOCATION.match(line)
+        if found:
+            rows.append(f'<li><code class="pb-where">{html_lib.escape(found["where"])}</code> '
+                        f"{html_lib.escape(found['rest'])}</li>")
+        elif line.strip():
+            rest.append(f"<p>{html_lib.escape(line.strip())}</p>")
+    listed = f"<ol>{''.join(rows)}</ol>" if rows else ""
+    return listed + "".join(rest)
+
+
+_ERROR_STYLE = """
+#playbook-build-error{position:fixed;inset:0;z-index:2147483647;overflow:auto;
+  background:rgba(0,0,0,.7);font:16px/1.5 system-ui,sans-serif;color:#1b1b1b}
+#playbook-build-error .pb-box{max-width:62rem;margin:3rem auto;padding:1.5rem 2rem;background:#fff;
+  border-top:.4rem solid #c62828;border-radius:.3rem;box-shadow:0 .5rem 2rem rgba(0,0,0,.4)}
+#playbook-build-error h1{margin:0 0 .5rem;font-size:1.4rem;color:#b71c1c}
+#playbook-build-error ol{padding-left:1.5rem}
+#playbook-build-error li{margin:.4rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
+#playbook-build-error code{font:.9em/1.4 ui-monospace,monospace;background:#f4f4f4;padding:0 .2em}
+#playbook-build-error button{font:inherit;padding:.3rem 1rem;cursor:pointer}
+"""
+
+
+def _box(failure: BuildFailure, below: str) -> str:
+    if failure.internal:
+        intro = ("An internal error stopped the build: a bug in the tool, not a mistake in your "
+                 "files. The details are in the terminal where <code>playbook serve</code> runs.")
+    else:
+        intro = "Fix these errors and save the file: this page reloads by itself when the site builds."
+    return (f'<div id="playbook-build-error" role="alertdialog" aria-modal="true" '
+            f'aria-labelledby="playbook-build-error-title"><div class="pb-box">'
+            f'<h1 id="playbook-build-error-title">The site was not built</h1>'
+            f"<p>{intro}</p>{_items(failure)}{below}</div></div>")
+
+
+def overlay_html(failure: BuildFailure) -> str:
+    """The errors over a page of the last good site (which MkDocs' script reloads)."""
+    close = ("<p>Below is the last version of the site that built. "
+             "<button type=\"button\" onclick=\"this.closest('#playbook-build-error').remove()\">"
+             "Show it</button></p>")
+    return f"<style>{_ERROR_STYLE}</style>{_box(failure, close)}"
+
+
+def error_page_html(failure: BuildFailure, generation: int, status_path: str) -> str:
+    """A page of the errors alone (no good version of it to show), reloading after the next build."""
+    poll = (
+        "(function(){var seen=SEEN,url=URL;function poll(){fetch(url,{cache:'no-store'})"
+        ".then(function(r){return r.text()}).then(function(t){"
+        "if(t.trim()!==String(seen)){location.reload()}else{setTimeout(poll,1000)}})"
+        ".catch(function(){setTimeout(poll,3000)})}setTimeout(poll,1000)})();"
+    ).replace("SEEN", str(int(generation))).replace("URL", _js_string(status_path))
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>The site was not built</title><style>{_ERROR_STYLE}</style></head><body>"
+            f"{_box(failure, '')}<script>{poll}</script></body></html>")
+
+
+def _js_string(text: str) -> str:
+    """A JavaScript string literal safe inside ``<script>``."""
+    return json.dumps(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def serve_status(config: Any) -> ServeStatus:
+    """The playbook plugin's record of the session's builds (a fresh one without the plugin)."""
+    for plugin in config.plugins.values():
+        status = getattr(plugin, "serve_status", None)
+        if isinstance(status, ServeStatus):
+            return status
+    return ServeStatus()
+
+
+def serve(config_file: str, dev_addr: str, open_in_browser: bool = False,
+          build_type: str | None = None) -> None:
+    """MkDocs 1.6's ``mkdocs serve`` (``mkdocs.commands.serve.serve``), except that a failed
+    build, the first one included, leaves the server serving (see :class:`ServeStatus`)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+
+    def get_config() -> Any:
+        return load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
+
+    is_clean, is_dirty = build_type == "clean", build_type == "dirty"
+    try:
+        config = get_config()
+    except BaseException:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        raise
+    config.plugins.on_startup(command=("build" if is_clean else "serve"), dirty=is_dirty)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    mount = "/" + mount_path.strip("/") + "/" if mount_path.strip("/") else "/"
+    serve_url = f"http://{host}:{port}{mount}"
+    config.site_url = serve_url
+
+    def builder(config: Any = None) -> None:
+        log.info("Building documentation...")
+        if config is None:
+            config = get_config()
+            config.site_url = serve_url
+        build(config, serve_url=None if is_clean else serve_url, dirty=is_dirty)
+
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+
+    def error_handler(code: int) -> bytes | None:
+        page = os.path.join(site_dir, f"{code}.html")
+        if code in (404, 500) and os.path.isfile(page):
+            return Path(page).read_bytes()
+        return None
+
+    server.error_handler = error_handler
+    status = serve_status(config)
+    try:
+        status.run(builder, config)  # a failure is shown in the browser; the server starts anyway
+        server.watch(config.docs_dir)
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        install_error_pages(server, status)  # the plugin did already, unless it is off
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve(open_in_browser=open_in_browser)
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)

@@ -180,6 +180,10 @@ class Glossary:
         map_text(page_html, note)
         return found
 
+    def name_groups(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """Every name of each given term, one string per term (names joined by " · ")."""
+        return tuple(" · ".join(self.terms[ident].synonyms) for ident in sorted(ids))
+
     def synonyms(self, ids: Iterable[str]) -> list[str]:
         """Every name of the given terms, for the search index."""
         out: list[str] = []

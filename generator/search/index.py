@@ -4,8 +4,8 @@ The reader's page is never changed for search. Pagefind reads a *copy* of each p
 
 - the article is marked ``data-pagefind-body`` (menus, header and footer are not indexed);
 - the kind, team(s) and tags become Pagefind filters and metadata;
-- glossary synonyms of the terms the page mentions are appended ("MQL" finds a page that only
-  says "lead kwalifikowany marketingowo");
+- glossary names become searchable metadata, not text ("MQL" finds a page that only says "lead
+  kwalifikowany marketingowo", and no excerpt shows a list of synonyms); see :func:`index_copy`;
 - every ``ł`` becomes ``ľ`` (and ``Ł`` ``Ľ``). Pagefind folds diacritics that Unicode decomposes
   (ż -> z, ó -> o), but ``ł`` has no decomposition, so ``kwartal`` would not find "kwartał".
   ``ľ`` decomposes to ``l`` plus a mark, so both spellings meet in the index; the search page
@@ -38,6 +38,21 @@ _ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>")
 _L_STROKE = str.maketrans({"ł": "ľ", "Ł": "Ľ"})
 
 
+#: What a match in each metadata field adds to a hit's score (Pagefind's ranking ``metaWeights``,
+#: passed by the search box, see :mod:`.ui`): a term's own page first for any of its names, then
+#: the pages whose title names the term, then those that only mention it. The kind and team shown
+#: with each hit count little (``sprzedaż`` should not lift every page of the Sales team alike).
+META_WEIGHTS: dict[str, float] = {
+    "title": 5.0, "names": 6.0, "about": 3.0, "synonyms": 0.2, "kind": 0.2, "team": 0.2,
+}
+#: How the metadata joins the names of one term, and the terms (``about``, ``synonyms``: one
+#: string per term); the search box splits them again to find where a page names a term.
+NAMES = " · "
+TERMS = " ¦ "
+#: Weight of the words of a section's index page (Pagefind's ``data-pagefind-weight``; 1 is text).
+LISTING_WEIGHT = 0.3
+
+
 class SearchIndexError(Exception):
     """Pagefind could not build the index."""
 
@@ -61,13 +76,24 @@ def _closing(html: str, start: int) -> int:
 
 
 def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = (),
-               lang: str = "pl") -> str | None:
-    """The page as Pagefind should read it (its article only), or None when it has no article."""
+               lang: str = "pl", *, names: Sequence[str] = (), about: Sequence[str] = (),
+               listing: bool = False) -> str | None:
+    """The page as Pagefind should read it (its article only), or None when it has no article.
+
+    Glossary names are searchable metadata, never page text, so an excerpt is always the page's
+    own words in its own language (a page found only by another name shows its beginning: title
+    and summary). Three fields, ranked apart (:data:`META_WEIGHTS`): ``names``, a term page's own
+    names in every language; ``about``, the names of the terms its title names; ``synonyms``, those
+    of the other terms it mentions (these two: one string per term, its names joined by " · "). A ``listing`` (a section's index) counts its words at
+    :data:`LISTING_WEIGHT`: it repeats the summaries of the pages it lists, which should come first.
+    """
     match = _ARTICLE.search(html)
     if match is None:
         return None
     end = _closing(html, match.end())
-    opening = match.group(0)[:-1].rstrip("/") + " data-pagefind-body>"
+    opening = match.group(0)[:-1].rstrip("/")
+    opening += f' data-pagefind-body data-pagefind-weight="{LISTING_WEIGHT}">' if listing else (
+        " data-pagefind-body>")
     data = [f'<span data-pagefind-meta="title:{_attr(fold_l(title))}"></span>'] if title else []
     data.append(f'<span data-pagefind-meta="kind:{_attr(facets.kind)}"></span>')
     data.append(f'<span data-pagefind-filter="kind:{_attr(facets.kind)}"></span>')
@@ -75,14 +101,15 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
         data.append(f'<span data-pagefind-meta="team:{_attr(" · ".join(facets.teams))}"></span>')
     data += [f'<span data-pagefind-filter="team:{_attr(t)}"></span>' for t in facets.teams]
     data += [f'<span data-pagefind-filter="tag:{_attr(t)}"></span>' for t in facets.tags]
-    extra = ""
-    if synonyms:
-        words = htmllib.escape(fold_l(" · ".join(synonyms)), quote=False)
-        extra = f'<p data-pagefind-weight="0.5">{words}</p>'
+    for field, words, joiner in (("names", names, NAMES), ("about", about, TERMS),
+                                 ("synonyms", synonyms, TERMS)):
+        if words:
+            value = _attr(fold_l(joiner.join(words)))
+            data.append(f'<span data-pagefind-meta="{field}:{value}"></span>')
     body = map_text(html[match.end():end], fold_l)
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8"></head>\n<body>\n'
-        f"{opening}{''.join(data)}{body}{extra}</article>\n</body>\n</html>\n"
+        f"{opening}{''.join(data)}{body}</article>\n</body>\n</html>\n"
     )
 
 

@@ -79,16 +79,30 @@ class SiteSearch:
         self._terms[src_uri] = set(terms)
 
     def _facts(self, src_uri: str, url: str, title: str, meta: Mapping[str, Any]) -> CopyKey:
+        """What the index copy says beside the page: the glossary names that find it (a section's
+        index gets none: the pages it lists are what a synonym should find) and its role."""
         facets = facets_for_page(meta, self.catalogue, self.lang)
-        synonyms = tuple(self.glossary.synonyms(self._terms.get(src_uri, set())))
-        return CopyKey(url, title, facets, synonyms)
+        info = meta.get("playbook")
+        kind = info.get("kind") if isinstance(info, Mapping) else None
+        if kind == "index":
+            return CopyKey(url, title, facets, (), listing=True)
+        own = str(info.get("id")) if isinstance(info, Mapping) and kind == "term" else ""
+        names = tuple(self.glossary.synonyms({own})) if own in self.glossary.terms else ()
+        titled = {term for _, _, term in self.glossary.matches(title)} - {own}
+        mentioned = self._terms.get(src_uri, set()) - titled - {own}
+        return CopyKey(url, title, facets, self.glossary.name_groups(mentioned), names,
+                       self.glossary.name_groups(titled))
+
+    def _copy(self, html: str, key: CopyKey) -> str | None:
+        return index_copy(html, key.title, key.facets, key.synonyms, self.lang, names=key.names,
+                          about=key.about, listing=key.listing)
 
     def page(self, output: str, src_uri: str, url: str, title: str, meta: Mapping[str, Any]) -> None:
         """Keep the index copy of a finished page."""
         if not self.index:
             return
         key = self._facts(src_uri, url, title, meta)
-        copy = index_copy(output, title, key.facets, key.synonyms, self.lang)
+        copy = self._copy(output, key)
         if self.live is not None:
             self.live.put(src_uri, key, copy)
         elif copy is not None:
@@ -105,7 +119,7 @@ class SiteSearch:
         if self.live.has(src_uri, key):
             return
         html = output()
-        copy = index_copy(html, title, key.facets, key.synonyms, self.lang) if html else None
+        copy = self._copy(html, key) if html else None
         self.live.put(src_uri, key, copy)
 
     def write(self, site_dir: Path) -> IndexStats | None:
@@ -133,7 +147,14 @@ class CopyKey:
     url: str
     title: str
     facets: Facets
+    #: The names of the other terms the page mentions, one string per term (names joined by " · ").
     synonyms: tuple[str, ...]
+    #: A glossary term's page: the term's own names, in every language.
+    names: tuple[str, ...] = ()
+    #: The names of the terms the page's title names (like ``synonyms``: one string per term).
+    about: tuple[str, ...] = ()
+    #: A section's index page (it lists the summaries of other pages).
+    listing: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .index import META_WEIGHTS
 from .polish import MIN_STEM, REWRITES, SUFFIXES
 
 LABELS: dict[str, dict[str, str]] = {
@@ -43,6 +44,10 @@ FILTERS = ("kind", "team", "tag")
 MIN_CHARS = 2
 #: Results whose details are fetched at once (each costs one small request).
 PAGE_SIZE = 10
+#: Query words shorter than this are left out when the query has a longer one: in
+#: ``Zażółć sp. z o.o.`` the words ``sp``, ``z`` and ``o`` would match the start of most words
+#: ("ze", "od", "spotkanie"). A query of short words only (``kw``, ``AI``) is searched as typed.
+MIN_WORD = 3
 
 
 def ui_config(lang: str) -> dict[str, Any]:
@@ -56,4 +61,6 @@ def ui_config(lang: str) -> dict[str, Any]:
         "filters": list(FILTERS),
         "minChars": MIN_CHARS,
         "pageSize": PAGE_SIZE,
+        "minWord": MIN_WORD,
+        "metaWeights": dict(META_WEIGHTS),
     }

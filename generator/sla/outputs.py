@@ -283,12 +283,49 @@ def _text(node: _Element | str) -> str:
     return "".join(_text(child) for child in node.children)
 
 
+#: The document's language as Word's proofing tools name it.
+_DOCX_LANG = {"pl": "pl-PL", "en": "en-GB"}
+
+
 def docx(filled: Filled) -> bytes:
     writer = _DocxWriter()
-    properties = writer.document.core_properties
-    properties.title = filled.spec["title"]
-    properties.language = filled.lang
+    _docx_setup(writer.document, filled)
     writer.blocks(parse_html(filled.html_body()).children)
     buffer = io.BytesIO()
     writer.document.save(buffer)
     return buffer.getvalue()
+
+
+def _docx_setup(document: Any, filled: Filled) -> None:
+    """A4 with the PDF's margins, the text's language for spelling and hyphenation, and the
+    document's own properties (python-docx's template says Letter, en-US, "python-docx", 2013)."""
+    import datetime as dt
+
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(22)
+        section.left_margin = section.right_margin = Mm(18)
+    lang = _DOCX_LANG.get(filled.lang, filled.lang)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    props = run_defaults.find(qn("w:rPr")) if run_defaults is not None else None
+    if props is not None:
+        found = props.find(qn("w:lang"))
+        if found is None:
+            found = props.makeelement(qn("w:lang"), {})
+            props.append(found)
+        found.set(qn("w:val"), lang)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), lang)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    properties = document.core_properties
+    properties.title = filled.spec["title"]
+    properties.language = lang
+    properties.author = properties.last_modified_by = ""
+    properties.comments = properties.keywords = properties.subject = ""
+    properties.created = properties.modified = now
+    properties.revision = 1

@@ -1,7 +1,7 @@
 """What the SLA page's form needs: one field description per parameter, and the compiled document.
 
-``generator/templates/sla.md.j2`` turns these into a static HTML form (input types, min/max, steps,
-required, help texts, defaults as initial values) and embeds the document (:mod:`.spec`) as JSON in
+``generator/templates/sla.md.j2`` turns these into a static HTML form (input types, required, help
+texts, defaults as initial values; numbers are text fields that ``sla-form.js`` reads) and embeds the document (:mod:`.spec`) as JSON in
 a ``data-sla`` attribute, where it is inert data: ``sla-form.js`` reads it with ``JSON.parse``. The
 page's HTML is then cleaned by :mod:`generator.sanitize` like every generated page.
 """
@@ -18,14 +18,17 @@ if TYPE_CHECKING:
     from ..models.sla import Sla
 
 
-def _number_text(value: Any) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return numbers.plain(float(value))
-    return ""
-
-
-def _step(decimals: int) -> str:
-    return "1" if decimals == 0 else "0." + "0" * (decimals - 1) + "1"
+def _number_text(value: Any, lang: str, money: bool = False) -> str:
+    """A number as the form shows it: in the page's way (``1 200 000,5`` / ``1,200,000.5``), every
+    decimal kept (never rounded: the field must read back the very number), an amount's cents as
+    two digits. Mirrored by ``shownNumber`` in sla-form.js, which reads it back with ``readNumber``.
+    """
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return ""
+    decimals = len(numbers.parts(float(value))[2])
+    if money and decimals == 1:
+        decimals = 2
+    return numbers.format_number(float(value), lang, decimals)
 
 
 def field(param: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
@@ -71,22 +74,22 @@ def field(param: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
         else:
             out["control"] = "textarea"
             out["rows"] = 4
-            out["value"] = "\n".join(_number_text(v) or str(v) for v in (default or []))
+            out["value"] = "\n".join(_number_text(v, lang) or str(v) for v in (default or []))
             one_per_line = wording.WORDS[lang]["one_per_line"]
             out["help"] = f"{out['help']} ({one_per_line})" if out["help"] else one_per_line.capitalize() + "."
     else:  # integer, decimal, percent, money, duration
-        out["input_type"] = "number"
-        decimals = 0 if kind == "integer" else int(param.get("decimals", 2))
-        out["attrs"] = {"min": _number_text(param["min"]), "max": _number_text(param["max"]),
-                        "step": _step(decimals)}
+        # A text field, not type="number": Chromium's number field drops what it cannot read as
+        # the user types (1200000,50 became 120000050). sla-form.js reads the text the page's way
+        # (readNumber), says what it cannot read, and the JSON Schema checks the limits.
+        out["attrs"] = {"class": "sla-number"}
         if kind == "money":
             amount = default.get("amount") if isinstance(default, dict) else default
-            out["value"] = _number_text(amount)
+            out["value"] = _number_text(amount, lang, money=True)
             chosen = default.get("currency") if isinstance(default, dict) else param["currency"]
             out["currencies"] = [{"value": c, "selected": c == chosen} for c in param["currencies"]]
             out["currency"] = param["currency"]
         else:
-            out["value"] = _number_text(default)
+            out["value"] = _number_text(default, lang)
         if kind == "percent":
             out["suffix"] = "%"
         if kind == "duration":

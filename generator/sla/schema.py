@@ -181,7 +181,7 @@ def validate(schema: dict[str, Any], value: Any, path: Path = ()) -> list[Proble
             for index, item in enumerate(value):
                 problems.extend(validate(schema["items"], item, (*path, index)))
         if schema.get("uniqueItems"):
-            problems.extend(_repeated(value, path))
+            problems.extend(_repeated(value, path, schema.get("items", {}).get("x-kind") == "email"))
     if isinstance(value, dict):
         problems.extend(_object(schema, value, path))
     return problems
@@ -218,12 +218,13 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _repeated(value: list[Any], path: Path) -> list[Problem]:
-    """Each item given again after its first time (where the CLI points and the form marks)."""
+def _repeated(value: list[Any], path: Path, emails: bool = False) -> list[Problem]:
+    """Each item given again after its first time (where the CLI points and the form marks).
+    E-mail addresses differing only in upper/lower case are one mailbox (Anna@ACME.pl)."""
     seen: set[Any] = set()
     problems: list[Problem] = []
     for index, item in enumerate(value):
-        key = (type(item) is bool, _same(item))
+        key = (type(item) is bool, item.lower() if emails and isinstance(item, str) else _same(item))
         if key in seen:
             problems.append(((*path, index), "uniqueItems", {"got": item}))
         seen.add(key)

@@ -89,6 +89,9 @@ def _param(param: Any, lang: str) -> dict[str, Any]:
         help=_t(param.help, lang),
         required=param.required,
         default=_default(param, lang),
+        # A default written per language: a values file leaves it out, so that each language's
+        # agreement gets its own text (not the language the file was written in).
+        default_translated=isinstance(param.default, Translations),
     )
     if param.type == "list":
         out.update(item=_rules(param.item, lang), min_items=param.min_items,

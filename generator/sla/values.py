@@ -177,9 +177,13 @@ def yaml_scalar(value: Any, indent: str = "") -> str:
 
 
 def _comment(text: str, width: int = 96) -> list[str]:
+    """``# `` lines of at most ``width``, broken between words only: never inside an id such as
+    ``marketing-sales-sla`` or the ``'- '`` a list item starts with."""
     out: list[str] = []
     for paragraph in text.split("\n"):
-        out += textwrap.wrap(paragraph, width=width - 2, break_long_words=False) or [""]
+        kept = paragraph.replace("'- '", "'-\u00a0'")  # textwrap breaks at ASCII spaces only
+        out += [line.replace("'-\u00a0'", "'- '") for line in textwrap.wrap(
+            kept, width=width - 2, break_long_words=False, break_on_hyphens=False)] or [""]
     return [f"# {line}".rstrip() for line in out]
 
 
@@ -244,6 +248,11 @@ def values_file(spec: Spec, values: dict[str, Any] | None = None) -> str:
         if param["help"]:
             lines += _comment(param["help"])
         value = param["default"] if values is None else values.get(param["id"])
+        if values is None and param.get("default_translated"):
+            lines += _comment(words["values_default_text"])
+            lines += [f"#   {line}".rstrip() for line in str(value).split("\n")]
+            lines.append(f"{param['id']}:")
+            continue
         if param["type"] == "list" and value is None:
             lines.append(f"{param['id']}:")
             lines.append(f"#  - {_example(param['item'])}   ({words['list_example']})")

@@ -28,6 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
         "values_howto": "Uzupełnij wartości, a potem uruchom:",
         "values_comments": "Wiersze zaczynające się od # to komentarze. Pusta wartość oznacza wartość domyślną, jeśli jest.",
         "values_from_form": "Zapisane z formularza na stronie szablonu.",
+        "values_default_text": "Puste pole to tekst domyślny w języku umowy; po polsku brzmi tak (skopiuj go, aby zmienić):",
         "list_example": "na przykład",
         "form_title": "Wypełnij umowę",
         "preview_title": "Podgląd umowy",
@@ -67,6 +68,12 @@ WORDS: dict[str, dict[str, str]] = {
         "template_title": "Szablon",
         "ok": "Wszystkie wartości są poprawne.",
         "select": "— wybierz —",
+        # A number typed in the form that cannot be read (sla-form.js readNumber): how to write it.
+        "number_format": "Nie można odczytać liczby {got}: wpisz ją tak: 1 200 000,50 albo 1200000,50 (same cyfry, bez jednostek i słów).",
+        "number_ambiguous": "Nie wiadomo, jak odczytać {got}: tysiące oddziel spacją albo pisz cyfry razem (1 200 000 lub 1200000), a część dziesiętną oddziel przecinkiem (1,5).",
+        "number_digits": "Liczba {got} ma za dużo cyfr: formularz przyjmuje najwyżej 15 cyfr.",
+        # A value of a loaded file the field cannot hold: the field stays empty, with this error.
+        "load_unfit_field": "Nie wpisano wartości z pliku: {value}{why}. Wpisz tu poprawną wartość.",
     },
     "en": {
         "annex": "Annex: agreed values",
@@ -82,6 +89,7 @@ WORDS: dict[str, dict[str, str]] = {
         "values_howto": "Fill in the values, then run:",
         "values_comments": "Lines starting with # are comments. An empty value means the default, if there is one.",
         "values_from_form": "Saved from the form on the template's page.",
+        "values_default_text": "Left empty, it is the default text in the agreement's language; in English it reads (copy it to change it):",
         "list_example": "for example",
         "form_title": "Fill in the agreement",
         "preview_title": "Preview of the agreement",
@@ -120,6 +128,10 @@ WORDS: dict[str, dict[str, str]] = {
         "template_title": "The template",
         "ok": "All values are valid.",
         "select": "— choose —",
+        "number_format": "{got} cannot be read as a number: write it like 1,200,000.50 or 1200000.50 (digits only, no units or words).",
+        "number_ambiguous": "{got} cannot be read unambiguously: write thousands with commas or without separators (1,200,000 or 1200000), and decimals with a point (1.5).",
+        "number_digits": "{got} has too many digits: the form takes at most 15.",
+        "load_unfit_field": "The value from the file was not filled in: {value}{why}. Enter a correct value here.",
     },
 }
 
@@ -210,7 +222,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "enum:currency": "Waluta {got} jest tu niedozwolona: użyj {allowed}.",
         "minimum": "Wartość musi wynosić co najmniej {limit}.",
         "maximum": "Wartość może wynosić najwyżej {limit}.",
-        "decimals": "Za dużo miejsc po przecinku: dozwolone są najwyżej {limit}.",
+        "decimals": "Za dużo miejsc po przecinku: dozwolona liczba miejsc to najwyżej {limit}.",
         "minLength": "Wpisz dokładnie {limit} znaków.",
         "maxLength": "Tekst jest za długi ({length} znaków); dozwolone jest najwyżej {limit}.",
         "control": "Tekst zawiera niedozwolony znak sterujący (niewidoczny znak, np. skopiowany z innego programu): usuń go.",
