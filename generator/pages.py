@@ -21,7 +21,7 @@ from .catalogue import Catalogue, Entry
 from .labels import label
 from .models import KINDS, Definition
 from .models.base import Translations, alphabetical, localize
-from .render import attr, environment, inline_markdown, localized, number, plain
+from .render import attr, environment, fallback_marker, inline_markdown, localized, number, plain
 from .sla.page import sla_form
 
 COMPARISON_PATH = "comparison.md"
@@ -119,6 +119,8 @@ class Planner:
             t=self.t,
             inline=lambda text: inline_markdown(localized(text, lang)),
             text=lambda text: plain(localize(text, lang).text),
+            # The badge of a text shown in another language (after a title or an owner).
+            badge=lambda text: fallback_marker(lang, localize(text, lang).fallback),
             # Inside an HTML attribute of a table row (an aria-label): escaped, and no '|'.
             attr_text=lambda text: attr(localize(text, lang).text).replace("|", "&#124;"),
             num=lambda value: number(value, lang),

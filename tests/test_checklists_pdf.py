@@ -157,6 +157,13 @@ def test_default_file_name_and_out_folder(tmp_path: Path, monkeypatch: pytest.Mo
                str(folder)) == 0
     assert (folder / "new-marketer-en.pdf").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "temporary file left"
+    # A folder that does not exist (a typo) is not created: said, and nothing written.
+    assert run("--project", str(ROOT), "checklist", "pdf", "new-marketer", "--out",
+               str(tmp_path / "pritns" / "a.pdf")) == 1
+    assert capsys.readouterr().err.endswith(
+        f"--out: the folder {tmp_path / 'pritns'} does not exist; create it first, or name a file in a "
+        "folder that does.\n")
+    assert not (tmp_path / "pritns").exists()
 
 
 # -- pagination of a long checklist --------------------------------------------------------------

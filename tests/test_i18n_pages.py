@@ -112,3 +112,21 @@ def test_index_pages_list_definitions_by_title_in_each_language() -> None:
         listed = re.findall(r"^\| \[([^\]]+)\]", pages["goals/index.md"].markdown, re.M)
         assert len(listed) == len(catalogue.of_kind("goal")) > 5
         assert listed == sorted(listed, key=alphabetical), lang
+
+
+def test_a_title_or_owner_shown_in_another_language_carries_the_badge(tmp_path: Path) -> None:
+    from generator.catalogue import load
+    from generator.pages import plan
+    from tests.projects import GOAL, make_project
+
+    goal = (GOAL.format(id="twelve", team="marketing")
+            .replace("title: {pl: Cel twelve, en: Goal twelve}", "title: {pl: Cel dwanaście}")
+            .replace("owner: Anna", "owner: {en: Head of Marketing}"))
+    root = make_project(tmp_path / "p", {"playbooks/goals/twelve.yaml": goal})
+    catalogue, problems = load(root, root / "playbooks")
+    assert [p for p in problems if p.severity == "error"] == []
+    english = next(p for p in plan(catalogue, "en") if p.path == "goals/twelve.md").markdown
+    polish = next(p for p in plan(catalogue, "pl") if p.path == "goals/twelve.md").markdown
+    assert re.search(r'^# Cel dwanaście <span class="pb-fallback" title="[^"]+">PL</span>$', english, re.M)
+    assert re.search(r'Head of Marketing <span class="pb-fallback" title="[^"]+">EN</span> ·', polish)
+    assert "Head of Marketing ·" in english and "# Cel dwanaście\n" in polish  # no badge where it belongs

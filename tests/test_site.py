@@ -84,6 +84,8 @@ def test_heading_links_are_titled_in_the_pages_language(built: Path) -> None:
     html = (built / "comparison" / "index.html").read_text(encoding="utf-8")
     assert 'class="headerlink" href="#' in html
     assert 'title="Link do tego fragmentu strony"' in html and "Permanent link" not in html
+    # Material's footer speaks the page's language too.
+    assert "Zbudowano przy użyciu" in html and "Made with" not in html
     # Polish ł stays as l in anchors ("Zespoły" -> #zespoly, not #zespoy).
     teams = (built / "teams" / "index.html").read_text(encoding="utf-8")
     assert 'id="zespoly"' in teams and 'id="zespoy"' not in teams

@@ -152,6 +152,21 @@ def test_pdf_loads_nothing_from_outside() -> None:
     assert b"@page" in fetcher.fetch(own).read()
 
 
+def test_the_annex_lists_only_the_values_the_agreement_uses(example: Sla) -> None:
+    from generator.sla.fill import annex_rows
+
+    spec = compile_spec(example, "pl")
+    large = [item["id"] for item, _text in annex_rows(filled(spec, EXAMPLE))]
+    small = [item["id"] for item, _text in annex_rows(filled(spec, dict(EXAMPLE, company_size="small")))]
+    assert "revenue_target" in large and "mqls_per_month" in large and "mql_to_sql_rate" in large
+    # The short agreement of a small company never mentions the funnel's numbers: not "agreed".
+    for absent in ("revenue_target", "average_deal_size", "mql_to_sql_rate", "won_deals_per_quarter",
+                   "mqls_per_month", "campaign_notice_days"):
+        assert absent not in small, absent
+    assert {"company_name", "company_size", "follow_up_hours", "effective_date"} <= set(small)
+    assert small == [i for i in large if i in small], "template order kept"
+
+
 def test_docx_has_real_structure(example: Sla) -> None:
     document = filled(compile_spec(example, "en"), EXAMPLE)
     word = docx.Document(io.BytesIO(outputs.render(document, "docx")))

@@ -186,9 +186,16 @@ def test_cli_list_and_mistakes(capsys: pytest.CaptureFixture[str], tmp_path: Pat
          f"--out: {tmp_path} is a folder; name a file in it.\n"),
         (["marketing-sales-sla", "--values", example, "--out", example],
          "--out: this is the values file itself; choose another file.\n"),
+        (["marketing-sales-sla", "--values", example, "--format", "md", "--out", str(tmp_path / "x.pdf")],
+         f"--out: {tmp_path / 'x.pdf'} names a pdf file, but --format is md: name it like sla.md, or "
+         "leave --format out.\n"),
+        (["marketing-sales-sla", "--values", example, "--out", str(tmp_path / "nowhere" / "x.pdf")],
+         f"--out: the folder {tmp_path / 'nowhere'} does not exist; create it first, or name a file "
+         "in a folder that does.\n"),
     ]:
         code, out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "fill", *argv)
         assert (code, out, err) == (1, "", message)
+    assert not (tmp_path / "nowhere").exists() and not (tmp_path / "x.pdf").exists()
     code, out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "fill", "marketing-sales",
                               "--values", example, "--out", str(tmp_path / "a.docx"))
     assert code == 0

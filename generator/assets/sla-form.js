@@ -624,9 +624,37 @@
     return segments.map(function (s) { return typeof s === "string" ? s : htmlEscape(shown[s.p]); }).join("");
   }
 
+  // The names an expression uses (expr.names).
+  function exprNames(node, out) {
+    out = out || {};
+    if (node && node.k === "name") out[node.v] = true;
+    ["a", "b", "args"].forEach(function (key) {
+      var child = node && node[key];
+      if (Array.isArray(child)) child.forEach(function (c) { exprNames(c, out); });
+      else if (child && typeof child === "object") exprNames(child, out);
+    });
+    return out;
+  }
+
+  // The values the agreement uses: shown or decided on by its clauses, and what the derived
+  // ones among them are computed from (fill.agreed).
+  function agreed(filled) {
+    var used = {};
+    filled.clauses.forEach(function (clause) {
+      clause.md.forEach(function (s) { if (typeof s !== "string") used[s.p] = true; });
+      if (clause.when) Object.assign(used, exprNames(clause.when));
+    });
+    filled.spec.derived.slice().reverse().forEach(function (item) {
+      if (used[item.id]) Object.assign(used, exprNames(item.expr));
+    });
+    return used;
+  }
+
   function annexRows(filled) {
-    var rows = filled.spec.params.map(function (p) { return [p, filled.shown[p.id]]; });
-    filled.spec.derived.forEach(function (item) {
+    var used = agreed(filled);
+    var rows = filled.spec.params.filter(function (p) { return used[p.id]; })
+      .map(function (p) { return [p, filled.shown[p.id]]; });
+    filled.spec.derived.filter(function (item) { return used[item.id]; }).forEach(function (item) {
       var text = filled.shown[item.id];
       if (item.unit) text += NBSP + item.unit;
       rows.push([item, text]);

@@ -184,6 +184,9 @@ def _out_path(value: str | None, default_name: str, docs_dir: Path) -> Path:
             f"--out: {out} is inside the content folder ({docs_dir.name}/), which the site "
             "publishes; write personal checklists somewhere else."
         )
+    if not resolved.parent.is_dir():  # a typo in a folder's name is not a new folder
+        raise UserError(f"--out: the folder {out.parent} does not exist; create it first, or name "
+                        "a file in a folder that does.")
     return resolved
 
 

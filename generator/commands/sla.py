@@ -113,7 +113,11 @@ def run_values(args: argparse.Namespace) -> int:
 
 
 def run_fill(args: argparse.Namespace) -> int:
-    fmt = args.format or _SUFFIXES.get(Path(args.out).suffix.lower() if args.out else "", "md")
+    named = _SUFFIXES.get(Path(args.out).suffix.lower()) if args.out else None
+    fmt = args.format or named or "md"
+    if args.format and named and named != args.format:  # --format md --out sla.pdf
+        raise UserError(f"--out: {args.out} names a {named} file, but --format is {args.format}: "
+                        f"name it like sla.{args.format}, or leave --format out.")
     if fmt in ("pdf", "docx") and not args.out:
         raise UserError(f"--out: a {fmt} file cannot be printed; name the file, like --out sla.{fmt}.")
     if args.out and Path(args.out).resolve() == Path(args.values).resolve():
@@ -138,6 +142,9 @@ def run_fill(args: argparse.Namespace) -> int:
 def _write(path: Path, data: str | bytes) -> None:
     if path.is_dir():
         raise UserError(f"--out: {path} is a folder; name a file in it.")
+    if not path.parent.is_dir():  # a typo in a folder's name is not a new folder
+        raise UserError(f"--out: the folder {path.parent} does not exist; create it first, or "
+                        "name a file in a folder that does.")
     try:
         atomic_write(path, data)
     except OSError as exc:

@@ -197,10 +197,30 @@ def _segments_html(segments: list[Any], shown: dict[str, str]) -> str:
     return "".join(s if isinstance(s, str) else html_escape(shown[s["p"]]) for s in segments)
 
 
+def agreed(filled: Filled) -> set[str]:
+    """The values this agreement is about: those its clauses show or decide on, and what the
+    derived ones among them are computed from. A small company's agreement does not list the
+    revenue target its clauses never mention."""
+    used: set[str] = set()
+    for clause in filled.clauses:
+        used.update(s["p"] for s in clause["md"] if isinstance(s, dict))
+        if clause["when"] is not None:
+            used.update(expr.names(clause["when"]))
+    for item in reversed(filled.spec["derived"]):  # a derived value uses only those above it
+        if item["id"] in used:
+            used.update(expr.names(item["expr"]))
+    return used
+
+
 def annex_rows(filled: Filled) -> list[tuple[dict[str, Any], str]]:
-    """``(parameter or derived value, its text)`` for the annex table, in template order."""
-    rows: list[tuple[dict[str, Any], str]] = [(p, filled.shown[p["id"]]) for p in filled.spec["params"]]
+    """``(parameter or derived value, its text)`` for the annex table, in template order: the
+    values the agreement uses (:func:`agreed`)."""
+    used = agreed(filled)
+    rows: list[tuple[dict[str, Any], str]] = [
+        (p, filled.shown[p["id"]]) for p in filled.spec["params"] if p["id"] in used]
     for item in filled.spec["derived"]:
+        if item["id"] not in used:
+            continue
         text = filled.shown[item["id"]]
         if item["unit"]:
             text += numbers.NBSP + item["unit"]
