@@ -42,6 +42,7 @@ from .yamlfile import (
     loc_text,
     locate,
     parse_bytes,
+    place_in_scalar,
     too_big,
 )
 
@@ -546,7 +547,19 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         errors = exc.errors(include_url=False)
         for error in errors[:MAX_ERRORS_PER_FILE]:
             line, col, shown = locate(root, tuple(error["loc"]), at_key=error["type"] == "extra_forbidden")
-            found.append(Diagnostic(display, line, col, loc_text(shown), messages.plain(dict(error), model)))
+            message = messages.plain(dict(error), model)
+            inside = error.get("ctx") or {}
+            if "text_line" in inside:  # a place inside a text (an SLA expression or clause body)
+                place = place_in_scalar(root, tuple(error["loc"]), source.text,
+                                        int(inside["text_line"]), int(inside["text_col"]))
+                if place is not None:
+                    line, col = place
+                    at = str(inside["text_at"])
+                    for said in (" " + at, at):  # "... (at character 4): ..." / "line 2, ...: ..."
+                        if said in message:
+                            message = message.replace(said, "", 1)
+                            break
+            found.append(Diagnostic(display, line, col, loc_text(shown), message))
         if len(errors) > MAX_ERRORS_PER_FILE:
             line, col, _shown = locate(root, tuple(errors[MAX_ERRORS_PER_FILE]["loc"]))
             more = len(errors) - MAX_ERRORS_PER_FILE

@@ -724,6 +724,42 @@ def locate(root: Node | None, loc: Loc, at_key: bool = False) -> tuple[int, int,
     return point.line + 1, point.column + 1, tuple(shown)
 
 
+def place_in_scalar(root: Node | None, loc: Loc, text: str, line: int, column: int) -> tuple[int, int] | None:
+    """The file's line and column of the place (``line``, ``column``: 1-based, in the value's own
+    text) inside the text value at ``loc``, when the file holds that text as it is: a one-line
+    plain or quoted value (no escapes before the place), or a literal block (``|``). ``None``
+    otherwise (a folded or escaped text): then the value's own place and words are given."""
+    node = root
+    for part in loc:
+        if isinstance(node, MappingNode):
+            node = next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == str(part)), None)
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return None
+    if not isinstance(node, ScalarNode):
+        return None
+    lines = text.splitlines()
+    start = node.start_mark
+    wanted = node.value.split("\n")
+    if line > len(wanted) or start.line >= len(lines):
+        return None
+    if node.style in (None, "", "'", '"') and line == 1 and len(wanted) == 1:  # "": plain (libyaml)
+        skip = 0 if not node.style else 1
+        raw = lines[start.line][start.column + skip:]
+        if raw[: column - 1] == wanted[0][: column - 1]:
+            return start.line + 1, start.column + skip + column
+        return None
+    if node.style == "|":
+        first = start.line + 1  # the line after the '|'
+        content = lines[first:first + len(wanted)]
+        indent = next((len(x) - len(x.lstrip(" ")) for x in content if x.strip()), None)
+        if indent is None or len(content) < line or content[line - 1][indent:] != wanted[line - 1]:
+            return None
+        return first + line, indent + column
+    return None
+
+
 def _points_at_key(value: Node) -> bool:
     """A nested mapping or list is reported at its key, which is where a reader looks."""
     return isinstance(value, MappingNode | SequenceNode) and bool(value.value) is False

@@ -45,49 +45,44 @@ F = "playbooks/slas/small.yaml"
          f"{F}:14:15: parameters[0].required: a parameter with a default is never missing: remove "
          "'required: true' or the default."),
         ("expression: budget / price\n", "expression: budget / prize\n",
-         f"{F}:77:17: derived[0].expression: unknown name 'prize' (at character 10): no parameter or "
-         "derived value has it (did you mean 'price'?)."),
+         f"{F}:77:26: derived[0].expression: unknown name 'prize': no parameter or derived value has"
+         " it (did you mean 'price'?)."),
         ("expression: budget / price\n", "expression: per_hour * 2\n",
-         f"{F}:77:17: derived[0].expression: 'per_hour' (at character 1) is derived[1], which comes "
-         "later: a derived value can use only the parameters and the derived values above it."),
+         f"{F}:77:17: derived[0].expression: 'per_hour' is derived[1], which comes later: a derived"
+         " value can use only the parameters and the derived values above it."),
         ("expression: budget / price\n", "expression: units + 1\n",
-         f"{F}:77:17: derived[0].expression: 'units' (at character 1) is this derived value "
-         "itself: it cannot use itself."),
+         f"{F}:77:17: derived[0].expression: 'units' is this derived value itself: it cannot use"
+         " itself."),
         ("expression: budget / price\n", "expression: budget.__class__\n",
-         f"{F}:77:17: derived[0].expression: attribute access (a.b) is not allowed in an expression "
-         "(at character 1)."),
+         f"{F}:77:17: derived[0].expression: attribute access (a.b) is not allowed in an expression."),
         ("expression: budget / price\n", "expression: cadence * 2\n",
-         f"{F}:77:17: derived[0].expression: '*' works on numbers only (at character 1)."),
+         f"{F}:77:17: derived[0].expression: '*' works on numbers only."),
         ("when: cadence != 'none'", "when: count",
          f"{F}:114:11: clauses[1].when: this gives a number, but a condition (true or false) is "
          "needed here."),
         ("when: cadence != 'none'", "when: contact == 'x'",
-         f"{F}:114:11: clauses[1].when: 'contact' (at character 1) may be left empty (it is optional "
-         "and has no default): make it required or give it a default."),
+         f"{F}:114:11: clauses[1].when: 'contact' may be left empty (it is optional and has no"
+         " default): make it required or give it a default."),
         ("when: cadence != 'none'", "when: cadence != 'nnoe'",
-         f"{F}:114:11: clauses[1].when: 'nnoe' (at character 12) is not a choice of 'cadence': the "
-         "choices are none, monthly (did you mean 'none'?)."),
+         f"{F}:114:22: clauses[1].when: 'nnoe' is not a choice of 'cadence': the choices are none,"
+         " monthly (did you mean 'none'?)."),
         ("when: cadence != 'none'", "when: \"'Monthly' == cadence\"",
-         f"{F}:114:11: clauses[1].when: 'Monthly' (at character 1) is not a choice of 'cadence': the "
-         "choices are none, monthly (did you mean 'monthly'?)."),
+         f"{F}:114:12: clauses[1].when: 'Monthly' is not a choice of 'cadence': the choices are none,"
+         " monthly (did you mean 'monthly'?)."),
         ("Firma **{{ name }}**", "Firma **{{ nmae }}**",
-         f"{F}:88:11: clauses[0].body.pl: line 1, column 9 of the text: {{{{ nmae }}}} names no "
-         "parameter or derived value (did you mean 'name'?)."),
+         f"{F}:89:17: clauses[0].body.pl: {{{{ nmae }}}} names no parameter or derived value (did you"
+         " mean 'name'?)."),
         ("Firma **{{ name }}**", "Firma `{{ name }}`",
-         f"{F}:88:11: clauses[0].body.pl: line 1, column 8 of the text: the placeholder {{{{ name }}}} "
-         "on line 1 of the text is inside `code`; a value cannot be shown literally there: take it "
-         "out of the backticks."),
+         f"{F}:89:16: clauses[0].body.pl: the placeholder {{{{ name }}}} on line 1 of the text is"
+         " inside `code`; a value cannot be shown literally there: take it out of the backticks."),
         ("Firma **{{ name }}**", "Firma [x]({{ name }})",
-         f"{F}:88:11: clauses[0].body.pl: line 1, column 11 of the text: the placeholder {{{{ name }}}} "
-         "on line 1 of the text is inside a link address or HTML attribute; a value can only go "
-         "into the text."),
+         f"{F}:89:19: clauses[0].body.pl: the placeholder {{{{ name }}}} on line 1 of the text is"
+         " inside a link address or HTML attribute; a value can only go into the text."),
         ("Firma **{{ name }}**", "Firma <script>{{ name }}</script>",
-         f"{F}:88:11: clauses[0].body.pl: line 1, column 15 of the text: the placeholder "
-         "{{ name }} on line 1 of the text is lost: it is inside HTML that is not allowed in a "
-         "document (only Markdown is)."),
+         f"{F}:89:23: clauses[0].body.pl: the placeholder {{{{ name }}}} on line 1 of the text is"
+         " lost: it is inside HTML that is not allowed in a document (only Markdown is)."),
         ("Firma **{{ name }}**", "Firma **{{ name }**",
-         f"{F}:88:11: clauses[0].body.pl: line 1, column 9 of the text: '{{{{' is not closed with "
-         "'}}' on the same line."),
+         f"{F}:89:17: clauses[0].body.pl: '{{{{' is not closed with '}}}}' on the same line."),
         ("clauses:\n", "  - {id: count, label: X, expression: '1'}\nclauses:\n",
          f"{F}:84:10: derived[2].id: the name 'count' is already used by parameters[2]: every "
          "parameter and derived value needs its own name."),

@@ -282,11 +282,14 @@ class Sla(Definition):
                 cls.__name__,
                 [
                     InitErrorDetails(
-                        type=PydanticCustomError("sla_template", "{message}", {"message": message}),
+                        type=PydanticCustomError("sla_template", "{message}", {
+                            "message": message,
+                            **({"text_line": inside[0], "text_col": inside[1], "text_at": inside[2]}
+                               if inside else {})}),
                         loc=loc,
                         input=None,
                     )
-                    for loc, message in problems
+                    for loc, message, inside in problems
                 ],
             )
         return sla
@@ -297,13 +300,21 @@ class _TemplateCheck:
 
     def __init__(self, sla: Sla) -> None:
         self.sla = sla
-        self.problems: list[tuple[Loc, str]] = []
+        self.problems: list[tuple[Loc, str, tuple[int, int, str] | None]] = []
 
-    def add(self, loc: Loc, message: str) -> None:
+    def add(self, loc: Loc, message: str, inside: tuple[int, int, str] | None = None) -> None:
+        """``inside``: the place in the text (line, column, 1-based) and the words of ``message``
+        that say it ("(at character 41)"): dropped when the file's own line and column can be
+        given instead (:func:`generator.yamlfile.place_in_scalar`)."""
         end = "" if message.endswith(("?", "!")) else "."
-        self.problems.append((loc, message.rstrip(".") + end))
+        self.problems.append((loc, message.rstrip(".") + end, inside))
 
-    def run(self) -> list[tuple[Loc, str]]:
+    def at_character(self, loc: Loc, offset: int, message: str) -> None:
+        """``message`` holds ``{at}`` where the place in an expression goes."""
+        at = f"(at character {offset + 1})"
+        self.add(loc, message.replace("{at}", at), (1, offset + 1, at))
+
+    def run(self) -> list[tuple[Loc, str, tuple[int, int, str] | None]]:
         self.names()
         for index, param in enumerate(self.sla.parameters):
             self.parameter(index, param)
@@ -372,33 +383,35 @@ class _TemplateCheck:
         try:
             tree = expr.parse(source)
         except expr.ExprError as exc:
-            self.add(loc, f"{exc.message} (at character {exc.offset + 1})")
+            self.at_character(loc, exc.offset, f"{exc.message} {{at}}")
             return
         params = {p.id: p for p in self.sla.parameters}
         for node in expr.name_nodes(tree):
             name = node["v"]
-            at = f"(at character {node['at'][0] + 1})"
+            start = node["at"][0]
             if name in later and loc[:2] == ("derived", later[name]):
-                self.add(loc, f"{name!r} {at} is this derived value itself: it cannot use itself")
+                self.at_character(loc, start, f"{name!r} {{at}} is this derived value itself: it "
+                                              "cannot use itself")
                 return
             if name in later:
-                self.add(loc, f"{name!r} {at} is derived[{later[name]}], which comes later: a "
-                              "derived value can use only the parameters and the derived values "
-                              "above it")
+                self.at_character(loc, start, f"{name!r} {{at}} is derived[{later[name]}], which "
+                                              "comes later: a derived value can use only the "
+                                              "parameters and the derived values above it")
                 return
             if name not in known:
-                self.add(loc, f"unknown name {name!r} {at}: no parameter or derived value has "
-                              f"it{_hint(name, known)}")
+                self.at_character(loc, start, f"unknown name {name!r} {{at}}: no parameter or "
+                                              f"derived value has it{_hint(name, known)}")
                 return
             param = params.get(name)
             if param is not None and not param.required and param.default is None:
-                self.add(loc, f"{name!r} {at} may be left empty (it is optional and has no "
-                              "default): make it required or give it a default")
+                self.at_character(loc, start, f"{name!r} {{at}} may be left empty (it is optional "
+                                              "and has no default): make it required or give it a "
+                                              "default")
                 return
         try:
             found = expr.check_types(tree, known)
         except expr.ExprError as exc:
-            self.add(loc, f"{exc.message} (at character {exc.offset + 1})")
+            self.at_character(loc, exc.offset, f"{exc.message} {{at}}")
             return
         if found != wanted:
             words = {"number": "a number", "text": "a text", "bool": "a condition (true or false)"}
@@ -420,9 +433,9 @@ class _TemplateCheck:
                         continue
                     allowed = [c.value for c in param.choices]
                     if text["v"] not in allowed:
-                        self.add(loc, f"{text['v']!r} (at character {text['at'][0] + 1}) is not a "
-                                      f"choice of {param.id!r}: the choices are "
-                                      f"{', '.join(allowed)}{_hint(text['v'], allowed)}")
+                        self.at_character(loc, text["at"][0], f"{text['v']!r} {{at}} is not a "
+                                          f"choice of {param.id!r}: the choices are "
+                                          f"{', '.join(allowed)}{_hint(text['v'], allowed)}")
 
     def derived(self) -> None:
         for index, item in enumerate(self.sla.derived):
@@ -447,13 +460,15 @@ class _TemplateCheck:
             compile_body(text)
         except PlaceholderError as exc:
             line, col = line_col(text, exc.offset)
-            self.add(loc, f"line {line}, column {col} of the text: {exc.message}")
+            at = f"line {line}, column {col} of the text: "
+            self.add(loc, at + exc.message, (line, col, at))
             return
         for p in placeholders:
             line, col = line_col(text, p.start)
+            at = f"line {line}, column {col} of the text: "
             if p.name not in known:
-                self.add(loc, f"line {line}, column {col} of the text: {{{{ {p.name} }}}} names no "
-                              f"parameter or derived value{_hint(p.name, known)}")
+                self.add(loc, f"{at}{{{{ {p.name} }}}} names no parameter or derived value"
+                              f"{_hint(p.name, known)}", (line, col, at))
 
 
 def _hint(name: str, known: Any) -> str:
