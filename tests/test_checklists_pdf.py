@@ -237,6 +237,32 @@ def test_role_pack_has_a_cover_contents_and_only_that_roles_checklists(tmp_path:
     assert f"Strona {len(pages)} z {len(pages)}" in pages[-1]
 
 
+@pytest.mark.parametrize(("lang", "cover"), [("pl", "Pakiet wdrożeniowy dla roli Handlowiec"),
+                                             ("en", "Onboarding pack for the role Sales rep")])
+def test_a_role_is_named_as_its_checklists_name_it(tmp_path: Path, lang: str, cover: str) -> None:
+    out = tmp_path / "pack.pdf"
+    assert run("--project", str(ROOT), "checklist", "pdf", "--role", "sales-rep", "--lang", lang,
+               "--out", str(out)) == 0
+    pages = pdf_pages(out)
+    assert cover in pages[0]
+    assert ("Rola: Handlowiec" if lang == "pl" else "Role: Sales rep") in pages[1]
+    assert "sales-rep" not in " ".join(pages[:2]).replace("new-sales-rep", "")
+
+
+def test_checklists_that_name_a_role_differently_show_its_id(tmp_path: Path) -> None:
+    """Two names for one role: the pack does not pick one of them."""
+    one = [[("Zadanie.", "IT", "day 1")]]
+    a = checklist_yaml("a-first", "sales-rep", one, title="Alfa").replace(
+        "role: sales-rep\n", "role: sales-rep\nrole_title: Handlowiec\n")
+    b = checklist_yaml("b-second", "sales-rep", one, title="Beta").replace(
+        "role: sales-rep\n", "role: sales-rep\nrole_title: Sprzedawca\n")
+    assert "role_title" in a and "role_title" in b
+    project = make_project(tmp_path / "p", {"playbooks/checklists/a.yaml": a, "playbooks/checklists/b.yaml": b})
+    out = tmp_path / "pack.pdf"
+    assert run("--project", str(project), "checklist", "pdf", "--role", "sales-rep", "--out", str(out)) == 0
+    assert "Pakiet wdrożeniowy dla roli sales-rep" in pdf_pages(out)[0]
+
+
 # -- bad input: one line, exit 1, no traceback, no file -------------------------------------------
 
 

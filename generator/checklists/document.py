@@ -108,7 +108,7 @@ class PrintDocument:
     lang: str
     title: str
     checklists: tuple[PrintChecklist, ...]
-    pack_role: str | None  # set for a role's pack: a cover page and contents come first
+    pack_role: str | None  # a role's pack (its name, or its id): a cover page and contents come first
     name: str | None
     manager: str | None
     start: str | None
@@ -257,7 +257,7 @@ class Builder:
             anchor=f"checklist-{entry.id}",
             title=self.text(d.title),
             summary=inline_html(self.text(d.summary)),
-            role=d.role,
+            role=self.text(d.role_title) if d.role_title else d.role,
             team=self.title_of(d.team) if d.team else None,
             days=label(lang, d.days),
             rule=word(lang, f"rule_{d.days}"),
@@ -272,6 +272,10 @@ class Builder:
         lang, start = self.lang, self.personal.start
         views = tuple(self.checklist(e) for e in entries)
         if pack_role is not None:
+            # The role's name when its checklists agree on one (never one picked at random).
+            named = {self.text(_checklist(e).role_title) for e in entries if _checklist(e).role_title}
+            if len(named) == 1 and all(_checklist(e).role_title for e in entries):
+                pack_role = named.pop()
             title = f"{word(lang, 'pack')} {word(lang, 'for_role')} {pack_role}"
         else:
             title = views[0].title

@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
-from .base import Definition, Model, Slug, Text, ref
+from .base import Definition, Model, ShortText, Slug, Text, ref
 
 _DUE_RE = re.compile(r"^\s*(day|week|month)\s+(\d+)\s*$", re.IGNORECASE)
 #: The largest count per unit: about three years, far more than any onboarding needs.
@@ -87,7 +87,12 @@ class Checklist(Definition):
     SECTION: ClassVar[str] = "checklists"
 
     kind: Literal["checklist"]
-    role: Slug = Field(description="The role it is for, e.g. 'sales-rep'.")
+    role: Slug = Field(description="The role it is for, e.g. 'sales-rep' (playbook checklist pdf --role).")
+    role_title: ShortText | None = Field(
+        default=None,
+        description="The role's name as readers say it, e.g. {pl: Handlowiec, en: Sales rep}; "
+        "without it, the role's id is shown.",
+    )
     team: Annotated[Slug, ref("team")] | None = Field(default=None, description="Id of the team.")
     days: Literal["working", "calendar"] = Field(
         default="working", description="Count due offsets in working days or calendar days."
