@@ -512,7 +512,8 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
             ),
         )
     kind = data.get("kind")
-    claim = _claim(source, data)
+    # What the file claims is worked out only for a file with problems: it needs the
+    # positions, which a valid file never pays for (the fast path of generator.yamlfile).
     if kind is None:
         # ``Kind: goal``, ``kinds: goal``: name the key that was meant, at that key.
         near = [k for k in data if isinstance(k, str)
@@ -520,9 +521,9 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         if near:
             return FileResult(None, (_problem(
                 source, (near[0],), f"unknown field {near[0]!r}: did you mean 'kind'? Field names "
-                "are written in lower case.", at_key=True),), claim)
+                "are written in lower case.", at_key=True),), _claim(source, data))
         return FileResult(
-            None, (_problem(source, ("kind",), f"this field is required: one of {kinds}."),), claim
+            None, (_problem(source, ("kind",), f"this field is required: one of {kinds}."),), _claim(source, data)
         )
     if not isinstance(kind, str) or kind not in KINDS:
         hint = messages.suggest(kind, KINDS) if isinstance(kind, str) else ""
@@ -536,7 +537,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
                     f"choose one of {kinds}.{hint}",
                 ),
             ),
-            claim,
+            _claim(source, data),
         )
     model = KINDS[kind]
     try:
@@ -566,7 +567,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
             found.append(
                 Diagnostic(display, line, col, "", f"{more:,} more problems in this file are not shown: fix the ones above first.")
             )
-        return FileResult(None, tuple(found), claim)
+        return FileResult(None, tuple(found), _claim(source, data))
     inner = list(definition.problems())
     if inner:
         root = compose(source.text)
@@ -574,7 +575,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         for loc, message in inner:
             line, col, shown = locate(root, loc)
             found.append(Diagnostic(display, line, col, loc_text(shown), message))
-        return FileResult(None, tuple(found), claim)
+        return FileResult(None, tuple(found), _claim(source, data))
     return FileResult(Entry(definition, source), ())
 
 

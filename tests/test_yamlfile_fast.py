@@ -345,3 +345,23 @@ def test_without_yaml_rs_everything_reads_the_same() -> None:
         "x.yaml:2:1: YAML: the key 'a' appears twice, on line 1 and line 2: keep only one.",
     ]
     assert out.stderr == ""
+
+
+def test_valid_files_are_never_read_for_positions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Positions cost a second, slower parse; only a file with problems needs them. A valid
+    project is loaded without composing a single node tree (a regression once doubled the load
+    time of bench/run.py: every file's id was located, problems or not)."""
+    from generator import catalogue as catalogue_module
+
+    project = tmp_path / "p"
+    for rel, data in definitions(60).items():
+        (project / "playbooks" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / "playbooks" / rel).write_text(dump(data), encoding="utf-8")
+
+    def no_positions(text: str) -> Any:
+        raise AssertionError("a valid file was composed for positions")
+
+    monkeypatch.setattr(catalogue_module, "compose", no_positions)
+    loaded, problems = catalogue_module.load(project, project / "playbooks")
+    assert [p for p in problems if p.severity == "error"] == []
+    assert len(loaded) == 60
