@@ -142,6 +142,8 @@ def _files(p: _Cycle) -> dict[str, str]:
         f"derived:\n  - id: twice\n    label: {p()}\n    expression: hours * 2\n    unit: {p()}\n"
         f"clauses:\n  - id: one\n    title: {p.both()}\n    body: {p()}\n"
         f"  - id: two\n    title: {p()}\n    body: {p.both()}\n    when: size == 'small'\n"
+        # The values in a body (and so in the annex, which lists the values the clauses use).
+        '  - id: three\n    title: Values\n    body: "{{ company }} · {{ hours }} · {{ twice }}"\n'
     )
     files["playbooks/playbooks/xss-playbook.yaml"] = head("playbook", "xss-playbook") + (
         f"scenario: {p.both()}\nsteps:\n  - title: {p()}\n    description: {p()}\n"
