@@ -86,6 +86,9 @@ F = "playbooks/slas/small.yaml"
         ("clauses:\n", "  - {id: count, label: X, expression: '1'}\nclauses:\n",
          f"{F}:84:10: derived[2].id: the name 'count' is already used by parameters[2]: every "
          "parameter and derived value needs its own name."),
+        ("  - id: count\n", "  - id: spare\n    type: text\n    label: Zapas\n    required: true\n  - id: count\n",
+         f"{F}:20:9: parameters[2].id: 'spare' is asked for, but no clause or derived value uses it, so "
+         "no agreement would show it: write {{ spare }} in a clause's body, or remove the parameter."),
         ("  - id: ratio\n", "  - id: round\n",
          f"{F}:26:9: parameters[3].id: 'round' cannot be a parameter name: it is a reserved word."),
     ],

@@ -320,7 +320,27 @@ class _TemplateCheck:
             self.parameter(index, param)
         self.derived()
         self.clauses()
+        if not self.problems:
+            self.unused()
         return self.problems
+
+    def unused(self) -> None:
+        """A parameter no clause shows or decides on, and no derived value uses, is asked for and
+        then never appears in any agreement (the annex lists only the values the clauses use)."""
+        used: set[str] = set()
+        for clause in self.sla.clauses:
+            if clause.when is not None:
+                used.update(expr.names(expr.parse(clause.when)))
+            for _loc, text in _texts(clause.body, ()):
+                used.update(p.name for p in find(text))
+        for item in self.sla.derived:
+            used.update(expr.names(expr.parse(item.expression)))
+        for index, param in enumerate(self.sla.parameters):
+            if param.id not in used:
+                self.add(("parameters", index, "id"),
+                         f"{param.id!r} is asked for, but no clause or derived value uses it, so no "
+                         f"agreement would show it: write {{{{ {param.id} }}}} in a clause's body, "
+                         "or remove the parameter")
 
     def names(self) -> None:
         seen: dict[str, Loc] = {}
