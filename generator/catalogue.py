@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import ValidationError
+from yaml.nodes import Node
 
 from . import messages
 from .errors import Diagnostic
@@ -567,7 +568,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
             found.append(
                 Diagnostic(display, line, col, "", f"{more:,} more problems in this file are not shown: fix the ones above first.")
             )
-        return FileResult(None, tuple(found), _claim(source, data))
+        return FileResult(None, tuple(found), _claim(source, data, root))
     inner = list(definition.problems())
     if inner:
         root = compose(source.text)
@@ -575,18 +576,19 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         for loc, message in inner:
             line, col, shown = locate(root, loc)
             found.append(Diagnostic(display, line, col, loc_text(shown), message))
-        return FileResult(None, tuple(found), _claim(source, data))
+        return FileResult(None, tuple(found), _claim(source, data, root))
     return FileResult(Entry(definition, source), ())
 
 
-def _claim(source: Source, data: dict[object, object]) -> Claim | None:
+def _claim(source: Source, data: dict[object, object], root: Node | None = None) -> Claim | None:
     """The id (and kind, if it is one) of parsed data that did not validate; None when its id is
-    missing or not a valid id (nothing could refer to it then)."""
+    missing or not a valid id (nothing could refer to it then). ``root``: the file's node tree,
+    when the caller has composed it already."""
     ident = data.get("id")
     if not isinstance(ident, str) or not is_slug(ident):
         return None
     kind = data.get("kind")
-    line, col, _shown = locate(compose(source.text), ("id",))
+    line, col, _shown = locate(root if root is not None else compose(source.text), ("id",))
     return Claim(ident, kind if isinstance(kind, str) and kind in KINDS else None, source.display, line, col)
 
 

@@ -301,6 +301,8 @@ class _TemplateCheck:
     def __init__(self, sla: Sla) -> None:
         self.sla = sla
         self.problems: list[tuple[Loc, str, tuple[int, int, str] | None]] = []
+        #: Names the expressions and clause bodies use, gathered as they are checked.
+        self.used: set[str] = set()
 
     def add(self, loc: Loc, message: str, inside: tuple[int, int, str] | None = None) -> None:
         """``inside``: the place in the text (line, column, 1-based) and the words of ``message``
@@ -326,17 +328,10 @@ class _TemplateCheck:
 
     def unused(self) -> None:
         """A parameter no clause shows or decides on, and no derived value uses, is asked for and
-        then never appears in any agreement (the annex lists only the values the clauses use)."""
-        used: set[str] = set()
-        for clause in self.sla.clauses:
-            if clause.when is not None:
-                used.update(expr.names(expr.parse(clause.when)))
-            for _loc, text in _texts(clause.body, ()):
-                used.update(p.name for p in find(text))
-        for item in self.sla.derived:
-            used.update(expr.names(expr.parse(item.expression)))
+        then never appears in any agreement (the annex lists only the values the clauses use).
+        Run when every expression and body has been checked (and so parsed) without a problem."""
         for index, param in enumerate(self.sla.parameters):
-            if param.id not in used:
+            if param.id not in self.used:
                 self.add(("parameters", index, "id"),
                          f"{param.id!r} is asked for, but no clause or derived value uses it, so no "
                          f"agreement would show it: write {{{{ {param.id} }}}} in a clause's body, "
@@ -405,6 +400,7 @@ class _TemplateCheck:
         except expr.ExprError as exc:
             self.at_character(loc, exc.offset, f"{exc.message} {{at}}")
             return
+        self.used.update(expr.names(tree))
         params = {p.id: p for p in self.sla.parameters}
         for node in expr.name_nodes(tree):
             name = node["v"]
@@ -477,6 +473,7 @@ class _TemplateCheck:
     def body(self, loc: Loc, text: str, known: dict[str, str]) -> None:
         try:
             placeholders = find(text)
+            self.used.update(p.name for p in placeholders)
             compile_body(text)
         except PlaceholderError as exc:
             line, col = line_col(text, exc.offset)
