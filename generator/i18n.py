@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Diagnostic
+from .labels import label
 
 #: Each language's name for itself (the language switcher shows these).
 NATIVE_NAMES = {"pl": "Polski", "en": "English"}
@@ -155,13 +156,6 @@ def alternates(languages: Sequence[str]) -> list[dict[str, str]]:
     return [{"name": NATIVE_NAMES.get(lang, lang), "lang": lang, "link": f"../{lang}/"} for lang in languages]
 
 
-#: The root 404 page's words in each language: heading, text, the link's words.
-_NOT_FOUND = {
-    "pl": ("Nie ma takiej strony", "Adres jest błędny albo strona została przeniesiona.",
-           "Przejdź do strony głównej"),
-    "en": ("Page not found", "The address is wrong, or the page has moved.", "Go to the home page"),
-}
-
 #: Without ``site_url`` the root 404 page cannot know where the site lives: it assumes the
 #: server's root, and this script corrects that from the address it is shown at (the part before
 #: the last ``/pl/`` or ``/en/`` folder), and puts that language first.
@@ -199,7 +193,7 @@ def not_found_page(default: str, languages: Sequence[str], site_names: dict[str,
     order = [default, *(x for x in languages if x != default)]
     sections = []
     for lang in order:
-        head, text, go = _NOT_FOUND.get(lang, _NOT_FOUND["en"])
+        head, text, go = (label(lang, key) for key in ("not_found", "not_found_text", "not_found_home"))
         name = html.escape(site_names.get(lang, site_name))
         sections.append(
             f'<section lang="{lang}" data-lang="{lang}">\n<h1>{html.escape(head)}</h1>\n'
@@ -207,7 +201,7 @@ def not_found_page(default: str, languages: Sequence[str], site_names: dict[str,
             f'<p><a href="{html.escape(root + lang + "/")}" hreflang="{lang}">{html.escape(go)}</a>: '
             f"{name}</p>\n</section>"
         )
-    title = " · ".join(html.escape(_NOT_FOUND.get(x, _NOT_FOUND["en"])[0]) for x in order)
+    title = " · ".join(html.escape(label(x, "not_found")) for x in order)
     guess = "" if site_url else ' data-guess-root="1"'
     return (
         f'<!doctype html>\n<html lang="{default}">\n<head>\n<meta charset="utf-8">\n'

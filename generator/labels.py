@@ -128,6 +128,11 @@ LABELS: dict[str, dict[str, str]] = {
         "clear_ticks": "Wyczyść zaznaczenia",
         "clear_confirm": "Wyczyścić zaznaczenia ({count}) na tej liście? Tego nie da się cofnąć.",
         "permalink": "Link do tego fragmentu strony",
+        "not_found": "Nie ma takiej strony",
+        "not_found_text": "Adres jest błędny albo strona została przeniesiona.",
+        "not_found_home": "Przejdź do strony głównej",
+        "not_found_search": " albo poszukaj strony w wyszukiwarce u góry.",  # follows the link
+        "made_with": "Zbudowano przy użyciu",
         "ticks_note": "Zaznaczenia pamięta tylko ta przeglądarka.",
         "signoff": "Potwierdzenie",
         "signoff_text": "Podpisy potwierdzają, że zadania z tej listy zostały wykonane.",
@@ -268,6 +273,11 @@ LABELS: dict[str, dict[str, str]] = {
         "clear_ticks": "Clear ticks",
         "clear_confirm": "Clear the {count} ticks on this checklist? This cannot be undone.",
         "permalink": "Permanent link",
+        "not_found": "Page not found",
+        "not_found_text": "The address is wrong, or the page has moved.",
+        "not_found_home": "Go to the home page",
+        "not_found_search": ", or look for the page with the search box at the top.",  # follows the link
+        "made_with": "Made with",
         "ticks_note": "Ticks are remembered by this browser only.",
         "signoff": "Sign-off",
         "signoff_text": "Signing confirms that the tasks on this checklist are done.",

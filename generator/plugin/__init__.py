@@ -35,6 +35,7 @@ The package:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import posixpath
@@ -299,6 +300,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         progress.current().stage(f"{self.settings.lang}: pages (HTML)", total=len(files.documentation_pages()))
         env.globals["playbook_search"] = ui_config(self.settings.lang)
+        # The theme overrides' words (404 page, footer), from the labels every page uses.
+        env.globals["playbook_label"] = functools.partial(label, self.settings.lang)
         self.serve.theme(env)
         self.serve.decide(files, config, set(self.generated))
         return env
