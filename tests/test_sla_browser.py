@@ -47,6 +47,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_project(root, {
         "playbooks/slas/marketing-sales-sla.yaml": SLA_FILE.read_text(encoding="utf-8"),
         "playbooks/slas/small.yaml": (CASES / "small.yaml").read_text(encoding="utf-8"),
+        "playbooks/slas/labels.yaml": (CASES / "labels.yaml").read_text(encoding="utf-8"),
     })
 
 
@@ -81,7 +82,7 @@ def page(browser: Any, site: str) -> Iterator[Any]:
 def templates(project: Path) -> dict[str, Sla]:
     catalogue, _problems = load(project, project / "playbooks")
     found = {}
-    for ident in ("marketing-sales-sla", "small-sla"):
+    for ident in ("marketing-sales-sla", "small-sla", "label-lines-sla"):
         entry = catalogue.get(ident)
         assert entry is not None and isinstance(entry.definition, Sla)
         found[ident] = entry.definition
@@ -109,14 +110,14 @@ def test_form_preview_errors_and_downloads(page: Any, project: Path, tmp_path: P
     fill_in(page)
     text = preview.inner_text()
     assert "firmy ACME <b>sp.</b> z o.o. **{{ x }}** dostarczają sobie nawzajem" in text
-    assert "co najmniej 134 MQL miesięcznie" in text
+    assert "miesięczne minimum to 134\u00a0leady MQL" in text
     assert "Umowa obowiązuje od 1 stycznia 2027." in text
     assert preview.locator("b").count() == 0  # the value's <b> is text, not markup
     # The funnel follows the inputs as they change.
     page.fill("[data-param=revenue_target]", "630000")
     page.fill("[data-param=sql_to_won_rate]", "35")
     page.fill("[data-param=mql_to_sql_rate]", "50")
-    assert "co najmniej 40 MQL miesięcznie" in preview.inner_text()
+    assert "miesięczne minimum to 40\u00a0leadów MQL" in preview.inner_text()
     # An out-of-range value: the message under the field, on submit.
     page.fill("[data-param=mql_to_sql_rate]", "150")
     page.click("button[data-action=check]")
@@ -313,6 +314,64 @@ def test_numbers_are_read_the_pages_way_or_refused(browser: Any, site: str, site
     assert ("1\u00a0200\u00a0000,50\u00a0zł" if lang == "pl" else "PLN\u00a01,200,000.50") in browser_md
 
 
+#: Won deals a quarter (the revenue target over a 30 000 deal; all SQLs won, all MQLs accepted,
+#: so ceil(won / 3) MQLs a month) and the sentence the targets clause then says.
+INFLECTED = {
+    "pl": [(1, "Kwartalny cel sprzedaży to 1 wygrana transakcja, a miesięczny cel marketingu to 1 lead MQL."),
+           (2, "Kwartalny cel sprzedaży to 2 wygrane transakcje, a miesięczny cel marketingu to 1 lead MQL."),
+           (5, "Kwartalny cel sprzedaży to 5 wygranych transakcji, a miesięczny cel marketingu to 2 leady MQL."),
+           (22, "Kwartalny cel sprzedaży to 22 wygrane transakcje, a miesięczny cel marketingu to 8 leadów MQL.")],
+    "en": [(1, "Sales is answerable for 1 won deal a quarter, marketing for 1 MQL a month."),
+           (2, "Sales is answerable for 2 won deals a quarter, marketing for 1 MQL a month."),
+           (5, "Sales is answerable for 5 won deals a quarter, marketing for 2 MQLs a month."),
+           (22, "Sales is answerable for 22 won deals a quarter, marketing for 8 MQLs a month.")],
+}
+CONTACT_LINE = {"pl": "Kontakt w sprawie umowy:", "en": "Contact for the agreement:"}
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_form_inflects_units_and_drops_an_empty_contact_line_as_the_cli_does(
+        browser: Any, site: str, site_en: str, project: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """The preview says "1 wygrana transakcja", "22 wygrane transakcje", "1 won deal"...; with no
+    contact given it has no contact line; and the downloaded agreement is, each time, the one
+    ``playbook sla fill`` writes from the downloaded values file."""
+    page = site_page(browser, site if lang == "pl" else site_en)
+    documents: list[tuple[str, str, str]] = []
+    try:
+        fill_in(page)
+        page.fill("[data-param=sql_to_won_rate]", "100")
+        page.fill("[data-param=mql_to_sql_rate]", "100")
+        preview = page.locator(".sla-preview")
+        for won, sentence in INFLECTED[lang]:
+            page.fill("[data-param=revenue_target]", str(won * 30000))
+            text = squashed(preview.inner_text())
+            assert sentence in text, (won, text)
+            assert CONTACT_LINE[lang] not in text and "—" not in text
+            documents.append((sentence, download(page, "download-md", tmp_path / f"{won}.md"),
+                              download(page, "download-values", tmp_path / f"{won}.yaml")))
+        page.fill("[data-param=contact_emails]", "anna@acme.example")
+        assert f"{CONTACT_LINE[lang]} anna@acme.example" in squashed(preview.inner_text())
+        documents.append((f"{CONTACT_LINE[lang]} anna@acme.example",
+                          download(page, "download-md", tmp_path / "contact.md"),
+                          download(page, "download-values", tmp_path / "contact.yaml")))
+    finally:
+        page.context.close()
+    for number, (sentence, browser_md, values_text) in enumerate(documents):
+        (tmp_path / "values.yaml").write_text(values_text, encoding="utf-8")
+        out = tmp_path / f"cli-{number}.md"
+        code = main(["--project", str(project), "sla", "fill", "marketing-sales-sla", "--values",
+                     str(tmp_path / "values.yaml"), "--lang", lang, "--format", "md", "--out", str(out)])
+        assert code == 0, capsys.readouterr().err
+        assert out.read_text(encoding="utf-8") == browser_md, sentence
+        assert sentence in squashed(browser_md)
+        assert (CONTACT_LINE[lang] in browser_md) == ("@" in sentence)
+
+
 def test_an_unread_number_blocks_every_download(browser: Any, site: str) -> None:
     page = site_page(browser, site)
     try:
@@ -414,15 +473,21 @@ def test_numbers_agree(engine: Any) -> None:
     xs += [rng.uniform(-1e6, 1e6) for _ in range(150)]
     xs += [round(rng.uniform(0, 1e4), rng.randint(0, 6)) for _ in range(150)]
     xs += [rng.randint(-10**15, 10**15) / 10 ** rng.randint(0, 9) for _ in range(100)]
+    xs += [float(n) for n in range(-3, 130)] + [1001.0, 1012.0, 1022.0, 12022.0, 112.0, 1.5, -1.0]
     cases = [(x, d, m) for x in xs for d, m in ((0, "nearest"), (2, "nearest"), (0, "ceil"),
                                                   (1, "floor"), (6, "nearest"))]
     got = js(engine, """return arg.map(([x, d, m]) => [S.roundTo(x, d, m), S.formatNumber(x, 'pl', d, false),
         S.formatNumber(x, 'en', d, true), S.formatMoney(x, 'PLN', 'pl'), S.formatMoney(x, 'EUR', 'en'),
-        S.plain(x)]);""", cases)
+        S.plain(x), S.pluralCategory(S.formatNumber(x, 'pl', d, true), 'pl'),
+        S.pluralCategory(S.formatNumber(x, 'en', d, true), 'en')]);""", cases)
     expected = [[numbers.round_to(x, d, m), numbers.format_number(x, "pl", d, False),  # type: ignore[arg-type]
                  numbers.format_number(x, "en", d, True), numbers.format_money(x, "PLN", "pl"),
-                 numbers.format_money(x, "EUR", "en"), numbers.plain(x)] for x, d, m in cases]
+                 numbers.format_money(x, "EUR", "en"), numbers.plain(x),
+                 numbers.plural_category(numbers.format_number(x, "pl", d, True), "pl"),
+                 numbers.plural_category(numbers.format_number(x, "en", d, True), "en")]
+                for x, d, m in cases]
     assert got == expected
+    assert {row[6] for row in got} == {"one", "few", "many", "other"}
 
 
 EXPRESSIONS: list[tuple[str, dict[str, Any]]] = [
@@ -468,6 +533,17 @@ def _bad_values() -> list[tuple[str, str, Any]]:
                                                   "days": [1, 2, 5, 22], "tags": ["b"],
                                                   "budget": {"amount": 2500.5, "currency": "PLN"},
                                                   "cadence": "monthly", "count": 200}))
+    # Units by number (every plural category, in both languages) and label lines left out.
+    for won in (1, 2, 5, 12, 22, 25, 112):
+        cases.append((f"{won} won deals", "marketing-sales-sla", dict(
+            example, revenue_target=won * 30000, sql_to_won_rate=100, mql_to_sql_rate=100)))
+    cases.append(("no contacts", "marketing-sales-sla",
+                  {k: v for k, v in example.items() if k != "contact_emails"}))
+    for count in (0, 1, 2, 4, 5, 12, 22, 25, 1001):
+        cases.append((f"labels {count}", "label-lines-sla", {"name": "ACME", "count": count}))
+    cases.append(("labels given", "label-lines-sla", {"name": "ACME", "count": 3, "contact": "a@acme.example",
+                                                      "phones": ["1", "2"], "note": "x"}))
+    cases.append(("labels some", "label-lines-sla", {"name": "ACME", "phones": [], "note": "x"}))
     return cases
 
 

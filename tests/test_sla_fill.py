@@ -52,6 +52,17 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Sla:
     return entry.definition
 
 
+@pytest.fixture(scope="module")
+def labels(tmp_path_factory: pytest.TempPathFactory) -> Sla:
+    root = make_project(tmp_path_factory.mktemp("labels") / "p",
+                        {"playbooks/slas/labels.yaml": (CASES / "labels.yaml").read_text()})
+    catalogue, problems = load(root, root / "playbooks")
+    assert [p for p in problems if p.severity == "error"] == []
+    entry = catalogue.get("label-lines-sla")
+    assert entry is not None and isinstance(entry.definition, Sla)
+    return entry.definition
+
+
 def filled(spec: Spec, values: dict[str, Any]) -> Filled:
     result, problems = fill(spec, values)
     assert problems == []
@@ -113,6 +124,121 @@ def test_numbers_in_the_document(example: Sla) -> None:
     assert f"| MQLs needed per month | 134{NBSP}MQLs |" in en
 
 
+# -- units by number, and label lines without their value ---------------------------------------
+
+def funnel(won: int) -> dict[str, Any]:
+    """The example's values with ``won`` won deals a quarter and ceil(won / 3) MQLs a month."""
+    return dict(EXAMPLE, revenue_target=won * 30_000, average_deal_size=30_000, sql_to_won_rate=100,
+                mql_to_sql_rate=100)
+
+
+@pytest.mark.parametrize(("won", "pl", "en"), [
+    (1, "to 1 wygrana transakcja,\na miesięczny cel marketingu to 1 lead MQL.",
+     "answerable for 1 won deal a quarter,\nmarketing for 1 MQL a month."),
+    (2, "to 2 wygrane transakcje,\na miesięczny cel marketingu to 1 lead MQL.",
+     "answerable for 2 won deals a quarter,\nmarketing for 1 MQL a month."),
+    (5, "to 5 wygranych transakcji,\na miesięczny cel marketingu to 2 leady MQL.",
+     "answerable for 5 won deals a quarter,\nmarketing for 2 MQLs a month."),
+    (12, "to 12 wygranych transakcji,\na miesięczny cel marketingu to 4 leady MQL.",
+     "answerable for 12 won deals a quarter,\nmarketing for 4 MQLs a month."),
+    (22, "to 22 wygrane transakcje,\na miesięczny cel marketingu to 8 leadów MQL.",
+     "answerable for 22 won deals a quarter,\nmarketing for 8 MQLs a month."),
+    (25, "to 25 wygranych transakcji,\na miesięczny cel marketingu to 9 leadów MQL.",
+     "answerable for 25 won deals a quarter,\nmarketing for 9 MQLs a month."),
+])
+def test_units_take_the_form_their_number_needs(example: Sla, won: int, pl: str, en: str) -> None:
+    """{{ won_deals_per_quarter with unit }} in a sentence, and every derived value in the annex."""
+    for lang, expected in (("pl", pl), ("en", en)):
+        document = filled(compile_spec(example, lang), funnel(won))
+        text = document.markdown().replace(NBSP, " ")
+        assert expected in text, (lang, won)
+        assert expected in document.html_body().replace(NBSP, " ")
+    annex = filled(compile_spec(example, "pl"), funnel(2)).markdown()
+    assert f"| Wygrane transakcje na kwartał | 2{NBSP}wygrane transakcje |" in annex
+    assert f"| Leady SQL potrzebne na kwartał | 2{NBSP}leady SQL |" in annex
+    assert f"| Leady MQL potrzebne miesięcznie | 1{NBSP}lead MQL |" in annex
+    annex = filled(compile_spec(example, "en"), funnel(1)).markdown()
+    assert f"| Won deals per quarter | 1{NBSP}won deal |" in annex
+    assert f"| SQLs needed per quarter | 1{NBSP}SQL |" in annex
+
+
+def test_a_unit_with_decimals_and_one_word_for_every_number(labels: Sla) -> None:
+    for count, pl, en in ((1, "0,5 godziny", "0.5 hours"), (2, "1,0 godziny", "1.0 hours"),
+                          (10, "5,0 godziny", "5.0 hours")):
+        text = filled(compile_spec(labels, "pl"), {"name": "A", "count": count}).markdown()
+        assert f"Udział: {pl.replace(' ', NBSP)} ({pl.split()[0]})" in text
+        assert f"{3 * count}{NBSP}MQL." in text
+        text = filled(compile_spec(labels, "en"), {"name": "A", "count": count}).markdown()
+        assert f"Share: {en.replace(' ', NBSP)} ({en.split()[0]})" in text
+        assert f"{3 * count}{NBSP}MQL." in text
+
+
+CONTACTS_PL = ("## 1. Kontakty\n\nKontakt: a@acme.example\n\n**Telefony:** 1, 2.\n\n"
+               f"Cel firmy ACME to 2{NBSP}wygrane transakcje i 6{NBSP}MQL.\n\nUwagi: x\n\n")
+
+
+def test_a_label_line_without_its_value_is_left_out(labels: Sla) -> None:
+    """'Kontakt: {{ contact }}' alone in a paragraph: left out, with its blank line, when the value
+    is not given (first, in the middle, last); kept, as '—', in a list, a table or a sentence."""
+    spec = compile_spec(labels, "pl")
+    full = filled(spec, {"name": "ACME", "count": 2, "contact": "a@acme.example",
+                         "phones": ["1", "2"], "note": "x"}).markdown()
+    assert CONTACTS_PL in full
+    empty = filled(spec, {"name": "ACME", "count": 2}).markdown()
+    assert f"## 1. Kontakty\n\nCel firmy ACME to 2{NBSP}wygrane transakcje i 6{NBSP}MQL.\n\n## 2." in empty
+    only_note = filled(spec, {"name": "ACME", "count": 2, "note": "x", "phones": []}).markdown()
+    assert f"## 1. Kontakty\n\nCel firmy ACME to 2{NBSP}wygrane transakcje i 6{NBSP}MQL.\n\nUwagi: x\n\n## 2." in only_note
+    only_contact = filled(spec, {"name": "ACME", "count": 2, "contact": "a@acme.example"}).markdown()
+    assert (f"## 1. Kontakty\n\nKontakt: a@acme.example\n\nCel firmy ACME to 2{NBSP}wygrane "
+            "transakcje") in only_contact
+    for kept in ("- Uwagi na liście: —", "| Uwagi: | — |", "Uwagi w zdaniu, —, zostają.\nUwagi: —",
+                 "Nazwa: ACME\n\n- Uwagi"):
+        assert kept in empty
+    # The annex lists what the document shows: not the contact no one gave.
+    assert "| Kontakt |" in full and "| Kontakt |" not in empty and "| Telefony |" not in empty
+    assert "| Uwagi | — |" in empty  # still shown, in the list, the table and the sentence
+    html = filled(spec, {"name": "ACME", "count": 2}).html_body()
+    assert ('<h2>1. Kontakty</h2>\n<p>Cel firmy ACME to 2\u00a0wygrane transakcje i 6\u00a0MQL.</p>\n'
+            "</section>") in html
+    assert "Kontakt:" not in html and "Telefony" not in html
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_golden_label_lines(labels: Sla, lang: str, golden: Callable[[Path, str], None]) -> None:
+    document = filled(compile_spec(labels, lang), {"name": "ACME", "count": 22, "phones": ["12 345"]})
+    golden(GOLDEN / f"label-lines-sla.{lang}.md", document.markdown())
+    golden(GOLDEN / f"label-lines-sla.{lang}.html", document.html_body())
+
+
+def test_no_contact_line_without_contacts_in_any_format(example: Sla, tmp_path: Path) -> None:
+    """No 'Kontakt w sprawie umowy: —' in a signed agreement: the line is left out, in every
+    format; the review clause ends with its escalation."""
+    without = {k: v for k, v in EXAMPLE.items() if k != "contact_emails"}
+    for lang, line, end in (("pl", "Kontakt w sprawie umowy", "rozwiązania, do zarządu."),
+                            ("en", "Contact for the agreement", "it, to the management board.")):
+        document = filled(compile_spec(example, lang), without)
+        text = document.markdown()
+        assert line not in text and "—" not in text
+        assert f"{end}\n\n## 7. " in text
+        assert line not in document.html() and f"{end}</p>\n</section>" in document.html()
+        assert line in filled(compile_spec(example, lang), dict(EXAMPLE, contact_emails=[
+            "anna@acme.example"])).markdown()
+        # An empty list is no contact either.
+        assert filled(compile_spec(example, lang), dict(EXAMPLE, contact_emails=[])).markdown() == text
+    word = docx.Document(io.BytesIO(outputs.render(document, "docx")))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert not any("Contact" in p for p in paragraphs)
+    review = paragraphs.index("6. Review and escalation")
+    assert paragraphs[review + 3].endswith(end) and paragraphs[review + 4] == "7. Signatures"
+    annex = [row.cells[0].text for row in word.tables[-1].rows]
+    assert "Contact emails for the agreement" not in annex and "Effective date" in annex
+    (tmp_path / "sla.pdf").write_bytes(outputs.render(document, "pdf"))
+    pdf_text = squash(subprocess.run(["pdftotext", "-layout", str(tmp_path / "sla.pdf"), "-"],
+                                     capture_output=True, text=True, check=True).stdout)
+    assert re.search(r"to the management board\. (\d/\d )?7\. Signatures", pdf_text), pdf_text
+    assert "Contact" not in pdf_text and "—" not in pdf_text
+
+
 # -- the other formats, read back ---------------------------------------------------------------
 
 def style(paragraph: Any) -> str:
@@ -134,7 +260,7 @@ def test_pdf_reads_back(example: Sla, tmp_path: Path) -> None:
                                  capture_output=True, text=True, check=True).stdout)
     for needle in ["Umowa o poziomie usług między marketingiem a sprzedażą",
                    "1. Cel i strony umowy", "firmy ACME sp. z o.o. dostarczają",
-                   "co najmniej 134 MQL miesięcznie", "Cel przychodowy na kwartał 1 200 000 zł",
+                   "miesięczne minimum to 134 leady MQL", "Cel przychodowy na kwartał 1 200 000 zł",
                    "Imię i nazwisko Anna Nowak, dyrektor marketingu Jan Kowalski, dyrektor sprzedaży",
                    "Kontakt w sprawie umowy: anna.nowak@acme.example, jan.kowalski@acme.example",
                    "Załącznik: uzgodnione wartości"]:
@@ -174,7 +300,7 @@ def test_docx_has_real_structure(example: Sla) -> None:
     assert headings[0] == ("Title", "Service level agreement between marketing and sales")
     assert headings[1:] == [("Heading 1", t) for t in section_titles(document.markdown())]
     numbered = [p.text for p in word.paragraphs if style(p) == "List Number"]
-    assert numbered[0].startswith("hand sales at least 134 MQLs a month")
+    assert numbered[0].startswith(f"hand sales at least 134{NBSP}MQLs a month")
     bullets = [p.text for p in word.paragraphs if style(p) == "List Bullet"]
     assert bullets == ["Marketing, represented by: Anna Nowak, dyrektor marketingu",
                        "Sales, represented by: Jan Kowalski, dyrektor sprzedaży"]

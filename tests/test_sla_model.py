@@ -98,6 +98,81 @@ def test_template_mistakes(tmp_path: Path, old: str, new: str, expected: str) ->
     assert problems_of(tmp_path, SMALL.replace(old, new)) == [expected]
 
 
+UNIT = "    unit: {pl: szt., en: pcs}\n"
+PIECES = "{pl: {one: sztuka, few: sztuki, many: sztuk}, en: {one: piece, other: pieces}}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # A form's name that is no plural category: "did you mean", and not also "'few' is missing".
+        (UNIT, "    unit: {pl: {one: sztuka, fwe: sztuki, many: sztuk}, en: pcs}\n",
+         f"{F}:79:35: derived[0].unit.pl.fwe: 'fwe' is not a form of a word by number: Polish forms "
+         "are one (1), few (2, 3, 4, 22), many (0, 5, 12, 25), other (1,5) (did you mean 'few'?)."),
+        # A category of another language.
+        (UNIT, "    unit: {pl: szt., en: {one: piece, few: pieces, other: pieces}}\n",
+         f"{F}:79:44: derived[0].unit.en.few: English has no 'few' form: its forms are one (1), "
+         "other (0, 2, 5)."),
+        # A form that numbers need, missing (block style: at the forms).
+        (UNIT, "    unit:\n      pl:\n        one: sztuka\n        few: sztuki\n      en: pcs\n",
+         f"{F}:81:9: derived[0].unit.pl: the Polish unit has no 'many' form, which numbers such "
+         "as 0, 5, 12, 25 need: give every form, like {one: transakcja, few: transakcje, many: "
+         "transakcji}, or one word for every number."),
+        (UNIT, "    unit: {pl: szt., en: {one: piece}}\n",
+         f"{F}:79:26: derived[0].unit.en: the English unit has no 'other' form, which numbers such "
+         "as 0, 2, 5 need: give every form, like {one: deal, other: deals}, or one word for every "
+         "number."),
+        (UNIT, "    unit: {pl: {one: sztuka}, en: pcs}\n",
+         f"{F}:79:16: derived[0].unit.pl: the Polish unit has no 'few' and 'many' forms, which "
+         "numbers such as 2, 3, 4, 22 (few) and 0, 5, 12, 25 (many) need: give every form, like "
+         "{one: transakcja, few: transakcje, many: transakcji}, or one word for every number."),
+        # A value shown with decimals always takes 'other'.
+        ("    decimals: 2\nclauses:", f"    decimals: 2\n    unit: {PIECES}\nclauses:",
+         f"{F}:84:16: derived[1].unit.pl: the Polish unit has no 'other' form, which this value "
+         "needs: it is shown with 2 decimal places (like 1,50), and such a number always takes "
+         "the 'other' form: add 'other: ...'."),
+        # Forms without a language.
+        (UNIT, "    unit: {one: piece, other: pieces}\n",
+         f"{F}:79:11: derived[0].unit: the forms of a unit belong to a language: write them under "
+         "'pl:' and 'en:', like unit: {pl: {one: transakcja, few: transakcje, many: transakcji}, "
+         "en: {one: deal, other: deals}}."),
+        (UNIT, "    unit: {pl: [sztuka], en: pcs}\n",
+         f"{F}:79:16: derived[0].unit.pl: expected a word, or its forms by number like {{one: "
+         "deal, other: deals}."),
+        (UNIT, "    unit: {pl: {one: sztuka, few: '', many: sztuk}, en: pcs}\n",
+         f"{F}:79:35: derived[0].unit.pl.few: must not be empty or only spaces."),
+        # {{ name with unit }}: only for a derived value with a unit, and spelt so.
+        ("2. Sztuki: {{ units }}", "2. Sztuki: {{ units with units }}",
+         f"{F}:97:20: clauses[0].body.pl: {{{{ units with units }}}} is not a placeholder: to show "
+         "the value with its unit, write {{ units with unit }}."),
+        ("2. Sztuki: {{ units }}", "2. Sztuki: {{ units }} {{ per_hour with unit }}",
+         f"{F}:97:32: clauses[0].body.pl: {{{{ per_hour with unit }}}}: the derived value "
+         "'per_hour' has no unit: give it one ('unit: ...') or write {{ per_hour }}."),
+        ("2. Sztuki: {{ units }}", "2. Sztuki: {{ units }} {{ count with unit }}",
+         f"{F}:97:32: clauses[0].body.pl: {{{{ count with unit }}}}: 'count' is a parameter, and "
+         "only a derived value has a unit of its own (an amount, a duration and a percentage show "
+         "theirs anyway): write {{ count }}."),
+    ],
+)
+def test_unit_mistakes(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    assert SMALL.count(old) == 1, old
+    assert problems_of(tmp_path, SMALL.replace(old, new)) == [expected]
+
+
+@pytest.mark.parametrize("unit", [
+    PIECES,
+    "{pl: {one: sztuka, few: sztuki, many: sztuk, other: sztuki}, en: pieces}",
+    "{pl: szt., en: {one: piece, other: pieces}}",
+    "{pl: {one: sztuka, few: sztuki, many: sztuk}}",
+    "szt.",
+])
+def test_units_that_are_fine(tmp_path: Path, unit: str) -> None:
+    """A word for every number, forms per language, one language only; and {{ x with unit }}."""
+    text = SMALL.replace(UNIT, f"    unit: {unit}\n").replace(
+        "2. Sztuki: {{ units }}", "2. Sztuki: {{ units  with   unit }}")
+    assert problems_of(tmp_path, text) == []
+
+
 def test_limits_that_contradict_each_other(tmp_path: Path) -> None:
     text = SMALL.replace("    default: 25\n    min: 1\n", "    default: 25\n    min: 200\n")
     assert problems_of(tmp_path, text) == [
@@ -105,3 +180,15 @@ def test_limits_that_contradict_each_other(tmp_path: Path) -> None:
         f"{F}:34:14: parameters[4].default: the default does not fit: must be at least 200, but "
         "this is 25.",
     ]
+
+
+def test_a_unit_in_one_language_is_a_missing_translation(tmp_path: Path) -> None:
+    """Like any text: the English agreement would otherwise say "5 sztuk" without a word."""
+    from generator.catalogue import translation_problems
+
+    text = SMALL.replace(UNIT, "    unit: {pl: {one: sztuka, few: sztuki, many: sztuk}}\n")
+    root = make_project(tmp_path / "p", {"playbooks/slas/small.yaml": text})
+    catalogue, problems = load(root, root / "playbooks")
+    assert [p for p in problems if p.severity == "error"] == []
+    assert [p.format() for p in translation_problems(catalogue)] == [
+        f"{F}:79:11: derived[0].unit: warning: missing translation: en."]

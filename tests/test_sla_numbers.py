@@ -73,11 +73,57 @@ def test_format_money(amount: float, currency: str, lang: str, expected: str) ->
     ("shown", "lang", "expected"),
     [("1", "pl", "one"), ("2", "pl", "few"), ("4", "pl", "few"), ("5", "pl", "many"),
      ("12", "pl", "many"), ("22", "pl", "few"), ("24", "pl", "few"), ("112", "pl", "many"),
-     ("1,5", "pl", "other"), (f"1{NBSP}002", "pl", "few"), ("1", "en", "one"), ("2", "en", "other"),
-     ("1.5", "en", "other")],
+     ("1,5", "pl", "other"), (f"1{NBSP}002", "pl", "few"), ("0", "pl", "many"), ("-1", "pl", "one"),
+     ("1,0", "pl", "other"), ("1", "en", "one"), ("2", "en", "other"), ("0", "en", "other"),
+     ("1.5", "en", "other"), ("1.0", "en", "other"), ("-1", "en", "one")],
 )
 def test_plural_category(shown: str, lang: str, expected: str) -> None:
     assert numbers.plural_category(shown, lang) == expected
+
+
+#: Every category a different word, so that a wrong choice shows (1,5 takes the genitive singular).
+DEALS = {
+    "pl": {"one": "wygrana transakcja", "few": "wygrane transakcje", "many": "wygranych transakcji",
+           "other": "wygranej transakcji"},
+    "en": {"one": "won deal", "other": "won deals"},
+}
+
+
+@pytest.mark.parametrize(
+    ("x", "decimals", "lang", "expected"),
+    [
+        (1, 0, "pl", "1 wygrana transakcja"), (2, 0, "pl", "2 wygrane transakcje"),
+        (4, 0, "pl", "4 wygrane transakcje"), (5, 0, "pl", "5 wygranych transakcji"),
+        (12, 0, "pl", "12 wygranych transakcji"), (22, 0, "pl", "22 wygrane transakcje"),
+        (25, 0, "pl", "25 wygranych transakcji"), (1.5, 1, "pl", "1,5 wygranej transakcji"),
+        (0, 0, "pl", "0 wygranych transakcji"), (1, 1, "pl", "1,0 wygranej transakcji"),
+        (12002, 0, "pl", "12 002 wygrane transakcje"),
+        (1, 0, "en", "1 won deal"), (2, 0, "en", "2 won deals"), (0, 0, "en", "0 won deals"),
+        (1.5, 1, "en", "1.5 won deals"), (-1, 0, "en", "-1 won deal"),
+    ],
+)
+def test_a_unit_takes_the_form_its_number_needs(x: float, decimals: int, lang: str,
+                                                expected: str) -> None:
+    shown = numbers.format_number(x, lang, decimals)
+    assert f"{shown} {numbers.plural_form(DEALS[lang], shown, lang)}".replace(NBSP, " ") == expected
+
+
+def test_one_word_serves_every_number() -> None:
+    """``unit: MQL`` is ``{"other": "MQL"}``: the word for every number, in either language."""
+    for lang, shown in (("pl", "1"), ("pl", "2"), ("pl", "5"), ("pl", "1,5"), ("en", "1"), ("en", "2")):
+        assert numbers.plural_form({"other": "MQL"}, shown, lang) == "MQL"
+
+
+@pytest.mark.parametrize(
+    ("lang", "decimals", "needed"),
+    [("pl", 0, ("one", "few", "many")), ("en", 0, ("one", "other")), ("pl", 1, ("other",)),
+     ("en", 2, ("other",))],
+)
+def test_the_forms_a_value_can_need(lang: str, decimals: int, needed: tuple[str, ...]) -> None:
+    assert numbers.needed_categories(lang, decimals) == needed
+    # Every number shown with those decimals falls in one of them, and each of them is used.
+    shown = {numbers.format_number(n / 4, lang, decimals) for n in range(-50, 500)}
+    assert {numbers.plural_category(s, lang) for s in shown} == set(needed)
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ def test_the_complete_example_fills(capsys: pytest.CaptureFixture[str], tmp_path
                                str(out_file))
     assert code == 0, err
     text = out_file.read_text(encoding="utf-8")
-    assert "**134 MQL\n   miesięcznie**" in text  # 1 200 000 / 30 000 / 25% / 40% / 3, rounded up
+    assert "minimum to **134\u00a0leady MQL**" in text  # 1 200 000 / 30 000 / 25% / 40% / 3, rounded up
     assert "Cykl przeglądów:\n**Co miesiąc**." in text
 
 

@@ -12,7 +12,7 @@
 
   var MAX_ABS = 1e15;
   var NBSP = "\u00a0";
-  var FORMAT = 1;
+  var FORMAT = 2;
   // Where this script was loaded from: js-yaml lies beside it, in vendor/ (read when needed).
   var SCRIPT_URL = (document.currentScript && document.currentScript.src) || "";
 
@@ -137,13 +137,17 @@
   }
 
   function pluralCategory(shown, lang) {
-    if (lang !== "pl") return shown === "1" ? "one" : "other";
+    if (lang !== "pl") return shown.replace(/^-/, "") === "1" ? "one" : "other";
     var digits = shown.split(NBSP).join("").replace(/^-/, "");
     if (!/^[0-9]+$/.test(digits)) return "other";
     var n = parseInt(digits, 10);
     if (n === 1) return "one";
     if (n % 10 >= 2 && n % 10 <= 4 && !(n % 100 >= 12 && n % 100 <= 14)) return "few";
     return "many";
+  }
+
+  function pluralForm(forms, shown, lang) {
+    return forms[pluralCategory(shown, lang)] || forms.other || "";
   }
 
   function daysInMonth(year, month) {
@@ -529,7 +533,7 @@
     if (data === null || data === undefined) data = {};
     var problems = validate(spec.schema, data, []);
     if (problems.length) return {filled: null, problems: problems};
-    var values = {}, env = {}, currency = {}, shown = {};
+    var values = {}, env = {}, currency = {}, shown = {}, units = {};
     spec.params.forEach(function (param) {
       var name = param.id;
       var value = has(data, name) ? data[name] : param["default"];
@@ -558,6 +562,7 @@
       var rounded = roundDerived(result, item);
       env[item.id] = rounded;
       shown[item.id] = formatNumber(rounded, spec.lang, item.decimals, false);
+      if (item.unit) units[item.id] = pluralForm(item.unit, shown[item.id], spec.lang);
     }
     var clauses = [];
     for (var c = 0; c < spec.clauses.length; c++) {
@@ -575,7 +580,8 @@
       }
       clauses.push(clause);
     }
-    return {filled: {spec: spec, values: values, env: env, shown: shown, clauses: clauses}, problems: []};
+    return {filled: {spec: spec, values: values, env: env, shown: shown, clauses: clauses, units: units},
+      problems: []};
   }
 
   function formatDate(value, spec) {
@@ -608,20 +614,51 @@
     if (kind === "percent") return formatNumber(value, lang, rules.decimals, true) + "%";
     if (kind === "duration") {
       var shown = formatNumber(value, lang, rules.decimals, true);
-      var forms = spec.units[rules.unit];
-      return shown + NBSP + (forms[pluralCategory(shown, lang)] || forms.other);
+      return shown + NBSP + pluralForm(spec.units[rules.unit], shown, lang);
     }
     return String(value);
   }
 
-  function segmentsMd(segments, shown) {
+  // Filled.empty: a parameter left without a value (optional, or an empty list).
+  function isEmpty(filled, name) {
+    if (!has(filled.values, name)) return false;
+    var value = filled.values[name];
+    return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  }
+
+  // Filled.text: what a placeholder shows; with "u" (``{{ name with unit }}``) its unit too.
+  function placeholderText(filled, s) {
+    if (s.u && has(filled.units, s.p)) return filled.shown[s.p] + NBSP + filled.units[s.p];
+    return filled.shown[s.p];
+  }
+
+  function segmentsMd(segments, filled) {
     return segments.map(function (s) {
-      return typeof s === "string" ? s : mdEscape(shown[s.p], Boolean(s.t), s.i);
+      if (typeof s === "string") return s;
+      if (has(s, "if")) return isEmpty(filled, s["if"]) ? "" : segmentsMd(s.s, filled);
+      return mdEscape(placeholderText(filled, s), Boolean(s.t), s.i);
     }).join("");
   }
 
-  function segmentsHtml(segments, shown) {
-    return segments.map(function (s) { return typeof s === "string" ? s : htmlEscape(shown[s.p]); }).join("");
+  function segmentsHtml(segments, filled) {
+    return segments.map(function (s) {
+      if (typeof s === "string") return s;
+      if (has(s, "if")) return isEmpty(filled, s["if"]) ? "" : segmentsHtml(s.s, filled);
+      return htmlEscape(placeholderText(filled, s));
+    }).join("");
+  }
+
+  // The placeholders the document shows (fill._shown_names): a label line left out shows none.
+  function shownNames(segments, filled, out) {
+    segments.forEach(function (s) {
+      if (typeof s === "string") return;
+      if (has(s, "if")) {
+        if (!isEmpty(filled, s["if"])) shownNames(s.s, filled, out);
+      } else {
+        out[s.p] = true;
+      }
+    });
+    return out;
   }
 
   // The names an expression uses (expr.names).
@@ -641,7 +678,7 @@
   function agreed(filled) {
     var used = {};
     filled.clauses.forEach(function (clause) {
-      clause.md.forEach(function (s) { if (typeof s !== "string") used[s.p] = true; });
+      shownNames(clause.md, filled, used);
       if (clause.when) Object.assign(used, exprNames(clause.when));
     });
     filled.spec.derived.slice().reverse().forEach(function (item) {
@@ -655,9 +692,7 @@
     var rows = filled.spec.params.filter(function (p) { return used[p.id]; })
       .map(function (p) { return [p, filled.shown[p.id]]; });
     filled.spec.derived.filter(function (item) { return used[item.id]; }).forEach(function (item) {
-      var text = filled.shown[item.id];
-      if (item.unit) text += NBSP + item.unit;
-      rows.push([item, text]);
+      rows.push([item, placeholderText(filled, {p: item.id, u: 1})]);
     });
     return rows;
   }
@@ -666,7 +701,7 @@
     var spec = filled.spec, words = spec.words;
     var out = ["# " + spec.title_md, ""];
     filled.clauses.forEach(function (clause, index) {
-      out.push("## " + (index + 1) + ". " + clause.title_md, "", segmentsMd(clause.md, filled.shown), "");
+      out.push("## " + (index + 1) + ". " + clause.title_md, "", segmentsMd(clause.md, filled), "");
     });
     out.push("## " + words.annex_md, "",
       "| " + mdEscape(words.name, true) + " | " + mdEscape(words.value, true) + " |", "| --- | --- |");
@@ -682,7 +717,7 @@
     filled.clauses.forEach(function (clause, index) {
       out.push('<section class="sla-clause" id="sla-' + clause.id + '">',
         "<h2>" + (index + 1) + ". " + clause.title_html + "</h2>",
-        segmentsHtml(clause.html, filled.shown), "</section>");
+        segmentsHtml(clause.html, filled), "</section>");
     });
     out.push('<section class="sla-annex">', "<h2>" + words.annex_html + "</h2>", "<table>",
       "<thead><tr><th>" + htmlEscape(words.name) + "</th><th>" + htmlEscape(words.value) + "</th></tr></thead>",
@@ -1404,7 +1439,7 @@
 
   window.PlaybookSla = {
     parts: parts, roundTo: roundTo, plain: plain, formatNumber: formatNumber, formatMoney: formatMoney,
-    pluralCategory: pluralCategory, isRealDate: isRealDate, evaluate: evaluate, validate: validate,
+    pluralCategory: pluralCategory, pluralForm: pluralForm, isRealDate: isRealDate, evaluate: evaluate, validate: validate,
     fill: fill, formatValue: formatValue, markdown: markdown, htmlBody: htmlBody,
     standaloneHtml: standaloneHtml, mdEscape: mdEscape, htmlEscape: htmlEscape, message: message,
     describe: describe, quoted: quoted, yamlScalar: yamlScalar, valuesFile: valuesFile,

@@ -10,6 +10,7 @@ check`` reports them at ``file:line:col`` like any other mistake.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import math
 import re
@@ -18,11 +19,13 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Discriminator,
     Field,
     StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
+    Tag,
     ValidationError,
     ValidatorFunctionWrapHandler,
     model_validator,
@@ -32,9 +35,9 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from ..messages import suggest
 from ..sla import expr, schema, wording
 from ..sla.body import compile_body
-from ..sla.numbers import MAX_ABS
+from ..sla.numbers import MAX_ABS, PLURAL_CATEGORIES, needed_categories
 from ..sla.placeholders import PlaceholderError, find, line_col
-from .base import Definition, Line, Model, Slug, Text, Translations, ref
+from .base import TEXT_TAG, TRANSLATIONS_TAG, Definition, Line, Model, Slug, Text, Translations, ref
 
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 #: Names a parameter cannot take: YAML reads them as something else, or they are functions.
@@ -230,6 +233,87 @@ def value_type(param: Any) -> str:
     return "number" if param.type in NUMBER_TYPES else "text"
 
 
+# -- the unit of a derived value, with its plural forms -----------------------------------------
+
+FORMS_TAG = "__forms__"
+_LANGUAGE_NAMES = {"pl": "Polish", "en": "English"}
+#: Numbers that take each plural category, for messages.
+_CATEGORY_NUMBERS = {
+    "pl": {"one": "1", "few": "2, 3, 4, 22", "many": "0, 5, 12, 25", "other": "1,5"},
+    "en": {"one": "1", "other": "0, 2, 5"},
+}
+_FRACTION = {"pl": "1,5", "en": "1.5"}
+_EXAMPLE_FORMS = {"pl": "{one: transakcja, few: transakcje, many: transakcji}",
+                  "en": "{one: deal, other: deals}"}
+_ALL_CATEGORIES = {"zero", "one", "two", "few", "many", "other"}
+
+
+def _unit_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return TEXT_TAG
+    if isinstance(value, dict):
+        return FORMS_TAG
+    return None
+
+
+PluralForms = dict[StrictStr, Line]
+
+#: One language's unit: a word used for every number, or its forms by plural category.
+UnitText = Annotated[
+    Annotated[Line, Tag(TEXT_TAG)] | Annotated[PluralForms, Tag(FORMS_TAG)],
+    Discriminator(
+        _unit_kind,
+        custom_error_type="unit_type",
+        custom_error_message="expected a word, or its forms by number like {one: deal, other: deals}",
+    ),
+]
+
+
+class UnitTranslations(Translations):
+    """A unit per language; each a word, or its plural forms ``{one: ..., few: ..., many: ...}``.
+
+    A :class:`Translations` so that ``playbook check`` reports a language it lacks like any text's
+    (:func:`generator.catalogue.translation_problems`); read it with :func:`generator.sla.spec`'s
+    ``_unit``, never with ``localize`` (a language may hold forms, not a text)."""
+
+    pl: UnitText | None = Field(  # type: ignore[assignment]
+        default=None, description="Polish: a word, or {one: ..., few: ..., many: ...} (and 'other' "
+                                  "for a value shown with decimals).")
+    en: UnitText | None = Field(  # type: ignore[assignment]
+        default=None, description="English: a word, or {one: ..., other: ...}.")
+
+
+def _forms_need_a_language(value: Any) -> Any:
+    """``unit: {one: deal, other: deals}``: the forms are a language's; say so in plain words."""
+    if isinstance(value, dict) and value and set(value) <= _ALL_CATEGORIES:
+        raise PydanticCustomError("unit_forms", "{message}", {"message": (
+            "the forms of a unit belong to a language: write them under 'pl:' and 'en:', like "
+            f"unit: {{pl: {_EXAMPLE_FORMS['pl']}, en: {_EXAMPLE_FORMS['en']}}}")})
+    return value
+
+
+def _unit_languages(value: Any) -> str | None:
+    if isinstance(value, str):
+        return TEXT_TAG
+    if isinstance(value, dict):
+        return TRANSLATIONS_TAG
+    return None
+
+
+Unit = Annotated[
+    Annotated[Line, Tag(TEXT_TAG)] | Annotated[UnitTranslations, Tag(TRANSLATIONS_TAG)],
+    Discriminator(
+        _unit_languages,
+        custom_error_type="text_type",
+        custom_error_message="expected text, or a mapping of language to text like {pl: ..., en: ...}",
+    ),
+    BeforeValidator(_forms_need_a_language),
+]
+"""A derived value's unit: a word for every language and number (``MQL``), or per language a word
+or its plural forms; :mod:`generator.sla.spec` and :func:`generator.sla.numbers.plural_form`
+pick the form its number needs."""
+
+
 class Derived(Model):
     """A value computed from the parameters, e.g. the leads marketing must deliver per month."""
 
@@ -241,7 +325,11 @@ class Derived(Model):
         default="nearest", description="How the result is rounded to 'decimals' places."
     )
     decimals: int = Field(default=0, ge=0, le=6)
-    unit: Text | None = Field(default=None, description="Unit shown after the value, like 'MQL'.")
+    unit: Unit | None = Field(
+        default=None,
+        description="Unit shown after the value: a word like 'MQL', or per language its forms by "
+                    "number, like {pl: {one: transakcja, few: transakcje, many: transakcji}, "
+                    "en: {one: deal, other: deals}}.")
 
 
 class Clause(Model):
@@ -458,6 +546,47 @@ class _TemplateCheck:
             later = {d.id: i for i, d in enumerate(self.sla.derived) if i >= index}
             self.expression(("derived", index, "expression"), item.expression,
                             self.types(index), later, "number")
+            if isinstance(item.unit, UnitTranslations):
+                for lang in ("pl", "en"):
+                    forms = getattr(item.unit, lang)
+                    if isinstance(forms, dict):
+                        self.plural_forms(("derived", index, "unit", lang), lang, forms, item.decimals)
+
+    def plural_forms(self, loc: Loc, lang: str, forms: dict[str, str], decimals: int) -> None:
+        """Forms by plural category: only the language's categories, and every one that the
+        numbers this value shows can fall in (a word missing for 5 would print '5 ' plus the
+        wrong word, or nothing)."""
+        language = _LANGUAGE_NAMES[lang]
+        known = PLURAL_CATEGORIES[lang]
+        uses = ", ".join(f"{c} ({_CATEGORY_NUMBERS[lang][c]})" for c in known)
+        missing = [c for c in needed_categories(lang, decimals) if c not in forms]
+        for name in forms:
+            if name in known:
+                continue
+            if name in _ALL_CATEGORIES:
+                self.add((*loc, name), f"{language} has no {name!r} form: its forms are {uses}")
+                continue
+            self.add((*loc, name), f"{name!r} is not a form of a word by number: {language} "
+                                   f"forms are {uses}{_hint(name, known)}")
+            meant = difflib.get_close_matches(name, missing, n=1, cutoff=0.6)
+            if meant:  # a misspelt form is one mistake: not also "the form is missing"
+                missing.remove(meant[0])
+        if not missing:
+            return
+        if decimals:
+            self.add(loc, f"the {language} unit has no 'other' form, which this value needs: it "
+                          f"is shown with {decimals} decimal place{'s' if decimals > 1 else ''} "
+                          f"(like {_FRACTION[lang]}{'0' * (decimals - 1)}), and "
+                          "such a number always takes the 'other' form: add 'other: ...'")
+            return
+        which = _and([repr(c) for c in missing])
+        if len(missing) == 1:
+            numbers = _CATEGORY_NUMBERS[lang][missing[0]]
+        else:
+            numbers = _and([f"{_CATEGORY_NUMBERS[lang][c]} ({c})" for c in missing])
+        self.add(loc, f"the {language} unit has no {which} form{'s' if len(missing) > 1 else ''}, "
+                      f"which numbers such as {numbers} need: give every form, like "
+                      f"{_EXAMPLE_FORMS[lang]}, or one word for every number")
 
     def clauses(self) -> None:
         known = self.types()
@@ -480,12 +609,26 @@ class _TemplateCheck:
             at = f"line {line}, column {col} of the text: "
             self.add(loc, at + exc.message, (line, col, at))
             return
+        with_units = {d.id for d in self.sla.derived if d.unit is not None}
         for p in placeholders:
             line, col = line_col(text, p.start)
             at = f"line {line}, column {col} of the text: "
             if p.name not in known:
                 self.add(loc, f"{at}{{{{ {p.name} }}}} names no parameter or derived value"
                               f"{_hint(p.name, known)}", (line, col, at))
+            elif p.unit and p.name not in with_units:
+                derived = any(d.id == p.name for d in self.sla.derived)
+                why = (f"the derived value {p.name!r} has no unit: give it one ('unit: ...') or "
+                       if derived else
+                       f"{p.name!r} is a parameter, and only a derived value has a unit of its own "
+                       "(an amount, a duration and a percentage show theirs anyway): ")
+                self.add(loc, f"{at}{{{{ {p.name} with unit }}}}: {why}write {{{{ {p.name} }}}}",
+                         (line, col, at))
+
+
+def _and(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _hint(name: str, known: Any) -> str:

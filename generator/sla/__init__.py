@@ -3,7 +3,8 @@
 How the pieces fit (each module is one concept):
 
 - :mod:`.numbers`: rounding and number formatting, defined on decimal digit strings so that Python
-  and the browser give exactly the same text ("1 200 000,50 zł" / "PLN 1,200,000.50").
+  and the browser give exactly the same text ("1 200 000,50 zł" / "PLN 1,200,000.50"), and the
+  form of a unit that a number needs ("1 transakcja", "5 transakcji").
 - :mod:`.expr`: the expression language of derived values and ``when:`` conditions, parsed once to a
   small JSON AST that Python and JavaScript both interpret.
 - :mod:`.placeholders`: ``{{ name }}`` in clause bodies; :mod:`.body`: a body split once into

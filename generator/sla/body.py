@@ -10,6 +10,15 @@ concatenation: literal segments as they are, values escaped for the format (:fun
 The token also tells where a placeholder landed: inside a table cell (a value's line breaks must
 become ``<br>`` there), inside code or an attribute (refused: a value cannot be shown literally
 there), or lost (inside raw HTML the sanitiser removed).
+
+Segments: literal text (a string); a placeholder ``{"p": name}`` (in Markdown also ``"t"``: in a
+table cell, ``"i"``: the indentation of its next lines; ``"u": 1`` for ``{{ name with unit }}``);
+and a paragraph shown only when a value is given, ``{"if": name, "s": [segments]}``. That last one
+is a *label line*: a paragraph of one line that is a label and then the value, like ``Kontakt w
+sprawie umowy: {{ contact_emails }}``. When an optional value is left empty, such a line would
+read "Kontakt w sprawie umowy: —" in a signed agreement; it is left out instead (with the blank
+line that parts it from the text around it). The rule is narrow on purpose: only a label, a colon
+and the one value, alone in a paragraph, so that no sentence of the agreement is ever dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from __future__ import annotations
 import html
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -25,7 +35,7 @@ from typing import Any
 import markdown
 import nh3
 
-from .placeholders import PlaceholderError, find, line_col
+from .placeholders import Placeholder, PlaceholderError, find, line_col
 
 Segment = str | dict[str, Any]
 
@@ -98,6 +108,8 @@ class _Where(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
         self.found: dict[int, list[str]] = {}
+        #: The elements each token of the text is inside (``["p", ...]``: a paragraph of the body).
+        self.inside: dict[int, list[str]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for _name, value in attrs:
@@ -119,7 +131,9 @@ class _Where(HTMLParser):
                 place = "table"
             else:
                 place = "text"
-            self.found.setdefault(ord(match.group(1)) - 0xE100, []).append(place)
+            index = ord(match.group(1)) - 0xE100
+            self.found.setdefault(index, []).append(place)
+            self.inside[index] = list(self.stack)
 
 
 def _indent(text: str, offset: int) -> str:
@@ -132,6 +146,137 @@ def _indent(text: str, offset: int) -> str:
     return line[: len(line) - len(line.lstrip(" "))]
 
 
+#: A label line's text before the value ends with a colon (``Kontakt:`` or ``**Kontakt:**``),
+#: maybe opening emphasis (``Kontakt: **{{ x }}**``) ...
+_LABEL = re.compile(r"\S[^\n]*:[*_]{0,3}[ \t]+[*_]{0,3}$")
+#: ... and after the value comes at most closing emphasis and a full stop.
+_LABEL_END = re.compile(r"^[*_]{0,3}[.;]?[ \t]*$")
+#: A line that is not a plain paragraph: indented, a list item, a heading, a quote, a table row.
+_NOT_PARAGRAPH = re.compile(r"^(?:[ \t]|[-+*][ \t]|#|>|\||[0-9]{1,9}[.)](?:[ \t]|$))")
+#: The blank lines after a paragraph (up to the next one's first character or indentation).
+_BLANK_AFTER = re.compile(r"(?:\n[ \t]*)*\n")
+
+
+@dataclass(frozen=True)
+class _Optional:
+    """A label line: its text in the Markdown and in the HTML (with one separator), its value."""
+
+    name: str
+    md: tuple[int, int]
+    html: tuple[int, int]
+
+
+def _label_line(text: str, p: Placeholder, others: list[Placeholder]) -> tuple[int, int] | None:
+    """The line of ``p`` when it is a label line (see the module's docstring); else None."""
+    start = text.rfind("\n", 0, p.start) + 1
+    end = text.find("\n", p.end)
+    end = len(text) if end == -1 else end
+    if any(o is not p and start <= o.start < end for o in others):
+        return None
+    if _NOT_PARAGRAPH.match(text[start:end]):
+        return None
+    if not _LABEL.match(text[start : p.start]) or not _LABEL_END.match(text[p.end : end]):
+        return None
+    before = text[: max(start - 1, 0)]
+    if start and before[before.rfind("\n") + 1 :].strip(" \t"):
+        return None  # the line above belongs to the same paragraph
+    after = text[end + 1 :] if end < len(text) else ""
+    if end < len(text) and after.split("\n", 1)[0].strip(" \t"):
+        return None  # so does the line below
+    return start, end
+
+
+def _blank_before(text: str, start: int) -> int:
+    """Where the line end before ``start`` (a line's start) and the blank lines above it begin."""
+    at = start - 1
+    while at > 0:
+        above = text.rfind("\n", 0, at)
+        if above == -1 or text[above + 1 : at].strip(" \t"):
+            break
+        at = above
+    return at
+
+
+def _optionals(text: str, placeholders: list[Placeholder], rendered: str,
+               where: _Where) -> list[_Optional]:
+    """The label lines of a body, each with its place in the Markdown and the HTML.
+
+    A label line owns the blank line before it; at the start of the body (or after label lines
+    only) it owns the one after it instead, so that leaving any of them out never leaves a blank
+    line at the start, nor two next to each other."""
+    found: list[_Optional] = []
+    leading_end = 0  # where the text after the label lines at the start of the body begins
+    for index, p in enumerate(placeholders):
+        line = _label_line(text, p, placeholders)
+        if line is None or where.inside.get(index, [""])[0] != "p":
+            continue  # not a paragraph of the body's own (in a list, a quote...)
+        mark = rendered.find(token(index))
+        opened = rendered.rfind("<p>", 0, mark)
+        closed = rendered.find("</p>", mark) + len("</p>")
+        if opened == -1 or rendered.count("\ue000", opened, closed) != 1:
+            continue  # pragma: no cover - a one-line paragraph is one <p>
+        start, end = line
+        if not text[leading_end:start].strip():
+            blank = _BLANK_AFTER.match(text, end)
+            md = (start, blank.end() if blank else end)
+            html = (opened, closed + (1 if rendered[closed : closed + 1] == "\n" else 0))
+            leading_end = md[1]
+        else:
+            md = (_blank_before(text, start), end)
+            html = (opened - (1 if opened and rendered[opened - 1] == "\n" else 0), closed)
+        found.append(_Optional(p.name, md, html))
+    return found
+
+
+def _md_run(text: str, placeholders: list[Placeholder], tables: set[int], start: int,
+            end: int) -> list[Segment]:
+    """The Markdown segments of ``text[start:end]``."""
+    out: list[Segment] = []
+    position = start
+    for index, p in enumerate(placeholders):
+        if not start <= p.start < end:
+            continue
+        if text[position : p.start]:
+            out.append(defang_html(text[position : p.start]))
+        segment: dict[str, Any] = {"p": p.name, "t": 1 if index in tables else 0,
+                                   "i": _indent(text, p.start)}
+        if p.unit:
+            segment["u"] = 1
+        out.append(segment)
+        position = p.end
+    if text[position:end]:
+        out.append(defang_html(text[position:end]))
+    return out
+
+
+def _html_run(rendered: str, placeholders: list[Placeholder], start: int, end: int) -> list[Segment]:
+    """The HTML segments of ``rendered[start:end]`` (the body's HTML with its tokens)."""
+    out: list[Segment] = []
+    position = start
+    for match in _TOKEN.finditer(rendered, start, end):
+        if rendered[position : match.start()]:
+            out.append(rendered[position : match.start()])
+        p = placeholders[ord(match.group(1)) - 0xE100]
+        out.append({"p": p.name, "u": 1} if p.unit else {"p": p.name})
+        position = match.end()
+    if rendered[position:end]:
+        out.append(rendered[position:end])
+    return out
+
+
+def _split(optionals: list[_Optional], which: str, length: int,
+           run: Callable[[int, int], list[Segment]]) -> list[Segment]:
+    """Segments of the whole text, each label line as ``{"if": name, "s": [...]}``."""
+    out: list[Segment] = []
+    position = 0
+    for optional in optionals:
+        start, end = getattr(optional, which)
+        out += run(position, start)
+        out.append({"if": optional.name, "s": run(start, end)})
+        position = end
+    return out + run(position, length)
+
+
 @lru_cache(maxsize=512)
 def compile_body(text: str) -> Body:
     """Split a clause body; :class:`PlaceholderError` (with the offset) for what cannot work."""
@@ -141,18 +286,12 @@ def compile_body(text: str) -> Body:
                                private.start())
     placeholders = find(text)
     with_tokens = []
-    md: list[Segment] = []
     position = 0
     for index, p in enumerate(placeholders):
         with_tokens.append(text[position : p.start])
         with_tokens.append(token(index))
-        if text[position : p.start]:
-            md.append(defang_html(text[position : p.start]))
-        md.append({"p": p.name, "t": 0, "i": _indent(text, p.start)})
         position = p.end
     with_tokens.append(text[position:])
-    if text[position:]:
-        md.append(defang_html(text[position:]))
     rendered = render_markdown("".join(with_tokens))
     where = _Where()
     where.feed(rendered)
@@ -176,20 +315,11 @@ def compile_body(text: str) -> Body:
         if len(places) > 1:  # pragma: no cover - a token is written once
             raise PlaceholderError(f"the placeholder {shown} appears twice", p.start)
     tables = {index for index, places in where.found.items() if places == ["table"]}
-    seen = 0
-    for segment in md:
-        if isinstance(segment, dict):
-            segment["t"] = 1 if seen in tables else 0
-            seen += 1
-    html_segments: list[Segment] = []
-    position = 0
-    for match in _TOKEN.finditer(rendered):
-        if rendered[position : match.start()]:
-            html_segments.append(rendered[position : match.start()])
-        html_segments.append({"p": placeholders[ord(match.group(1)) - 0xE100].name})
-        position = match.end()
-    if rendered[position:]:
-        html_segments.append(rendered[position:])
+    optionals = _optionals(text, placeholders, rendered, where)
+    md = _split(optionals, "md", len(text),
+                lambda a, b: _md_run(text, placeholders, tables, a, b))
+    html_segments = _split(optionals, "html", len(rendered),
+                           lambda a, b: _html_run(rendered, placeholders, a, b))
     return Body(md, html_segments, [p.name for p in placeholders])
 
 

@@ -33,6 +33,8 @@ class Filled:
     #: Each parameter's and derived value's text as shown in the document.
     shown: dict[str, str]
     clauses: list[dict[str, Any]] = field(default_factory=list)
+    #: The unit of each derived value that has one, in the form its number needs.
+    units: dict[str, str] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -46,6 +48,17 @@ class Filled:
 
     def html(self) -> str:
         return standalone_html(self)
+
+    def empty(self, name: str) -> bool:
+        """Whether ``name`` is a parameter left without a value (optional, or an empty list)."""
+        return name in self.values and self.values[name] in (None, [])
+
+    def text(self, segment: dict[str, Any]) -> str:
+        """What a placeholder shows: the value, and with ``"u"`` its unit."""
+        name = segment["p"]
+        if segment.get("u") and name in self.units:
+            return self.shown[name] + numbers.NBSP + self.units[name]
+        return self.shown[name]
 
 
 def present(raw: Any) -> Any:
@@ -81,6 +94,7 @@ def fill(spec: Spec, raw: Any) -> tuple[Filled | None, list[Problem]]:
         else:
             env[name] = float(value)
     shown = {p["id"]: format_value(p, values[p["id"]], spec) for p in spec["params"]}
+    units: dict[str, str] = {}
     for item in spec["derived"]:
         target = {"kind": "derived", "id": item["id"], "label": item["label"]}
         try:
@@ -92,6 +106,8 @@ def fill(spec: Spec, raw: Any) -> tuple[Filled | None, list[Problem]]:
         value = _round_derived(result, item)
         env[item["id"]] = value
         shown[item["id"]] = numbers.format_number(value, spec["lang"], item["decimals"])
+        if item["unit"]:
+            units[item["id"]] = numbers.plural_form(item["unit"], shown[item["id"]], spec["lang"])
     clauses = []
     for clause in spec["clauses"]:
         if clause["when"] is not None:
@@ -104,7 +120,7 @@ def fill(spec: Spec, raw: Any) -> tuple[Filled | None, list[Problem]]:
             if keep is not True:
                 continue
         clauses.append(clause)
-    return Filled(spec, values, env, shown, clauses), []
+    return Filled(spec, values, env, shown, clauses, units), []
 
 
 def _eval_args(exc: expr.EvalError, target: dict[str, str], tree: expr.Node) -> dict[str, Any]:
@@ -169,8 +185,7 @@ def format_value(rules: dict[str, Any], value: Any, spec: Spec) -> str:
         return numbers.format_number(float(value), lang, rules["decimals"], trim=True) + "%"
     if kind == "duration":
         shown = numbers.format_number(float(value), lang, rules["decimals"], trim=True)
-        forms = spec["units"][rules["unit"]]
-        unit = forms.get(numbers.plural_category(shown, lang)) or forms["other"]
+        unit = numbers.plural_form(spec["units"][rules["unit"]], shown, lang)
         return f"{shown}{numbers.NBSP}{unit}"
     return str(value)  # pragma: no cover
 
@@ -183,27 +198,53 @@ def format_date(value: str, spec: Spec) -> str:
 
 # -- assembling ----------------------------------------------------------------------------------
 
-def _segments_md(segments: list[Any], shown: dict[str, str]) -> str:
+def _segments_md(segments: list[Any], filled: Filled) -> str:
     out = []
     for segment in segments:
         if isinstance(segment, str):
             out.append(segment)
+        elif "if" in segment:
+            if not filled.empty(segment["if"]):
+                out.append(_segments_md(segment["s"], filled))
         else:
-            out.append(md_escape(shown[segment["p"]], bool(segment["t"]), segment["i"]))
+            out.append(md_escape(filled.text(segment), bool(segment["t"]), segment["i"]))
     return "".join(out)
 
 
-def _segments_html(segments: list[Any], shown: dict[str, str]) -> str:
-    return "".join(s if isinstance(s, str) else html_escape(shown[s["p"]]) for s in segments)
+def _segments_html(segments: list[Any], filled: Filled) -> str:
+    out = []
+    for segment in segments:
+        if isinstance(segment, str):
+            out.append(segment)
+        elif "if" in segment:
+            if not filled.empty(segment["if"]):
+                out.append(_segments_html(segment["s"], filled))
+        else:
+            out.append(html_escape(filled.text(segment)))
+    return "".join(out)
+
+
+def _shown_names(segments: list[Any], filled: Filled) -> set[str]:
+    """The names of the placeholders that the document shows (a label line left out shows none)."""
+    found: set[str] = set()
+    for segment in segments:
+        if isinstance(segment, str):
+            continue
+        if "if" in segment:
+            if not filled.empty(segment["if"]):
+                found |= _shown_names(segment["s"], filled)
+        else:
+            found.add(segment["p"])
+    return found
 
 
 def agreed(filled: Filled) -> set[str]:
     """The values this agreement is about: those its clauses show or decide on, and what the
     derived ones among them are computed from. A small company's agreement does not list the
-    revenue target its clauses never mention."""
+    revenue target its clauses never mention, nor an agreement the contacts no one gave."""
     used: set[str] = set()
     for clause in filled.clauses:
-        used.update(s["p"] for s in clause["md"] if isinstance(s, dict))
+        used |= _shown_names(clause["md"], filled)
         if clause["when"] is not None:
             used.update(expr.names(clause["when"]))
     for item in reversed(filled.spec["derived"]):  # a derived value uses only those above it
@@ -214,17 +255,13 @@ def agreed(filled: Filled) -> set[str]:
 
 def annex_rows(filled: Filled) -> list[tuple[dict[str, Any], str]]:
     """``(parameter or derived value, its text)`` for the annex table, in template order: the
-    values the agreement uses (:func:`agreed`)."""
+    values the agreement uses (:func:`agreed`), a derived value with its unit."""
     used = agreed(filled)
     rows: list[tuple[dict[str, Any], str]] = [
         (p, filled.shown[p["id"]]) for p in filled.spec["params"] if p["id"] in used]
     for item in filled.spec["derived"]:
-        if item["id"] not in used:
-            continue
-        text = filled.shown[item["id"]]
-        if item["unit"]:
-            text += numbers.NBSP + item["unit"]
-        rows.append((item, text))
+        if item["id"] in used:
+            rows.append((item, filled.text({"p": item["id"], "u": 1})))
     return rows
 
 
@@ -233,7 +270,7 @@ def markdown(filled: Filled) -> str:
     words = spec["words"]
     out = ["# " + spec["title_md"], ""]
     for number, clause in enumerate(filled.clauses, 1):
-        out += [f"## {number}. {clause['title_md']}", "", _segments_md(clause["md"], filled.shown), ""]
+        out += [f"## {number}. {clause['title_md']}", "", _segments_md(clause["md"], filled), ""]
     out += ["## " + words["annex_md"], "",
             f"| {md_escape(words['name'], True)} | {md_escape(words['value'], True)} |",
             "| --- | --- |"]
@@ -250,7 +287,7 @@ def html_body(filled: Filled) -> str:
         out += [
             f'<section class="sla-clause" id="sla-{clause["id"]}">',
             f"<h2>{number}. {clause['title_html']}</h2>",
-            _segments_html(clause["html"], filled.shown),
+            _segments_html(clause["html"], filled),
             "</section>",
         ]
     out += ['<section class="sla-annex">', f"<h2>{words['annex_html']}</h2>", "<table>",

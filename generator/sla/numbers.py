@@ -145,10 +145,23 @@ def format_money(amount: float, currency: str, lang: str) -> str:
     return f"{currency}{NBSP}{number}"
 
 
+#: The CLDR plural categories each language's words take, in the order a template writes them.
+#: Polish: ``one`` (1 transakcja), ``few`` (2-4, 22-24... transakcje), ``many`` (0, 5-21,
+#: 25-31... transakcji), ``other`` (a number with decimals: 1,5 transakcji). English: ``one``
+#: (1 deal) and ``other`` (0, 2, 1.5 deals).
+PLURAL_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "pl": ("one", "few", "many", "other"),
+    "en": ("one", "other"),
+}
+
+
 def plural_category(shown: str, lang: str) -> str:
-    """CLDR plural category of a number as shown (``"1"``, ``"24"``, ``"1,5"``)."""
+    """CLDR plural category of a number as shown (``"1"``, ``"24"``, ``"1,5"``, ``"-1"``).
+
+    The number is taken as written: ``1,0`` has a decimal place, so it is ``other`` ("1,0 godziny",
+    "1.0 hours"), as CLDR has it. The sign does not count (-1 is ``one``, as 1 is)."""
     if lang != "pl":
-        return "one" if shown == "1" else "other"
+        return "one" if shown.lstrip("-") == "1" else "other"
     digits = shown.replace(NBSP, "").lstrip("-")
     if not digits.isdigit():
         return "other"  # a fraction: "1,5 godziny"
@@ -158,6 +171,24 @@ def plural_category(shown: str, lang: str) -> str:
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
         return "few"
     return "many"
+
+
+def needed_categories(lang: str, decimals: int) -> tuple[str, ...]:
+    """The plural categories a number shown with ``decimals`` places can fall in: whole numbers
+    take every category but ``other`` in Polish, and ``one`` and ``other`` in English; a number
+    shown with decimal places is always ``other`` (1,50 / 1.50)."""
+    if decimals > 0:
+        return ("other",)
+    return ("one", "few", "many") if lang == "pl" else ("one", "other")
+
+
+def plural_form(forms: dict[str, str], shown: str, lang: str) -> str:
+    """The word of ``forms`` (by plural category) that goes with the number ``shown``.
+
+    A single word for every number is ``{"other": word}``. A template is checked to give every
+    category its numbers can need (:func:`needed_categories`); ``other`` stands in for a category
+    it does not give (as it does for the built-in units of durations)."""
+    return forms.get(plural_category(shown, lang)) or forms.get("other") or ""
 
 
 def days_in_month(year: int, month: int) -> int:

@@ -1,8 +1,11 @@
 """``{{ name }}`` placeholders in clause bodies: finding them, and the mistakes an author can make.
 
 Only names are allowed between the braces (no filters, no expressions): a derived value does the
-computing. A value never becomes part of the template: bodies are split once into literal text and
-placeholders (:mod:`.spec`), and values are inserted as escaped literal text.
+computing. One addition reads as plain words: ``{{ name with unit }}`` shows a derived value with
+its unit in the form its number needs ("1 transakcja", "5 transakcji"), so that a sentence never
+has to put a fixed word after a number. A value never becomes part of the template: bodies are
+split once into literal text and placeholders (:mod:`.spec`), and values are inserted as escaped
+literal text.
 """
 
 from __future__ import annotations
@@ -13,6 +16,10 @@ from dataclasses import dataclass
 _OPEN = "{{"
 _CLOSE = "}}"
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+#: ``name with unit``: the words may be separated by any number of spaces.
+_WITH_UNIT = re.compile(r"^([a-z][a-z0-9_]{0,62}) +with +unit$")
+#: ``name with ...`` that is not ``with unit``: a near miss, answered with the right spelling.
+_WITH_SOMETHING = re.compile(r"^([a-z][a-z0-9_]{0,62}) +with\b")
 MAX_PLACEHOLDERS = 200
 
 
@@ -21,6 +28,8 @@ class Placeholder:
     start: int  # offset of "{{" in the body
     end: int  # offset just after "}}"
     name: str
+    #: ``{{ name with unit }}``: the value is shown with its unit.
+    unit: bool = False
 
 
 class PlaceholderError(Exception):
@@ -45,13 +54,23 @@ def find(body: str) -> list[Placeholder]:
         name = inner.strip(" ")
         if "{" in inner or "\n" in inner:
             raise PlaceholderError("'{{' is not closed with '}}' on the same line", start)
-        if not NAME_RE.match(name):
+        with_unit = _WITH_UNIT.match(name)
+        if with_unit:
+            found.append(Placeholder(start, end + 2, with_unit.group(1), unit=True))
+        elif (near := _WITH_SOMETHING.match(name)) is not None:
+            raise PlaceholderError(
+                f"{{{{{inner}}}}} is not a placeholder: to show the value with its unit, write "
+                f"{{{{ {near.group(1)} with unit }}}}",
+                start,
+            )
+        elif not NAME_RE.match(name):
             raise PlaceholderError(
                 f"{{{{{inner}}}}} is not a placeholder: write a parameter name between the braces, "
                 "like {{ company_name }}",
                 start,
             )
-        found.append(Placeholder(start, end + 2, name))
+        else:
+            found.append(Placeholder(start, end + 2, name))
         if len(found) > MAX_PLACEHOLDERS:
             raise PlaceholderError(f"more than {MAX_PLACEHOLDERS} placeholders in one clause", start)
         position = end + 2

@@ -4,7 +4,7 @@ Everything that decides what a filled agreement says is in this document, and no
 
 - ``schema``: the parameter rules as a JSON Schema (:mod:`.schema`);
 - ``params``: what the form and the formatter need about each parameter (label, help, type,
-  unit, choices, default);
+  unit, choices, default); ``derived``: each derived value's unit as forms by plural category;
 - ``derived`` and each clause's ``when``: expressions as parsed trees (:mod:`.expr`);
 - ``clauses``: bodies pre-split into literal and placeholder segments, for Markdown and for HTML
   (:mod:`.body`), titles pre-escaped;
@@ -21,15 +21,17 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..models.base import Translations, localize
-from . import expr, schema, wording
+from ..models.base import LANGUAGES, Translations, localize
+from . import expr, numbers, schema, wording
 from .body import compile_body, html_escape, md_escape
 
 if TYPE_CHECKING:
     from ..models.sla import Sla
 
 #: Version of the document's shape; ``sla-form.js`` refuses a document it does not know.
-FORMAT = 1
+#: 2: a derived value's ``unit`` is its forms by plural category; clause bodies may hold
+#: ``{"if": name, "s": [...]}`` (a label line) and placeholders with ``"u": 1`` (with its unit).
+FORMAT = 2
 CSS_FILE = Path(__file__).parent / "document.css"
 
 Spec = dict[str, Any]
@@ -99,8 +101,25 @@ def _param(param: Any, lang: str) -> dict[str, Any]:
     return out
 
 
+def _unit(unit: Any, lang: str) -> dict[str, str] | None:
+    """A derived value's unit in ``lang`` as forms by plural category (one word for every number
+    is ``{"other": word}``); a language the unit is not given in takes the other's, as texts do.
+    :func:`.numbers.plural_form` picks the form for a number."""
+    if unit is None:
+        return None
+    if isinstance(unit, str):
+        return {"other": unit}
+    chosen = getattr(unit, lang, None)
+    if chosen is None:
+        chosen = next(getattr(unit, other) for other in LANGUAGES if getattr(unit, other) is not None)
+    if isinstance(chosen, str):
+        return {"other": chosen}
+    order = numbers.PLURAL_CATEGORIES.get(lang, ())
+    return {c: chosen[c] for c in sorted(chosen, key=lambda c: order.index(c) if c in order else 9)}
+
+
 def _derived(item: Any, lang: str) -> dict[str, Any]:
-    unit = _t(item.unit, lang)
+    unit = _unit(item.unit, lang)
     return {
         "id": item.id,
         "label": _t(item.label, lang),
