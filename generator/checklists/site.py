@@ -9,6 +9,13 @@ only missing ones are made, by worker processes, while MkDocs builds the pages (
 and the PDF both, so the main process never imports WeasyPrint nor compiles the print templates).
 :meth:`SitePdfs.finish`, called in ``on_post_build``, waits for them and copies every PDF into
 the site.
+
+The cache only saves time: it never breaks a build. ``PLAYBOOK_CACHE_DIR`` moves it (a CI job's
+cache folder). A cached PDF that is not whole (truncated by something outside the tool: its own
+writes are atomic) is made again. A cache that cannot be written (a read-only checkout or
+restored cache, ``.cache`` being a file) is still read; the PDFs it lacks are made in a
+temporary folder, with one warning. Leftovers of builds that were stopped (batch files, half
+written PDFs) are removed by a later build.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,8 +44,17 @@ from .worker import Batch
 
 #: The cache folder, relative to the project root (it is in .gitignore).
 CACHE_DIR = Path(".cache") / "playbook" / "pdf"
+#: Names a folder to use instead of ``<project>/.cache/playbook`` (the PDFs go in its ``pdf/``).
+CACHE_ENV = "PLAYBOOK_CACHE_DIR"
 #: Cached PDFs unused for this long are deleted at the end of a build.
 KEEP_FOR = dt.timedelta(days=30)
+#: A batch file or a half-written PDF this old is a leftover of a build that was stopped (Ctrl+C,
+#: SIGTERM, SIGKILL): a worker reads its batch file as it starts, and writes a PDF in a second.
+#: By age alone, not by process id: a build on another machine (a shared cache folder) or in
+#: another container may be running, with process ids this one cannot see.
+LEFTOVER_AFTER = dt.timedelta(hours=1)
+#: A whole PDF starts with this and has this in its last KiB (after it, at most a few bytes).
+_PDF_HEAD, _PDF_END, _PDF_TAIL = b"%PDF-", b"%%EOF", 1024
 
 _PACKAGE = Path(__file__).resolve().parent
 _GENERATOR = _PACKAGE.parent
@@ -70,6 +87,45 @@ def builds_at_once(count: int) -> Iterator[None]:
 def default_workers() -> int:
     """PDF workers per build: this build's share of the cores, at least one."""
     return max(1, (os.cpu_count() or 1) // _builds_at_once)
+
+
+def cache_folder(root: Path) -> Path:
+    """Where the blank PDFs of the project at ``root`` are cached: ``$PLAYBOOK_CACHE_DIR/pdf``
+    (a relative path is taken from the folder the command runs in), else ``.cache/playbook/pdf``."""
+    chosen = os.environ.get(CACHE_ENV, "").strip()
+    if chosen:
+        return Path(chosen).expanduser().absolute() / "pdf"
+    return root / CACHE_DIR
+
+
+def whole_pdf(path: Path) -> bool:
+    """Whether ``path`` is a readable file that looks like a whole PDF: it starts with ``%PDF-``
+    and ends with ``%%EOF``. Cheap (two small reads); it catches truncated and emptied files."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(_PDF_HEAD)) != _PDF_HEAD:
+                return False
+            size = os.fstat(handle.fileno()).st_size
+            handle.seek(max(len(_PDF_HEAD), size - _PDF_TAIL))
+            return _PDF_END in handle.read()
+    except OSError:  # missing, unreadable, a folder, or a path through a file
+        return False
+
+
+def _whole(data: bytes) -> bool:
+    return data.startswith(_PDF_HEAD) and _PDF_END in data[-_PDF_TAIL:]
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why no file can be written in ``folder`` (made if missing), or None if one can."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # named like a batch file: if this process is killed right now, a later build removes it
+        with tempfile.NamedTemporaryFile(prefix=".batch-", suffix=".pickle", dir=folder):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def site_pdf_path(ident: str) -> str:
@@ -114,40 +170,98 @@ class Job:
     ident: str
     site_path: str
     cache_file: Path
+    #: Where ``finish`` takes the PDF from: the cache file, or one in a temporary folder when the
+    #: cache cannot be written.
+    pdf: Path
 
 
 class SitePdfs:
     """The blank PDFs of one build: planned in ``start``, copied into the site in ``finish``."""
 
     def __init__(self, root: Path, templates_dir: Path, docs_dir: Path, workers: int | None = None):
-        self.cache_dir = root / CACHE_DIR
+        self.root = root
+        self.cache_dir = cache_folder(root)
         self.templates_dir = templates_dir
         self.allowed = (templates_dir, docs_dir)
         self.workers = workers
         self.jobs: list[Job] = []
         self.running: list[tuple[subprocess.Popen[bytes], Path, tuple[Job, ...]]] = []
         self.made = 0  # PDFs rendered in this build (the others came from the cache)
+        #: Checklists whose PDF could not be made (the site leaves them out).
+        self.failed: dict[str, str] = {}
+        #: Why the cache could not take this build's new PDFs (said once, by ``finish``).
+        self.cache_problem: str | None = None
+        self.scratch: Path | None = None  # the temporary folder they were made in instead
 
     def start(self, catalogue: Catalogue, lang: str) -> list[str]:
-        """Plan a PDF per checklist and start making the uncached ones; their site paths."""
+        """Plan a PDF per checklist and start making those the cache lacks; their site paths.
+
+        A cached PDF that is not whole is made again (the new one replaces it, in one step).
+        One that is whole is touched: it was used now, so no build prunes it as unused while
+        this one still has to copy it.
+        """
         templates = _templates_version(self.templates_dir)
-        self.jobs = []
+        planned: list[tuple[str, Path]] = []
+        missing: list[tuple[str, Path]] = []
         for entry in checklists(catalogue):
             key = cache_key(catalogue, entry, lang, templates)
             cache_file = self.cache_dir / f"{entry.id}.{lang}.{key[:24]}.pdf"
-            self.jobs.append(Job(entry.id, site_pdf_path(entry.id), cache_file))
-        missing = [job for job in self.jobs if not job.cache_file.is_file()]
-        count = min(len(missing), self.workers or default_workers())
+            planned.append((entry.id, cache_file))
+            if not whole_pdf(cache_file):
+                missing.append((entry.id, cache_file))
+            else:
+                with contextlib.suppress(OSError):  # a read-only cache: still read, never touched
+                    os.utime(cache_file)
+        folder = self._folder_for(len(missing), lang) if missing else None
+        if missing and folder is None:
+            self.failed.update((ident, "no folder to make it in") for ident, _ in missing)
+        made_in = {ident: folder / cache_file.name for ident, cache_file in missing} if folder else {}
+        self.jobs = [Job(ident, site_pdf_path(ident), cache_file, made_in.get(ident, cache_file))
+                     for ident, cache_file in planned]
+        todo = [job for job in self.jobs if job.ident in made_in]
+        count = min(len(todo), self.workers or default_workers())
         for index in range(count):
-            share = tuple(missing[index::count])
+            share = tuple(todo[index::count])
             batch = Batch(catalogue, lang, self.templates_dir, self.allowed,
-                          tuple((job.ident, job.cache_file) for job in share))
-            self.running.append((*_spawn(batch, self.cache_dir), share))
+                          tuple((job.ident, job.pdf) for job in share))
+            try:
+                self.running.append((*_spawn(batch, share[0].pdf.parent), share))
+            except OSError as exc:  # the folder filled up, say: these are left out, not a traceback
+                self.failed.update((job.ident, exc.strerror or str(exc)) for job in share)
         return [job.site_path for job in self.jobs]
+
+    def _folder_for(self, missing: int, lang: str) -> Path | None:
+        """Where the missing PDFs are made: the cache, or a temporary folder when it cannot be
+        written (noted in :attr:`cache_problem`); None when neither can."""
+        reason = _unwritable(self.cache_dir)
+        if reason is None:
+            return self.cache_dir
+        try:
+            where = self.cache_dir.relative_to(self.root)
+        except ValueError:
+            where = self.cache_dir
+        one = missing == 1
+        pdfs = "the missing PDF" if one else f"the {missing} missing PDFs"
+        try:
+            self.scratch = Path(tempfile.mkdtemp(prefix="playbook-pdf-"))
+        except OSError as exc:
+            self.cache_problem = (
+                f"{where}: the PDF cache cannot be written ({reason}), nor a temporary folder "
+                f"({exc.strerror or exc}), so {pdfs} ({lang}) {'is' if one else 'are'} left out "
+                "of the site."
+            )
+            return None
+        self.cache_problem = (
+            f"{where}: the PDF cache cannot be written ({reason}), so {pdfs} ({lang}) "
+            f"{'was' if one else 'were'} made in a temporary folder and the next build makes "
+            f"{'it' if one else 'them'} again. Make the folder writable, or set {CACHE_ENV} to "
+            "one that is."
+        )
+        return self.scratch
 
     def finish(self, site_dir: Path) -> list[str]:
         """Wait for the workers, copy every PDF into ``site_dir``; problems, one line each."""
-        problems: list[str] = []
+        problems = [self.cache_problem] if self.cache_problem else []
         for process, batch_file, share in self.running:
             _, err = process.communicate()
             batch_file.unlink(missing_ok=True)  # the worker removes it, unless it died first
@@ -155,17 +269,21 @@ class SitePdfs:
                 self.made += len(share)
                 continue
             lines = err.decode("utf-8", "replace").strip().splitlines() or ["no output"]
-            for job in share:
-                problems.append(f"{job.site_path}: the PDF could not be made: {lines[-1]}")
+            self.failed.update((job.ident, lines[-1]) for job in share)
         self.running = []
         for job in self.jobs:
             target = site_dir / job.site_path
-            if not job.cache_file.is_file():
+            why = self.failed.get(job.ident)
+            data = None if why else _read(job.pdf)
+            if data is None or not _whole(data):
                 target.unlink(missing_ok=True)  # no empty placeholder left behind
+                if why is None:  # not since start(), unless something outside the tool did it
+                    why = "it went missing" if data is None else "it is not a whole PDF"
+                problems.append(f"{job.site_path}: the PDF could not be made: {why}")
                 continue
-            atomic_write(target, job.cache_file.read_bytes())
+            atomic_write(target, data)
             target.chmod(0o644)  # served by a web server, like the rest of the site
-            os.utime(job.cache_file)
+        self._drop_scratch()
         self._prune()
         return problems
 
@@ -176,15 +294,44 @@ class SitePdfs:
             process.wait()
             batch_file.unlink(missing_ok=True)
         self.running = []
+        self._drop_scratch()
+
+    def _drop_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     def _prune(self) -> None:
-        cutoff = time.time() - KEEP_FOR.total_seconds()
-        for old in self.cache_dir.glob("*.pdf"):
+        """Delete PDFs unused for :data:`KEEP_FOR` and leftovers of stopped builds; quietly (a
+        read-only cache keeps them)."""
+        now = time.time()
+        try:
+            with os.scandir(self.cache_dir) as listing:
+                entries = list(listing)
+        except OSError:
+            return
+        for entry in entries:
+            name = entry.name
+            if name.endswith(".pdf") and not name.startswith("."):
+                age = KEEP_FOR
+            elif name.startswith(".batch-") and name.endswith(".pickle"):
+                age = LEFTOVER_AFTER
+            elif name.startswith(".") and ".pdf." in name and name.endswith(".tmp"):
+                age = LEFTOVER_AFTER  # atomic_write's temporary file, of a worker killed mid-write
+            else:
+                continue
             try:
-                if old.stat().st_mtime < cutoff:
-                    old.unlink()
+                if entry.stat(follow_symlinks=False).st_mtime < now - age.total_seconds():
+                    os.unlink(entry.path)
             except OSError:
                 pass
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _spawn(batch: Batch, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
@@ -193,10 +340,13 @@ def _spawn(batch: Batch, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
     A file, not a pipe: writing a large pickle to a pipe would block this process until the
     worker has started and reads it.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=".batch-", suffix=".pickle", dir=folder)
-    with os.fdopen(fd, "wb") as handle:
-        pickle.dump(batch, handle)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(batch, handle)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(_GENERATOR.parent), env.get("PYTHONPATH", "")) if p
