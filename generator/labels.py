@@ -147,6 +147,13 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "wersja",
         "printed": "wydrukowano",
         "page_of": "Strona {page} z {pages}",
+        # playbook serve: the panel over the last good site while the latest build failed
+        # (generator/plugin/serve.py); the errors themselves are the CLI's, in English
+        "build_failed": "Nie udało się zbudować witryny",
+        "build_failed_fix": "Popraw te błędy i zapisz plik: ta strona odświeży się sama, gdy witryna się zbuduje.",
+        "build_failed_internal": "Budowanie przerwał błąd wewnętrzny: usterka narzędzia, a nie pomyłka w Twoich plikach. Szczegóły są w terminalu, w którym działa {command}.",
+        "build_failed_below": "Pod spodem jest ostatnia wersja witryny, która się zbudowała.",
+        "build_failed_show": "Pokaż ją",
     },
     "en": {
         "team": "Team",
@@ -292,6 +299,13 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "version",
         "printed": "printed",
         "page_of": "Page {page} of {pages}",
+        # playbook serve: the panel over the last good site while the latest build failed
+        # (generator/plugin/serve.py); the errors themselves are the CLI's, in English
+        "build_failed": "The site was not built",
+        "build_failed_fix": "Fix these errors and save the file: this page reloads by itself when the site builds.",
+        "build_failed_internal": "An internal error stopped the build: a bug in the tool, not a mistake in your files. The details are in the terminal where {command} runs.",
+        "build_failed_below": "Below is the last version of the site that built.",
+        "build_failed_show": "Show it",
     },
 }
 

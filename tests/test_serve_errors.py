@@ -32,6 +32,13 @@ from tests.test_serve import edit, free_port, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN_TEXT = "playbooks/processes/lead-handoff.yaml:3:6: YAML syntax: a ':' is not allowed here."
+#: The error panel's own words, in the language of the site it is over (generator/labels.py).
+PANEL = {
+    "pl": ["Nie udało się zbudować witryny", "Popraw te błędy i zapisz plik",
+           "Pod spodem jest ostatnia wersja witryny", ">Pokaż ją</button>"],
+    "en": ["The site was not built", "Fix these errors and save the file",
+           "Below is the last version of the site that built", ">Show it</button>"],
+}
 NOT_IN_NAV = 'are not included in the "nav" configuration'
 
 
@@ -113,6 +120,53 @@ def test_the_errors_are_escaped_and_located() -> None:
         assert "title: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in page
         assert "<p>Found 1 error in 1 file.</p>" in page
     assert "var seen=4," in error_page_html(failure, 4, "/.playbook/build")
+
+
+@pytest.mark.parametrize(("lang", "other"), [("pl", "en"), ("en", "pl")])
+def test_the_panel_speaks_the_site_language_and_the_errors_stay_as_the_cli_prints_them(
+    lang: str, other: str,
+) -> None:
+    failure = BuildFailure("a.yaml:1:2: title: this field is required.\nFound 1 error in 1 file.")
+    overlay = overlay_html(failure, lang)
+    for words in PANEL[lang]:
+        assert words in overlay
+    for words in PANEL[other]:
+        assert words not in overlay
+    assert '<div id="playbook-build-error" lang="' + lang + '"' in overlay
+    assert '<code class="pb-where">a.yaml:1:2</code> title: this field is required.' in overlay
+    assert "<p>Found 1 error in 1 file.</p>" in overlay
+    page = error_page_html(failure, 1, "/.playbook/build", lang)
+    assert page.startswith(f'<!doctype html><html lang="{lang}">')
+    assert f"<title>{PANEL[lang][0]}</title>" in page and PANEL[lang][1] in page
+    assert ">" + PANEL[lang][3] not in page  # nothing to show below a page of errors alone
+    internal = overlay_html(BuildFailure("RuntimeError: boom", internal=True), lang)
+    assert {"pl": "Budowanie przerwał błąd wewnętrzny", "en": "An internal error stopped the build"}[lang] in internal
+    assert "<code>playbook serve</code>" in internal and PANEL[lang][1] not in internal
+
+
+def test_the_panel_over_a_page_takes_the_served_language_else_the_page_s_own() -> None:
+    status = ServeStatus()
+
+    def polish_site(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        body = b'<!doctype html><html lang="pl" class="no-js"><body><h1>Cele</h1></body></html>'
+        start_response("200 OK", [("Content-Type", "text/html"), ("Content-Length", str(len(body)))])
+        return [body]
+
+    def failing() -> None:
+        raise ValueError("a.yaml:1:1: kind: unknown.")
+
+    status.run(failing)
+    app = ErrorPages(polish_site, status)
+    body = wsgi(app, "/")[2].decode("utf-8")
+    assert PANEL["pl"][0] in body and PANEL["en"][0] not in body  # no language told: the page's
+    assert wsgi(ErrorPages(site_app, status), "/")[2].count(PANEL["en"][0].encode()) == 1  # none: English
+    status.lang = "en"  # playbook serve --lang en
+    body = wsgi(app, "/")[2].decode("utf-8")
+    assert PANEL["en"][0] in body and PANEL["pl"][0] not in body
+    status.lang = "pl"
+    code, _headers, page = wsgi(ErrorPages(site_app, status), "/no-such-page/")
+    assert code.startswith("503") and b'<html lang="pl">' in page
+    assert PANEL["pl"][0].encode() in page
 
 
 def wsgi(app: Any, path: str) -> tuple[str, dict[str, str], bytes]:
@@ -241,10 +295,14 @@ def test_a_yaml_error_during_serve_shows_the_errors_and_the_fix_the_page(example
         assert code == 200 and "Leady zakwalifikowane przez marketing" in body  # the last good page
         assert '<code class="pb-where">playbooks/processes/lead-handoff.yaml:3:6</code>' in body
         assert "YAML syntax: a &#x27;:&#x27; is not allowed here" in body
+        panel = body[body.index('<div id="playbook-build-error"'):]
+        assert all(words in panel for words in PANEL["pl"]), panel[:1500]  # the Polish site's words
+        assert not any(words in panel for words in PANEL["en"])
         code, again, seconds = get(page, timeout=5)
         assert code == 200 and "playbook-build-error" in again and seconds < 5
         code, body, seconds = get(address + "no-such-page/", timeout=5)
         assert code == 503 and "playbooks/processes/lead-handoff.yaml:3:6" in body and seconds < 5
+        assert '<html lang="pl">' in body and f"<title>{PANEL['pl'][0]}</title>" in body
         yaml.write_text(good, encoding="utf-8")
         code, body = until(page, lambda code, body: "playbook-build-error" not in body, 90, each=90)
         assert code == 200 and "Leady zakwalifikowane przez marketing" in body
@@ -262,11 +320,30 @@ def test_serve_starts_with_a_broken_project_and_shows_the_site_once_fixed(exampl
         _code, body = until(address, lambda code, body: code == 503, 90)
         assert '<code class="pb-where">playbooks/processes/lead-handoff.yaml:3:6</code>' in body
         assert "location.reload()" in body  # it reloads itself after the next build
+        assert '<html lang="pl">' in body and PANEL["pl"][0] in body and PANEL["pl"][1] in body
         yaml.write_text(good, encoding="utf-8")
         page = address + "goals/qualified-leads/"
         _code, body = until(page, lambda code, body: code == 200, 90, each=90)
         assert "Leady zakwalifikowane przez marketing" in body and "playbook-build-error" not in body
     assert "Serving on" in output[0]
+
+
+@pytest.mark.slow
+def test_serve_lang_en_shows_the_panel_in_english(example_copy: Path) -> None:
+    edit(example_copy / "mkdocs.yml", "  - playbook:\n", "  - playbook:\n      pdf: false\n")
+    yaml = example_copy / "playbooks" / "processes" / "lead-handoff.yaml"
+    with serving(example_copy, "--lang", "en") as (address, _output):
+        page = address + "goals/qualified-leads/"
+        until(page, lambda code, body: "Marketing-qualified leads" in body, 90, each=90)
+        break_yaml(yaml)
+        code, body = until(page, lambda code, body: "playbook-build-error" in body, 60)
+        assert code == 200 and "Marketing-qualified leads" in body
+        panel = body[body.index('<div id="playbook-build-error"'):]
+        assert all(words in panel for words in PANEL["en"]), panel[:1500]
+        assert not any(words in panel for words in PANEL["pl"])
+        assert '<code class="pb-where">playbooks/processes/lead-handoff.yaml:3:6</code>' in panel
+        code, body, _seconds = get(address + "no-such-page/", timeout=5)
+        assert code == 503 and '<html lang="en">' in body and f"<title>{PANEL['en'][0]}</title>" in body
 
 
 # --- "not included in the nav" --------------------------------------------------------------------

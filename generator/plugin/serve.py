@@ -33,6 +33,7 @@ from mkdocs.exceptions import BuildError, MkDocsException
 from mkdocs.structure.files import File, Files
 
 from ..errors import UserError
+from ..labels import LABELS, label
 from ..project import Settings
 from ..rebuild import Processed, Rebuilds, Rendered, digest, remove_stale
 from ..search import SiteSearch
@@ -343,6 +344,9 @@ class ServeStatus:
         self._failure: BuildFailure | None = None
         self._generation = 0
         self._noted: BaseException | None = None
+        #: The language of the site being served, the errors' panel's (None until a build tells,
+        #: see :func:`serve`; the panel then takes the page's own).
+        self.lang: str | None = None
 
     @property
     def failure(self) -> BuildFailure | None:
@@ -439,14 +443,15 @@ class ErrorPages:
         if status.startswith("200") and kind.startswith("text/html"):
             html = _drain(result)
             marker = html.rfind(b"</body>")
-            overlay = overlay_html(failure).encode("utf-8")
+            overlay = overlay_html(failure, self.status.lang or _page_language(html)).encode("utf-8")
             html = html[:marker] + overlay + html[marker:] if marker != -1 else html + overlay
             headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
             start_response(status, [*headers, ("Content-Length", str(len(html)))])
             return [html]
         if status.startswith("404") and _is_page(path):
             _drain(result)
-            page = error_page_html(failure, self.status.generation, self.status_path).encode("utf-8")
+            page = error_page_html(failure, self.status.generation, self.status_path,
+                                   self.status.lang or "en").encode("utf-8")
             start_response("503 Service Unavailable", [
                 ("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
                 ("Content-Length", str(len(page))),
@@ -463,6 +468,17 @@ def _drain(result: Iterable[bytes]) -> bytes:
         close = getattr(result, "close", None)
         if close is not None:
             close()
+
+
+_HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=[\"']?([A-Za-z-]+)")
+
+
+def _page_language(html: bytes) -> str:
+    """The language a page of the site says it is in (``<html lang>``), if the panel has words
+    for it; English otherwise."""
+    found = _HTML_LANG.search(html[:2000])
+    lang = found[1].decode("ascii").lower().split("-")[0] if found else ""
+    return lang if lang in LABELS else "en"
 
 
 def _is_page(path: str) -> bool:
@@ -497,27 +513,32 @@ _ERROR_STYLE = """
 """
 
 
-def _box(failure: BuildFailure, below: str) -> str:
+def _words(lang: str, key: str) -> str:
+    """The panel's own words (:mod:`generator.labels`), as HTML text."""
+    return html_lib.escape(label(lang, key), quote=False)
+
+
+def _box(failure: BuildFailure, below: str, lang: str) -> str:
+    """The panel: its words in ``lang``, the errors as the CLI prints them (in English)."""
     if failure.internal:
-        intro = ("An internal error stopped the build: a bug in the tool, not a mistake in your "
-                 "files. The details are in the terminal where <code>playbook serve</code> runs.")
+        intro = _words(lang, "build_failed_internal").format(command="<code>playbook serve</code>")
     else:
-        intro = "Fix these errors and save the file: this page reloads by itself when the site builds."
-    return (f'<div id="playbook-build-error" role="alertdialog" aria-modal="true" '
+        intro = _words(lang, "build_failed_fix")
+    return (f'<div id="playbook-build-error" lang="{lang}" role="alertdialog" aria-modal="true" '
             f'aria-labelledby="playbook-build-error-title"><div class="pb-box">'
-            f'<h1 id="playbook-build-error-title">The site was not built</h1>'
-            f"<p>{intro}</p>{_items(failure)}{below}</div></div>")
+            f'<h1 id="playbook-build-error-title">{_words(lang, "build_failed")}</h1>'
+            f'<p>{intro}</p><div lang="en">{_items(failure)}</div>{below}</div></div>')
 
 
-def overlay_html(failure: BuildFailure) -> str:
+def overlay_html(failure: BuildFailure, lang: str = "en") -> str:
     """The errors over a page of the last good site (which MkDocs' script reloads)."""
-    close = ("<p>Below is the last version of the site that built. "
+    close = (f"<p>{_words(lang, 'build_failed_below')} "
              "<button type=\"button\" onclick=\"this.closest('#playbook-build-error').remove()\">"
-             "Show it</button></p>")
-    return f"<style>{_ERROR_STYLE}</style>{_box(failure, close)}"
+             f"{_words(lang, 'build_failed_show')}</button></p>")
+    return f"<style>{_ERROR_STYLE}</style>{_box(failure, close, lang)}"
 
 
-def error_page_html(failure: BuildFailure, generation: int, status_path: str) -> str:
+def error_page_html(failure: BuildFailure, generation: int, status_path: str, lang: str = "en") -> str:
     """A page of the errors alone (no good version of it to show), reloading after the next build."""
     poll = (
         "(function(){var seen=SEEN,url=URL;function poll(){fetch(url,{cache:'no-store'})"
@@ -525,9 +546,9 @@ def error_page_html(failure: BuildFailure, generation: int, status_path: str) ->
         "if(t.trim()!==String(seen)){location.reload()}else{setTimeout(poll,1000)}})"
         ".catch(function(){setTimeout(poll,3000)})}setTimeout(poll,1000)})();"
     ).replace("SEEN", str(int(generation))).replace("URL", _js_string(status_path))
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            f"<title>The site was not built</title><style>{_ERROR_STYLE}</style></head><body>"
-            f"{_box(failure, '')}<script>{poll}</script></body></html>")
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>{_words(lang, 'build_failed')}</title><style>{_ERROR_STYLE}</style></head><body>"
+            f"{_box(failure, '', lang)}<script>{poll}</script></body></html>")
 
 
 def _js_string(text: str) -> str:
@@ -537,11 +558,23 @@ def _js_string(text: str) -> str:
 
 def serve_status(config: Any) -> ServeStatus:
     """The playbook plugin's record of the session's builds (a fresh one without the plugin)."""
+    plugin = _playbook_plugin(config)
+    return plugin.serve_status if plugin is not None else ServeStatus()
+
+
+def _playbook_plugin(config: Any) -> Any:
+    """The playbook plugin of a loaded configuration (known by its record of builds), or None."""
     for plugin in config.plugins.values():
-        status = getattr(plugin, "serve_status", None)
-        if isinstance(status, ServeStatus):
-            return status
-    return ServeStatus()
+        if isinstance(getattr(plugin, "serve_status", None), ServeStatus):
+            return plugin
+    return None
+
+
+def _site_language(config: Any) -> str | None:
+    """The language the playbook plugin built (or tried to build) the site in: its settings,
+    which it reads from the configuration before anything can fail in a project's files."""
+    settings = getattr(_playbook_plugin(config), "settings", None)
+    return settings.lang if isinstance(settings, Settings) and settings.lang in LABELS else None
 
 
 def serve(config_file: str, dev_addr: str, open_in_browser: bool = False,
@@ -570,12 +603,17 @@ def serve(config_file: str, dev_addr: str, open_in_browser: bool = False,
     serve_url = f"http://{host}:{port}{mount}"
     config.site_url = serve_url
 
+    status = serve_status(config)
+
     def builder(config: Any = None) -> None:
         log.info("Building documentation...")
         if config is None:
             config = get_config()
             config.site_url = serve_url
-        build(config, serve_url=None if is_clean else serve_url, dirty=is_dirty)
+        try:
+            build(config, serve_url=None if is_clean else serve_url, dirty=is_dirty)
+        finally:  # the errors' panel speaks the site's language (playbook serve --lang)
+            status.lang = _site_language(config) or status.lang
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
 
@@ -586,7 +624,6 @@ def serve(config_file: str, dev_addr: str, open_in_browser: bool = False,
         return None
 
     server.error_handler = error_handler
-    status = serve_status(config)
     try:
         status.run(builder, config)  # a failure is shown in the browser; the server starts anyway
         server.watch(config.docs_dir)
