@@ -25,7 +25,19 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(sub)
+    _project_anywhere(sub)
     return parser
+
+
+def _project_anywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``--project DIR`` after the command too (``playbook build --project DIR``), as users
+    write it; given there it wins, left out it keeps the one given before the command."""
+    for parser in sub.choices.values():
+        parser.add_argument("--project", metavar="DIR", default=argparse.SUPPRESS,
+                            help="the project folder (holding mkdocs.yml)")
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _project_anywhere(action)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,9 @@ import io
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from generator.cli import main
 from generator.models import KINDS
@@ -83,6 +85,31 @@ def test_schema_validates_kinds_and_rejects_unknown_fields(tmp_path: Path) -> No
     assert "from" in json.dumps(process["$defs"]["Handoff"]["properties"])
 
 
+class _DatesAsText(yaml.SafeLoader):
+    """YAML as an editor's schema check reads it: a date is the text it is written as."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def test_every_example_definition_passes_its_schema(tmp_path: Path) -> None:
+    """The schemas an editor checks with accept what the tool accepts (``item: email`` too)."""
+    repo = Path(__file__).resolve().parent.parent
+    assert cli("--project", str(repo), "schema", "--out", str(tmp_path))[0] == 0
+    checked: set[str] = set()
+    for path in sorted((repo / "playbooks").rglob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DatesAsText)
+        schema = json.loads((tmp_path / f"{data['kind']}.schema.json").read_text(encoding="utf-8"))
+        problems = [f"{list(e.absolute_path)}: {e.message}"
+                    for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+        assert problems == [], path.name
+        checked.add(data["kind"])
+    assert checked == set(KINDS)
+
+
 def test_render_writes_the_generated_pages_only(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
     out_dir = tmp_path / "out"
@@ -111,6 +138,19 @@ def test_no_project_here_is_a_plain_error(tmp_path: Path) -> None:
     code, _, err = cli("--project", str(tmp_path), "check")
     assert code == 1
     assert err.strip() == f"{tmp_path}: no mkdocs.yml here. Run the command in the project folder, or name it with --project DIR."
+
+
+def test_project_may_follow_the_command(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    expected = (0, "OK: 3 definitions in 3 files.\n", "")
+    assert cli("check", "--project", str(root)) == expected
+    assert cli("--project", str(empty), "check", "--project", str(root)) == expected, "the later wins"
+    assert cli("checklist", "list", "--project", str(root))[0] == 0
+    assert cli("checklist", "--project", str(root), "list")[0] == 0
+    code, _, err = cli("check", "--project", str(empty))
+    assert code == 1 and "no mkdocs.yml here" in err
 
 
 def test_only_the_plugin_package_imports_mkdocs() -> None:

@@ -14,7 +14,7 @@ import difflib
 import itertools
 import math
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -145,6 +145,23 @@ def _item_shorthand(value: Any) -> Any:
     return {"type": value} if isinstance(value, str) else value
 
 
+def _item_shorthand_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema of ``item`` takes the shorthand too: the name of a type that needs no
+    other rule (an editor would otherwise mark ``item: email`` as wrong)."""
+    names = [
+        name
+        for rules in get_args(get_args(ItemRules)[0])
+        if all(field == "type" or not info.is_required() for field, info in rules.model_fields.items())
+        for name in get_args(rules.model_fields["type"].annotation)
+    ]
+    full = dict(schema)
+    description = full.pop("description", None)
+    schema.clear()
+    schema["anyOf"] = [{"type": "string", "enum": names}, full]
+    if description:
+        schema["description"] = description
+
+
 # -- parameters ----------------------------------------------------------------------------------
 
 class _Param(Model):
@@ -202,7 +219,8 @@ class ChoiceParam(ChoiceRules, _Param):
 class ListParam(_Param):
     type: Literal["list"]
     item: Annotated[ItemRules, BeforeValidator(_item_shorthand)] = Field(
-        description="The type of each item: a type name like 'email', or its rules."
+        description="The type of each item: a type name like 'email', or its rules.",
+        json_schema_extra=_item_shorthand_schema,
     )
     default: list[Any] | None = None
     min_items: int = Field(default=0, ge=0, le=500)
