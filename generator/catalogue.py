@@ -21,17 +21,17 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from yaml.nodes import Node
 
 from . import messages
 from .errors import Diagnostic
 from .models import KINDS, Definition
-from .models.base import Reference, is_slug, localize, missing_languages
+from .models.base import Reference, is_slug, localize, missing_languages, raw_references
 from .progress import current as current_progress
 from .yamlfile import (
     FORBIDDEN_CHARS,
@@ -145,12 +145,41 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """A reference in a file that did not load, with its place in the file and the field as
+    shown (worked out while the file's other errors were located: checking it needs no parse)."""
+
+    reference: Reference
+    line: int
+    col: int
+    where: str
+
+
+@dataclass(frozen=True)
+class Unloaded:
+    """The references of a file that did not load, checked with everyone else's so that a
+    dangling one is reported in the same run as the file's own errors (see :func:`load_one`).
+
+    ``id``: the file's own id when it is a valid one (a reference to it is to itself); ``room``:
+    how many more errors the file may show (:data:`MAX_ERRORS_PER_FILE`).
+    """
+
+    display: str
+    kind: str
+    id: str | None
+    references: tuple[Placed, ...]
+    room: int
+
+
+@dataclass(frozen=True)
 class FileResult:
-    """The cached outcome of one file: a definition, or the problems in it (and what it claims)."""
+    """The cached outcome of one file: a definition, or the problems in it (and what it claims,
+    and the references that can still be checked)."""
 
     entry: Entry | None
     problems: tuple[Diagnostic, ...]
     claim: Claim | None = None
+    unloaded: Unloaded | None = None
 
 
 #: Below this many files to parse, one process does it even when more are asked for.
@@ -190,9 +219,10 @@ class Loader:
             problems.extend(result.problems)
         entries = [r.entry for r in results if r.entry is not None]
         claims = [r.claim for r in results if r.claim is not None]
+        unloaded = [r.unloaded for r in results if r.unloaded is not None]
         indexed, held = _index(catalogue, entries, claims)
         problems.extend(indexed)
-        problems.extend(_check_references(catalogue, held))
+        problems.extend(_check_references(catalogue, held, unloaded))
         problems.extend(_check_cycles(catalogue))
         problems.extend(_review_warnings(catalogue, today or dt.date.today()))
         return catalogue, sorted(set(problems))
@@ -562,13 +592,19 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
                             message = message.replace(said, "", 1)
                             break
             found.append(Diagnostic(display, line, col, loc_text(shown), message))
+        claim = _claim(source, data, root)
         if len(errors) > MAX_ERRORS_PER_FILE:
             line, col, _shown = locate(root, tuple(errors[MAX_ERRORS_PER_FILE]["loc"]))
-            more = len(errors) - MAX_ERRORS_PER_FILE
-            found.append(
-                Diagnostic(display, line, col, "", f"{more:,} more problems in this file are not shown: fix the ones above first.")
-            )
-        return FileResult(None, tuple(found), _claim(source, data, root))
+            found.append(_more(display, line, col, len(errors) - MAX_ERRORS_PER_FILE))
+            return FileResult(None, tuple(found), claim)
+        # The rest of the file is still checked, so that its every error comes in this run:
+        # the checks between its fields that read only fields without errors, and its references.
+        failed = [tuple(error["loc"]) for error in errors]
+        for loc, message in _valid_part_problems(model, data, failed)[: MAX_ERRORS_PER_FILE - len(found)]:
+            line, col, shown = locate(root, loc)
+            found.append(Diagnostic(display, line, col, loc_text(shown), message))
+        readable = [r for r in raw_references(model, data) if not _within(r.loc, failed)]
+        return FileResult(None, tuple(found), claim, _unloaded(source, kind, claim, root, readable, len(found)))
     inner = list(definition.problems())
     if inner:
         root = compose(source.text)
@@ -576,8 +612,76 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         for loc, message in inner:
             line, col, shown = locate(root, loc)
             found.append(Diagnostic(display, line, col, loc_text(shown), message))
-        return FileResult(None, tuple(found), _claim(source, data, root))
+        claim = _claim(source, data, root)
+        return FileResult(
+            None, tuple(found), claim,
+            _unloaded(source, kind, claim, root, list(definition.references()), len(found)),
+        )
     return FileResult(Entry(definition, source), ())
+
+
+def _more(display: str, line: int, col: int, more: int) -> Diagnostic:
+    return Diagnostic(
+        display, line, col, "", f"{more:,} more problems in this file are not shown: fix the ones above first."
+    )
+
+
+def _within(loc: Loc, failed: Iterable[Loc]) -> bool:
+    """Whether ``loc`` is at or inside a value with a validation error (``parties`` with three
+    teams: none of them is checked, the list is wrong already)."""
+    return any(bad and loc[: len(bad)] == bad for bad in failed)
+
+
+def _unloaded(
+    source: Source, kind: str, claim: Claim | None, root: Node | None, references: list[Reference], shown: int
+) -> Unloaded | None:
+    if not references:
+        return None
+    placed = []
+    for reference in references:
+        line, col, where = locate(root, reference.loc)
+        placed.append(Placed(reference, line, col, loc_text(where)))
+    ident = claim.id if claim is not None else None
+    return Unloaded(source.display, kind, ident, tuple(placed), max(0, MAX_ERRORS_PER_FILE - shown))
+
+
+def _valid_part_problems(
+    model: type[Definition], data: dict[object, object], failed: list[Loc]
+) -> list[tuple[Loc, str]]:
+    """The model's own checks between its fields (:meth:`Definition.problems`: hand-offs against
+    the steps they name) on the fields of ``data`` that validated, with the loc of each problem.
+
+    The fields without errors are validated again, each alone, into a model built without the
+    others: a check that reads a field with an error stops there (``AttributeError``), and what
+    it found before is kept. A default never stands in for a value that was wrong.
+    """
+    if model.problems is Definition.problems or any(not loc for loc in failed):
+        return []
+    bad = {loc[0] for loc in failed}
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        key = info.alias or name
+        if key in bad or key not in data:
+            continue
+        try:
+            values[name] = _field_adapter(model, name).validate_python(data[key])
+        except ValidationError:  # pragma: no cover - it validated a moment ago, within the model
+            bad.add(key)
+    partial = model.model_construct(**values)
+    for name, info in model.model_fields.items():
+        if (info.alias or name) in bad:
+            partial.__dict__.pop(name, None)
+    found: list[tuple[Loc, str]] = []
+    with contextlib.suppress(AttributeError):
+        for problem in partial.problems():
+            found.append(problem)
+    return found
+
+
+@cache
+def _field_adapter(model: type[Definition], name: str) -> TypeAdapter[Any]:
+    """A validator of one field of ``model`` alone, as the model validates it."""
+    return TypeAdapter(model.model_fields[name].rebuild_annotation())
 
 
 def _claim(source: Source, data: dict[object, object], root: Node | None = None) -> Claim | None:
@@ -693,40 +797,56 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _check_references(catalogue: Catalogue, held: _Held | None = None) -> Iterator[Diagnostic]:
+def _check_references(
+    catalogue: Catalogue, held: _Held | None = None, unloaded: Iterable[Unloaded] = ()
+) -> Iterator[Diagnostic]:
+    """Every reference of every definition, and of every file that did not load (``unloaded``:
+    what could be read of them), each checked the same way."""
     held = held or _Held()
     for entry in list(catalogue.entries.values()):
-        listed: set[tuple[tuple[str | int, ...], str]] = set()
+        listed: set[tuple[Loc, str]] = set()
         for reference in entry.references:
-            if isinstance(reference.loc[-1], int):  # an item of a list of references
-                key = (reference.loc[:-1], reference.target)
-                if key in listed:
-                    yield entry.at(
-                        reference.loc, f"{reference.target!r} is listed twice: list it once."
-                    )
-                    continue
-                listed.add(key)
-            folded = _fold(reference.target)
-            if folded in held.contested:
-                continue
-            claim = held.broken.get(folded)
-            if claim is not None and catalogue.get(reference.target) is None:
-                if claim.kind is not None and claim.kind not in reference.kinds:
-                    yield _wrong_kind(entry, reference, claim.kind, claim.display)
-                continue
-            unread = held.unread.get(folded) if folded not in held.broken else None
-            if unread is not None and catalogue.get(reference.target) is None:
-                yield entry.at(
-                    reference.loc,
-                    f"{reference.target!r} may be the id in {unread.display}, which could not be "
-                    "read: fix the error there first.",
-                )
-                continue
-            problem = _check_reference(catalogue, entry, reference)
-            if problem:
-                yield problem
+            message = _listed_twice(listed, reference) or _reference_problem(
+                catalogue, held, entry.id, entry.kind, reference
+            )
+            if message:
+                yield entry.at(reference.loc, message)
             else:
                 catalogue.referrers[reference.target].append((entry, reference.loc))
+    for broken in unloaded:
+        yield from _check_unloaded(catalogue, held, broken)
+
+
+def _check_unloaded(catalogue: Catalogue, held: _Held, broken: Unloaded) -> Iterator[Diagnostic]:
+    """The references of a file that did not load: reported like those of a valid file, up to
+    the errors the file may still show; past that, how many more there are."""
+    listed: set[tuple[Loc, str]] = set()
+    room, more, first_hidden = broken.room, 0, None
+    for placed in broken.references:
+        reference = placed.reference
+        message = _listed_twice(listed, reference)
+        if message is None:
+            message = _reference_problem(catalogue, held, broken.id, broken.kind, reference, room > 0)
+        if message is None:
+            continue
+        if room > 0:
+            room -= 1
+            yield Diagnostic(broken.display, placed.line, placed.col, placed.where, message)
+        else:
+            more += 1
+            first_hidden = first_hidden or placed
+    if first_hidden is not None:
+        yield _more(broken.display, first_hidden.line, first_hidden.col, more)
+
+
+def _listed_twice(listed: set[tuple[Loc, str]], reference: Reference) -> str | None:
+    if not isinstance(reference.loc[-1], int):  # not an item of a list of references
+        return None
+    key = (reference.loc[:-1], reference.target)
+    if key in listed:
+        return f"{reference.target!r} is listed twice: list it once."
+    listed.add(key)
+    return None
 
 
 def _kind_word(kind: str) -> str:
@@ -737,33 +857,54 @@ def _a(word: str) -> str:
     return f"{'an' if word[:1] in 'aeiouAEIOU' or word == 'SLA' else 'a'} {word}"
 
 
-def _check_reference(catalogue: Catalogue, entry: Entry, reference: Reference) -> Diagnostic | None:
+def _reference_problem(
+    catalogue: Catalogue, held: _Held, ident: str | None, kind: str, reference: Reference, say: bool = True
+) -> str | None:
+    """What is wrong with a reference of the definition ``ident`` (None: its file gives no valid
+    id) of ``kind``, or None. A reference to an id that several files declare, or that a file
+    which did not load declares, is left alone: that file's own errors say what is wrong.
+    ``say=False``: only whether something is wrong (an empty message), without the work of
+    finding the ids it may have meant."""
+    folded = _fold(reference.target)
+    if folded in held.contested:
+        return None
     target = catalogue.get(reference.target)
-    wanted = " or ".join(_kind_word(k) for k in reference.kinds)
     if target is None:
-        candidates = [
-            e.id for e in catalogue.entries.values() if e.kind in reference.kinds and e.id != entry.id
-        ]
-        hint = messages.suggest(reference.target, candidates)
-        if not hint and candidates and len(candidates) <= 8:
-            hint = f" The {wanted} ids are: {', '.join(sorted(candidates))}."
-        return entry.at(reference.loc, f"there is no {wanted} with the id {reference.target!r}.{hint}")
+        claim = held.broken.get(folded)
+        if claim is not None:
+            if claim.kind is not None and claim.kind not in reference.kinds:
+                return _wrong_kind(reference, claim.kind, claim.display)
+            return _to_itself(kind, reference) if reference.target == ident else None
+        unread = held.unread.get(folded)
+        if unread is not None:
+            return (
+                f"{reference.target!r} may be the id in {unread.display}, which could not be "
+                "read: fix the error there first."
+            )
+        return _missing(catalogue, ident, reference) if say else ""
     if target.kind not in reference.kinds:
-        return _wrong_kind(entry, reference, target.kind, target.source.display)
-    if target.id == entry.id:
-        return entry.at(
-            reference.loc,
-            f"this {entry.kind} refers to itself ({entry.id!r}): remove this reference.",
-        )
+        return _wrong_kind(reference, target.kind, target.source.display)
+    if target.id == ident:
+        return _to_itself(kind, reference)
     return None
 
 
-def _wrong_kind(entry: Entry, reference: Reference, kind: str, display: str) -> Diagnostic:
+def _missing(catalogue: Catalogue, ident: str | None, reference: Reference) -> str:
     wanted = " or ".join(_kind_word(k) for k in reference.kinds)
-    return entry.at(
-        reference.loc,
-        f"{reference.target!r} is {_a(_kind_word(kind))} ({display}), but {_a(wanted)} is expected here.",
-    )
+    candidates = [e.id for e in catalogue.entries.values() if e.kind in reference.kinds and e.id != ident]
+    hint = messages.suggest(reference.target, candidates)
+    if not hint and candidates and len(candidates) <= 8:
+        hint = f" The {wanted} ids are: {', '.join(sorted(candidates))}."
+    return f"there is no {wanted} with the id {reference.target!r}.{hint}"
+
+
+def _to_itself(kind: str, reference: Reference) -> str:
+    return f"this {kind} refers to itself ({reference.target!r}): remove this reference."
+
+
+def _wrong_kind(reference: Reference, kind: str, display: str) -> str:
+    wanted = " or ".join(_kind_word(k) for k in reference.kinds)
+    return f"{reference.target!r} is {_a(_kind_word(kind))} ({display}), but {_a(wanted)} is expected here."
 
 
 #: Kinds whose definitions may not refer to each other in a circle: a playbook's steps use

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import types
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, get_args
+from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -285,6 +286,43 @@ def _walk_refs(value: Any, loc: tuple[str | int, ...]) -> Iterator[Reference]:
         for i, item in enumerate(value):
             if isinstance(item, BaseModel | list | tuple):
                 yield from _walk_refs(item, (*loc, i))
+
+
+def raw_references(model: type[BaseModel], data: Any) -> Iterator[Reference]:
+    """The references in ``data`` that did not validate as ``model``, where they can be read
+    without a guess: the places :meth:`Definition.references` walks (the same :class:`RefTo`
+    fields, found through the same plan), holding an id as :data:`Slug` takes it, or a list of them.
+
+    Anything else is passed over: a value of the wrong shape is a validation error already, and a
+    reference under a union of several models that may hold references is not guessed at. For
+    valid data this gives exactly what ``model.model_validate(data).references()`` gives.
+    """
+    yield from _raw_refs(model, (), data, ())
+
+
+def _raw_refs(annotation: Any, metadata: tuple[Any, ...], value: Any, loc: tuple[str | int, ...]) -> Iterator[Reference]:
+    kinds = next((meta.kinds for meta in metadata if isinstance(meta, RefTo)), None)
+    if kinds is not None:
+        if isinstance(value, str) and is_slug(value):
+            yield Reference(loc, value, kinds)
+        return
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        yield from _raw_refs(args[0], args[1:], value, loc)
+    elif origin in (Union, types.UnionType):
+        holders = [arg for arg in args if _may_hold_refs(arg, (), frozenset())]
+        if len(holders) == 1:
+            yield from _raw_refs(holders[0], (), value, loc)
+    elif origin in (list, tuple) and isinstance(value, list) and args:
+        if origin is tuple and (len(args) != 2 or args[1] is not Ellipsis):
+            return  # a tuple of fixed places: none in the models
+        for i, item in enumerate(value):
+            yield from _raw_refs(args[0], (), item, (*loc, i))
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
+        for name, key, _kinds in _ref_plan(annotation):
+            if key in value:
+                info = annotation.model_fields[name]
+                yield from _raw_refs(info.annotation, tuple(info.metadata), value[key], (*loc, key))
 
 
 def _ref_kinds_of_field(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:
