@@ -1010,12 +1010,32 @@ def _review_warnings(catalogue: Catalogue, today: dt.date) -> Iterator[Diagnosti
             )
 
 
+def _same_address(address: str, directory_urls: bool) -> list[str]:
+    """The hand-written files MkDocs writes where it writes the page ``address``: the file
+    itself, ``README.md`` for ``index.md``, and with directory URLs ``x/index.md`` for ``x.md``
+    (both become ``x/index.html``) and ``x.md`` for ``x/index.md``."""
+    folder, _, name = address.rpartition("/")
+    stem = name.removesuffix(".md")
+    inside = f"{folder}/" if folder else ""
+    if stem == "index":
+        same = [address, f"{inside}README.md"]
+        if directory_urls and folder:
+            same.append(f"{folder}.md")
+        return same
+    same = [address]
+    if directory_urls:
+        same += [f"{inside}{stem}/index.md", f"{inside}{stem}/README.md"]
+    return same
+
+
 def page_collisions(
-    catalogue: Catalogue, docs_dir: Path, root: Path, languages: Iterable[str] = ()
+    catalogue: Catalogue, docs_dir: Path, root: Path, languages: Iterable[str] = (),
+    directory_urls: bool = True,
 ) -> list[Diagnostic]:
-    """Hand-written pages that sit at the address of a generated page (``teams/sales.md``, or its
-    language variant ``teams/sales.en.md``): found before a build starts, so the previous site is
-    never touched. The MkDocs plugin checks again, for pages this list does not know."""
+    """Hand-written pages that sit at the address of a generated page (``teams/sales.md``,
+    ``teams/sales/index.md`` or ``README.md`` with directory URLs, or a language variant such as
+    ``teams/sales.en.md``): found before a build starts, so the previous site is never touched.
+    The MkDocs plugin checks again, for pages this list does not know."""
     generated: dict[str, str] = {}
     for entry in catalogue.entries.values():
         generated[f"{KINDS[entry.kind].SECTION}/{entry.id}.md"] = entry.source.display
@@ -1023,9 +1043,14 @@ def page_collisions(
         generated.setdefault(f"{cls.SECTION}/index.md", f"the list of every {kind}")
     generated.setdefault("comparison.md", "the comparison of the teams")
     found: list[Diagnostic] = []
+    languages = tuple(languages)
     for address, origin in sorted(generated.items()):
-        stem = address.removesuffix(".md")
-        for candidate in [address, *(f"{stem}.{lang}.md" for lang in languages)]:
+        candidates = [
+            variant
+            for same in _same_address(address, directory_urls)
+            for variant in (same, *(f"{same.removesuffix('.md')}.{lang}.md" for lang in languages))
+        ]
+        for candidate in candidates:
             path = docs_dir / candidate
             if path.exists() or path.is_symlink():
                 found.append(

@@ -156,10 +156,11 @@ def foreign_files(target: Path, marker: str, new: Path | None = None) -> list[st
     return _topmost(foreign)
 
 
-def check_replaceable(target: Path, option: str, marker: str, new: Path | None = None) -> None:
+def check_replaceable(target: Path, option: str, marker: str, new: Path | None = None,
+                      writer: str | None = None) -> None:
     """Refuse to replace ``target`` unless it is missing, empty or this command's own output
     with nothing else in it; or it is the folder the command runs in (it would vanish under
-    the user)."""
+    the user). ``writer`` names the command in the message (by default the marker's)."""
     target = target.resolve()
     try:
         here = Path.cwd().resolve()
@@ -182,28 +183,51 @@ def check_replaceable(target: Path, option: str, marker: str, new: Path | None =
         listed = ", ".join(foreign[:_SHOWN])
         more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
         raise UserError(
-            f"{option}: {target} holds files that '{_WRITER[marker]}' did not write ({listed}{more}), "
+            f"{option}: {target} holds files that '{writer or _WRITER[marker]}' did not write ({listed}{more}), "
             "so it was left as it is; choose an empty or new folder, or delete this one yourself."
         )
 
 
-def write_marker(staging: Path, marker: str) -> None:
-    """Mark ``staging`` (the finished output) as this command's, listing what it holds."""
+def _marker_bytes(listed: set[str], marker: str, writer: str | None) -> bytes:
     lines = [
-        f"# Written by {_WRITER[marker]}, which replaces this folder whole the next time. It will",
+        f"# Written by {writer or _WRITER[marker]}, which replaces this folder whole the next time. It will",
         "# not if the folder then holds anything not listed here: keep your own files elsewhere.",
-        *sorted(_entries(staging) - {marker}),
+        *sorted(listed - {marker}),
     ]
+    return ("\n".join(lines) + "\n").encode("utf-8", "surrogateescape")
+
+
+def write_marker(staging: Path, marker: str, writer: str | None = None) -> None:
+    """Mark ``staging`` (the finished output) as this command's, listing what it holds."""
     # No need for atomic_write: nobody reads the staging folder before it is swapped in.
-    (staging / marker).write_bytes(("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
+    (staging / marker).write_bytes(_marker_bytes(_entries(staging), marker, writer))
 
 
-def replace_output(staging: Path, target: Path, option: str, marker: str) -> None:
+def replace_output(staging: Path, target: Path, option: str, marker: str,
+                   writer: str | None = None) -> None:
     """Put the finished output ``staging`` in the place of ``target`` (see :func:`replace_dir`),
     marked as this command's, unless ``target`` holds something the command did not write."""
-    check_replaceable(target, option, marker, new=staging)
-    write_marker(staging, marker)
+    check_replaceable(target, option, marker, new=staging, writer=writer)
+    write_marker(staging, marker, writer)
     replace_dir(staging, target)
+
+
+def listing(folder: Path) -> set[str]:
+    """Every file and folder under ``folder`` (see :func:`_entries`); nothing if it is missing."""
+    return _entries(folder) if folder.is_dir() else set()
+
+
+def mark_in_place(target: Path, marker: str, before: set[str], writer: str | None = None) -> None:
+    """Mark an output written in place (``mkdocs build --dirty``, which adds to the folder and
+    empties nothing) as this command's: what its marker listed, or, unmarked, what it held
+    ``before`` (it was let through, so that was an earlier output), and whatever appeared since.
+    A file of the user's that was there before and unlisted stays unlisted."""
+    if not target.is_dir():
+        return
+    now = _entries(target)
+    earlier = _marked(target, marker)
+    listed = ((earlier - {marker}) if earlier is not None else before) | (now - before)
+    atomic_write(target / marker, _marker_bytes(listed & now, marker, writer))
 
 
 def _default_mode(kind: str) -> int:
@@ -281,7 +305,8 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-def _remove(path: Path) -> None:
+def remove_path(path: Path) -> None:
+    """Remove a file, link or whole folder, as far as it can (a leftover, nobody's work)."""
     if path.is_symlink() or path.is_file():
         with contextlib.suppress(OSError):
             path.unlink()
@@ -302,7 +327,7 @@ def replace_dir(staging: Path, target: Path) -> None:
             return
         if _exchange(staging, target):
             _sync_dir(target.parent)
-            _remove(staging)  # staging now holds the old site
+            remove_path(staging)  # staging now holds the old site
             return
         old = target.with_name(f".{target.name}.old-{os.getpid()}")
         os.replace(target, old)
@@ -312,7 +337,7 @@ def replace_dir(staging: Path, target: Path) -> None:
             os.replace(old, target)
             raise
         _sync_dir(target.parent)
-        _remove(old)
+        remove_path(old)
     except OSError as exc:
         raise UserError(
             f"cannot put the new site in place of {target}: {exc.strerror or exc}. The previous "
@@ -339,12 +364,12 @@ def _remove_stale(target: Path) -> None:
             continue
         pid = tail.split("-", 1)[0]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
-            _remove(leftover)
+            remove_path(leftover)
 
 
-@contextlib.contextmanager
-def staging_dir(target: Path) -> Iterator[Path]:
-    """A fresh folder beside ``target`` (same file system, so the swap is a rename).
+def new_staging(target: Path) -> Path:
+    """A fresh folder beside ``target`` (same file system, so the swap is a rename); the caller
+    removes it (see :func:`staging_dir`).
 
     Its name carries this process's id, so a later build can tell the leftovers of a build that
     was killed (and remove them) from those of a build still running.
@@ -359,6 +384,13 @@ def staging_dir(target: Path) -> Iterator[Path]:
         raise UserError(
             f"cannot create a folder beside {target}: {exc.strerror or exc}. Nothing was changed."
         ) from None
+    return path
+
+
+@contextlib.contextmanager
+def staging_dir(target: Path) -> Iterator[Path]:
+    """A fresh folder beside ``target`` (:func:`new_staging`), removed afterwards."""
+    path = new_staging(target)
     try:
         yield path
     finally:

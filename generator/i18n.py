@@ -5,13 +5,14 @@ A build makes one complete site per language side by side (``site/pl/``, ``site/
 same page addresses, so switching language keeps the reader on the same page. Hand-written pages
 follow one convention: ``content/page.md`` is the default language, ``content/page.en.md`` (or any
 ``page.<lang>.md``) another language. A page missing in a language shows the text of another one,
-with a notice.
+with a notice; ``page.md`` beside ``page.<default>.md`` is an error (:func:`unused_pages`).
 """
 
 from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,13 @@ class Choice:
 
 def page_variants(src_uris: Iterable[str], languages: Sequence[str], default: str) -> dict[str, dict[str, str]]:
     """Hand-written pages by address, then by language: ``{"about.md": {"pl": ..., "en": ...}}``."""
+    return _variants(src_uris, languages, default)[0]
+
+
+def _variants(src_uris: Iterable[str], languages: Sequence[str],
+              default: str) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """:func:`page_variants`, and the pages it leaves out: ``page.md`` beside ``page.<default>.md``
+    (both in the default language; the named one wins), by address."""
     found: dict[str, dict[str, str]] = {}
     plain: dict[str, str] = {}
     for uri in sorted(src_uris):
@@ -59,9 +67,62 @@ def page_variants(src_uris: Iterable[str], languages: Sequence[str], default: st
             found.setdefault(f"{match['stem']}.md", {})[match["lang"]] = uri
         else:
             plain[uri] = uri
+    unused: dict[str, str] = {}
     for target, uri in plain.items():
-        found.setdefault(target, {}).setdefault(default, uri)  # page.pl.md wins over page.md
-    return found
+        by_lang = found.setdefault(target, {})
+        if default in by_lang:  # page.pl.md wins over page.md
+            unused[target] = uri
+        else:
+            by_lang[default] = uri
+    return found, unused
+
+
+def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str,
+                 folder: str) -> list[Diagnostic]:
+    """Hand-written pages no site shows: ``page.md`` is in the default language, so beside
+    ``page.<default>.md`` one of the two is never used. This happens when ``default_language``
+    changes (to ``en``: ``about.md``, written in Polish, is now English, like ``about.en.md``, and
+    the Polish site says the page has no Polish version). An error, as a hand-written page at a
+    generated page's address is: text the author wrote would be missing from the site, silently.
+    ``folder`` is the content folder as shown in messages (``content``)."""
+    found, unused = _variants(src_uris, languages, default)
+    problems = []
+    for target, uri in sorted(unused.items()):
+        named = found[target][default]
+        language = NAMES["en"].get(default, default)
+        missing = [lang for lang in languages if lang not in found[target]]
+        if missing:
+            choices = " or ".join(NAMES["en"].get(lang, lang) for lang in missing)
+            names = " or ".join(posixpath.basename(_variant_name(target, lang, "")) for lang in missing)
+            advice = f"if it is in {choices}, rename it to {names}"
+        else:
+            advice = f"delete it, or merge it into {posixpath.basename(named)}"
+        problems.append(Diagnostic(
+            uri if folder in ("", ".") else posixpath.join(folder, uri), 1, 1, "",
+            f"this page and {posixpath.basename(named)} are both {language} pages (a page named "
+            f"without a language is in the default language, {default}), so this one is left "
+            f"out of the site: {advice}.",
+        ))
+    return problems
+
+
+def content_pages(docs_dir: Path) -> list[str]:
+    """The Markdown pages of the content folder, as MkDocs finds them (dotfiles left out)."""
+    if not docs_dir.is_dir():
+        return []
+    uris = []
+    for current, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.endswith(".md") and not name.startswith("."):
+                uris.append((Path(current) / name).relative_to(docs_dir).as_posix())
+    return uris
+
+
+def unused_content_pages(docs_dir: Path, root: Path, languages: Sequence[str],
+                         default: str) -> list[Diagnostic]:
+    """:func:`unused_pages` of the content folder, found before a build starts."""
+    return unused_pages(content_pages(docs_dir), languages, default, _display(docs_dir, root))
 
 
 def choose_pages(src_uris: Iterable[str], lang: str, languages: Sequence[str], default: str) -> dict[str, Choice]:
@@ -80,16 +141,8 @@ def choose_pages(src_uris: Iterable[str], lang: str, languages: Sequence[str], d
 def missing_page_translations(docs_dir: Path, root: Path, languages: Sequence[str], default: str,
                               severity: str = "warning") -> list[Diagnostic]:
     """Hand-written pages that some language lacks, located at the file that exists."""
-    if not docs_dir.is_dir():
-        return []
-    uris = []
-    for current, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.endswith(".md") and not name.startswith("."):
-                uris.append((Path(current) / name).relative_to(docs_dir).as_posix())
     found: list[Diagnostic] = []
-    for target, by_lang in sorted(page_variants(uris, languages, default).items()):
+    for target, by_lang in sorted(page_variants(content_pages(docs_dir), languages, default).items()):
         missing = [lang for lang in languages if lang not in by_lang]
         if not missing:
             continue
@@ -217,18 +270,25 @@ def not_found_page(default: str, languages: Sequence[str], site_names: dict[str,
     )
 
 
-def redirect_page(default: str, languages: Sequence[str], site_name: str) -> str:
-    """``index.html`` at the root of a multi-language site: straight on to the default language."""
+def redirect_page(default: str, languages: Sequence[str], site_name: str, *,
+                  directory_urls: bool = True) -> str:
+    """``index.html`` at the root of a multi-language site: straight on to the default language.
+
+    ``site_name`` is the default language's (the page is in that language). With
+    ``directory_urls`` false (``use_directory_urls: false``, the setting for a site opened from
+    disk, without a web server) the links name the ``index.html`` file: a browser shows a folder's
+    address as a list of its files."""
+    home = "" if directory_urls else "index.html"
     links = " · ".join(
-        f'<a href="{lang}/" hreflang="{lang}" lang="{lang}">{html.escape(NATIVE_NAMES.get(lang, lang))}</a>'
+        f'<a href="{lang}/{home}" hreflang="{lang}" lang="{lang}">{html.escape(NATIVE_NAMES.get(lang, lang))}</a>'
         for lang in languages
     )
     title = html.escape(site_name)
     return (
         f'<!doctype html>\n<html lang="{default}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n"
-        f'<meta http-equiv="refresh" content="0; url={default}/">\n'
-        f'<link rel="canonical" href="{default}/">\n'
+        f'<meta http-equiv="refresh" content="0; url={default}/{home}">\n'
+        f'<link rel="canonical" href="{default}/{home}">\n'
         '<meta name="robots" content="noindex">\n'
         f"</head>\n<body>\n<p>{title}: {links}</p>\n</body>\n</html>\n"
     )

@@ -99,46 +99,88 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+class _Complaint:
+    """Raises a mistake in the plugin's settings: at its line and column in ``mkdocs.yml`` when
+    the file is known (``playbook`` commands, and the plugin under MkDocs), else as one line."""
+
+    def __init__(self, config_file: Path | None) -> None:
+        self.config_file = config_file
+
+    def __call__(self, path: tuple[str, ...], message: str) -> UserError:
+        where = ".".join(path)
+        if self.config_file is None:
+            return UserError(f"mkdocs.yml: {where}: {message}")
+        line, col = config_position(self.config_file, path)
+        return UserError([Diagnostic(self.config_file.name, line, col, where, message)])
+
+
 def _per_language(options: dict[str, Any], key: str, languages: tuple[str, ...], what: str,
-                  example: str) -> dict[str, str]:
+                  example: str, complain: _Complaint) -> dict[str, str]:
     """An option that gives a text per language (``site_names``, ``site_descriptions``)."""
     given = options.get(key) or {}
-    if not isinstance(given, dict) or not all(
-        isinstance(k, str) and k in languages and isinstance(v, str) for k, v in given.items()
-    ):
-        raise UserError(
-            f"mkdocs.yml: plugins.playbook.{key}: expected the site's {what} per language, like "
-            f"{example}."
-        )
+    if not isinstance(given, dict):
+        raise complain(("plugins", "playbook", key),
+                       f"expected the site's {what} per language, like {example}.")
+    for lang, text in given.items():
+        if str(lang) not in languages:
+            raise complain(("plugins", "playbook", key, str(lang)),
+                           f"{lang!r} is not one of the site's languages ({', '.join(languages)}): "
+                           "remove it, or add it to languages.")
+        if not isinstance(text, str):
+            raise complain(("plugins", "playbook", key, str(lang)),
+                           f"expected the site's {what} in {lang}, a text, not {text!r}.")
     return given
 
 
-def settings_from(options: dict[str, Any], theme_language: str | None) -> Settings:
+def settings_from(options: dict[str, Any], theme_language: str | None,
+                  config_file: Path | None = None) -> Settings:
+    """The plugin's settings from its options in ``mkdocs.yml``; a mistake is reported at its
+    place in ``config_file`` when that is given."""
+    complain = _Complaint(config_file)
     known = {"playbooks_dir", "templates_dir", "lang", "languages", "default_language", "enabled",
              "pdf", "site_names", "site_descriptions"}
-    unknown = sorted(set(options) - known)
+    unknown = sorted(set(options) - known, key=str)
     if unknown:
-        raise UserError(
-            f"mkdocs.yml: plugins.playbook: unknown option {unknown[0]!r}; the options are "
-            f"{', '.join(sorted(known))}."
-        )
-    languages = tuple(options.get("languages") or LANGUAGES)
+        name = str(unknown[0])
+        raise complain(("plugins", "playbook", name),
+                       f"{name!r} is not an option of the playbook plugin; the options are "
+                       f"{', '.join(sorted(known))}.{suggest(name, known)}")
+    for key in ("playbooks_dir", "templates_dir", "lang", "default_language"):
+        if options.get(key) is not None and not isinstance(options[key], str):
+            raise complain(("plugins", "playbook", key), f"expected a text, not {options[key]!r}.")
+    for key in ("enabled", "pdf"):
+        if options.get(key) is not None and not isinstance(options[key], bool):
+            raise complain(("plugins", "playbook", key),
+                           f"expected true or false, not {options[key]!r}.")
+    given = options.get("languages") or LANGUAGES
+    if not isinstance(given, list | tuple) or not given:
+        raise complain(("plugins", "playbook", "languages"),
+                       f"expected a list of languages, like [{', '.join(LANGUAGES)}].")
+    languages = tuple(str(lang) for lang in given)
     for lang in languages:
         if lang not in LANGUAGES:
-            raise UserError(
-                f"mkdocs.yml: plugins.playbook.languages: {lang!r} is not supported; "
-                f"use {' and '.join(LANGUAGES)}."
-            )
+            raise complain(("plugins", "playbook", "languages"),
+                           f"{lang!r} is not supported; use {' and '.join(LANGUAGES)}."
+                           f"{suggest(lang, LANGUAGES)}")
     default = str(options.get("default_language") or languages[0])
-    lang = str(options.get("lang") or theme_language or default)
+    if default not in languages:
+        raise complain(("plugins", "playbook", "default_language"),
+                       f"{default!r} is not one of the site's languages: write "
+                       f"{' or '.join(languages)}.{suggest(default, languages)}")
+    path: tuple[str, ...]
+    if options.get("lang"):
+        lang, path = str(options["lang"]), ("plugins", "playbook", "lang")
+    elif theme_language:
+        lang, path = str(theme_language), ("theme", "language")
+    else:
+        lang, path = default, ("plugins", "playbook", "default_language")
     if lang not in languages:
-        raise UserError(
-            f"mkdocs.yml: plugins.playbook.lang: {lang!r} is not one of the languages "
-            f"{', '.join(languages)}."
-        )
-    names = _per_language(options, "site_names", languages, "name", "{pl: Podręcznik, en: Playbook}")
+        raise complain(path, f"{lang!r} is not one of the site's languages: write "
+                             f"{' or '.join(languages)}.{suggest(lang, languages)}")
+    names = _per_language(options, "site_names", languages, "name", "{pl: Podręcznik, en: Playbook}",
+                          complain)
     descriptions = _per_language(options, "site_descriptions", languages, "description",
-                                 "{pl: Jak pracujemy, en: How we work}")
+                                 "{pl: Jak pracujemy, en: How we work}", complain)
     return Settings(
         site_names=tuple(sorted(names.items())),
         site_descriptions=tuple(sorted(descriptions.items())),
@@ -188,14 +230,7 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
     options = plugin_options(config)
     theme = config.get("theme") or {}
     theme_language = theme.get("language") if isinstance(theme, dict) else None
-    languages = tuple((options or {}).get("languages") or LANGUAGES)
-    if not (options or {}).get("lang") and theme_language and str(theme_language) not in languages:
-        line, col = config_position(config_file, ("theme", "language"))
-        raise UserError([Diagnostic(
-            config_file.name, line, col, "theme.language",
-            f"{theme_language!r} is not one of the site's languages: write "
-            f"{' or '.join(map(str, languages))}.{suggest(str(theme_language), map(str, languages))}")])
-    settings = settings_from(options or {}, theme_language)
+    settings = settings_from(options or {}, theme_language, config_file)
     playbooks_dir = root / settings.playbooks_dir
     if not playbooks_dir.is_dir():
         line, col = config_position(config_file, ("plugins", "playbook", "playbooks_dir"))

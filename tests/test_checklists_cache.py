@@ -168,7 +168,7 @@ def test_a_build_with_a_cache_that_is_a_file_succeeds_with_one_warning_per_langu
     assert "Traceback" not in result.stderr
     warnings = [line for line in result.stderr.splitlines() if "PDF cache" in line]
     assert sorted(warnings) == [
-        f"WARNING -  {CACHE_DIR}: the PDF cache cannot be written (Not a directory), so the missing PDF "
+        f"WARNING -  [{lang}] {CACHE_DIR}: the PDF cache cannot be written (Not a directory), so the missing PDF "
         f"({lang}) was made in a temporary folder and the next build makes it again. Make the folder "
         "writable, or set PLAYBOOK_CACHE_DIR to one that is."
         for lang in ("en", "pl")

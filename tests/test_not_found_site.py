@@ -1,8 +1,10 @@
 """The "page not found" pages of a two-language site, and each language's own description.
 
-A 404 page is shown at whatever address the reader mistyped, so its links must be absolute and
-start at the language's folder (``/pl/...``), or under ``site_url``'s path when the project sets
-one. The root ``404.html`` is what a web server serving ``site/`` shows for any unknown address.
+A 404 page is shown at whatever address the reader mistyped, so its links must start at the
+language's folder: under ``site_url``'s path when the project sets one (``/playbook/pl/...``),
+else relative to a ``<base href>`` that defaults to ``/pl/`` and that the page corrects from its
+address (tests/test_deploy_site.py serves it under a sub-path in Chromium). The root ``404.html``
+is what a web server serving ``site/`` shows for any unknown address.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -24,6 +26,7 @@ pytestmark = pytest.mark.slow
 
 _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+_BASE = re.compile(r'<base href="([^"]*)"')
 SUB_PATH_URL = "https://intranet.example/playbook/"
 
 
@@ -46,8 +49,12 @@ def sub_path_site(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 
 
 def _links(page: Path) -> list[str]:
-    """The page's own addresses (not the theme's credit link to its author's site)."""
-    return [x for x in _LINK.findall(page.read_text(encoding="utf-8")) if "://" not in x]
+    """The page's own addresses (not the theme's credit link to its author's site), resolved
+    against its ``<base href>`` when it has one (as a browser without JavaScript would)."""
+    html = page.read_text(encoding="utf-8")
+    base = _BASE.search(html)
+    links = [x for x in _LINK.findall(html) if "://" not in x]
+    return [urljoin(base.group(1), x) for x in links] if base else links
 
 
 def _resolve(site: Path, root: str, link: str) -> Path:
@@ -70,14 +77,21 @@ def _assert_language_404(site: Path, root: str, lang: str, other: str) -> None:
         assert link.startswith(f"{root}{lang}/"), f"{lang}/404.html: {link} leaves the {lang} site"
         assert _resolve(site, root, link).is_file(), f"{lang}/404.html: {link} leads nowhere"
     html = page.read_text(encoding="utf-8")
-    assert f'href="{root}{other}/" hreflang="{other}"' in html, "the switcher misses the other home"
-    assert f'href="{root}{lang}/" hreflang="{lang}"' in html
+    base = _BASE.search(html)
+    switcher = {hreflang: urljoin(base.group(1), href) if base else href
+                for href, hreflang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)"', html)}
+    assert switcher.get(other) == f"{root}{other}/", "the switcher misses the other home"
+    assert switcher.get(lang) == f"{root}{lang}/"
     assert _resolve(site, root, f"{root}{other}/").is_file()
 
 
 def test_each_language_404_links_inside_its_own_folder(search_built: Built) -> None:
     for lang, other in (("pl", "en"), ("en", "pl")):
         _assert_language_404(search_built.site, "/", lang, other)
+        html = (search_built.site / lang / "404.html").read_text(encoding="utf-8")
+        assert f'<base href="/{lang}/" data-pb-folder="{lang}">' in html, "no base to correct"
+        assert html.index("<base ") < html.index("<link "), "the base must come before any address"
+        assert html.index("<base ") < html.index("<meta charset") < 1024
     assert "nie ma takiej strony" in (search_built.site / "pl" / "404.html").read_text(encoding="utf-8")
     assert "page not found" in (search_built.site / "en" / "404.html").read_text(encoding="utf-8")
 
@@ -85,6 +99,7 @@ def test_each_language_404_links_inside_its_own_folder(search_built: Built) -> N
 def test_each_language_404_under_a_site_url_with_a_sub_path(sub_path_site: Built) -> None:
     for lang, other in (("pl", "en"), ("en", "pl")):
         _assert_language_404(sub_path_site.site, "/playbook/", lang, other)
+        assert "<base " not in (sub_path_site.site / lang / "404.html").read_text(encoding="utf-8")
 
 
 def test_other_pages_keep_relative_language_links_after_the_404(search_built: Built) -> None:

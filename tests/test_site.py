@@ -145,9 +145,48 @@ def test_generated_page_colliding_with_a_hand_written_one(example_copy: Path, tm
     assert (example_copy / "content" / "goals" / "qualified-leads.md").read_text() == "# Mine\n"
 
 
+def test_every_file_at_a_generated_address_is_a_collision(example_copy: Path, tmp_path: Path) -> None:
+    """MkDocs writes goals/x/index.md, goals/x/README.md and goals.md (for goals/) where it
+    writes the generated goals/x.md and goals/index.md: each would vanish from the site."""
+    content = example_copy / "content"
+    taken = ["goals.md", "goals/qualified-leads/index.md", "teams/sales/README.md",
+             "teams/marketing/index.en.md"]
+    for rel in taken:
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text("# Mine\n")
+    check = run([sys.executable, "-m", "generator.cli", "check"], example_copy)
+    assert check.returncode == 1
+    reported = sorted(line.split(":", 1)[0] for line in check.stderr.splitlines() if "same address" in line)
+    assert reported == sorted(f"content/{rel}" for rel in taken)
+    assert check.stderr.strip().splitlines()[-1] == f"Found {len(taken)} errors in {len(taken)} files."
+    # The plugin finds them by where MkDocs writes them (plain mkdocs build, no pre-check).
+    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "s")], example_copy)
+    assert result.returncode == 1
+    assert ("content/goals/qualified-leads/index.md:1:1: this hand-written page has the same address "
+            "(goals/qualified-leads.md) as the page generated from playbooks/goals/qualified-leads.yaml"
+            ) in result.stderr
+    assert "content/goals.md:1:1: this hand-written page has the same address (goals/index.md)" in result.stderr
+
+
+def test_a_file_where_a_checklist_pdf_goes_is_a_collision(example_copy: Path, tmp_path: Path) -> None:
+    (example_copy / "content" / "checklists").mkdir()
+    (example_copy / "content" / "checklists" / "new-sales-rep.pdf").write_bytes(b"%PDF-1.4 mine")
+    result = run([sys.executable, "-m", "generator.cli", "build", "--site-dir", str(tmp_path / "s")],
+                 example_copy)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-2:] == [
+        "content/checklists/new-sales-rep.pdf:1:1: this file has the same address "
+        "(checklists/new-sales-rep.pdf) as the blank PDF of playbooks/checklists/new-sales-rep.yaml, "
+        "made by the build: rename or move the file.",
+        "Found 1 error in 1 file.",
+    ]
+    assert not (tmp_path / "s").exists()
+
+
 def test_english_setting_switches_content_language(example_copy: Path, tmp_path: Path) -> None:
     config = example_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("language: pl", "language: en"))
+    # theme.language only: default_language (content/x.md's language) stays pl
+    config.write_text(config.read_text(encoding="utf-8").replace("\n  language: pl", "\n  language: en"))
     result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "s")], example_copy)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "s" / "comparison" / "index.html").read_text(encoding="utf-8")

@@ -224,7 +224,7 @@ class LiveScript(HTMLParser):
                 self._problem(f"<{tag} srcdoc>")
             if name == "style" and re.search(r"expression\(|javascript:|behavior:", value, re.I):
                 self._problem(f"<{tag} style={value!r}>")
-        if tag in _FORBIDDEN_TAGS:
+        if tag in _FORBIDDEN_TAGS and not self._theme_base(tag, attrs):
             self._problem(f"<{tag}>")
         if tag == "meta" and any(n == "http-equiv" and (v or "").lower() == "refresh" for n, v in attrs):
             target = (dict(attrs).get("content") or "").partition("=")[2]
@@ -236,6 +236,14 @@ class LiveScript(HTMLParser):
             src = dict(attrs).get("src") or ""
             if src and (_script_url(src) or "pbx" in src):
                 self._problem(f"<script src={src!r}>")
+
+    def _theme_base(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """The one ``<base>`` the site has on purpose, exactly as the theme writes it: a language's
+        404 page, its folder as the default that the page's script corrects under a sub-path
+        (generator/theme/404.html, generator/plugin/not_found.py)."""
+        lang = self.where.partition("/")[0]
+        return (tag == "base" and self.where == f"{lang}/404.html"
+                and attrs == [("href", f"/{lang}/"), ("data-pb-folder", lang)])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -319,6 +327,10 @@ def test_the_scanner_finds_live_script() -> None:
     ):
         assert scan_html(evil, "t"), evil
     assert scan_html("<p>&lt;script&gt;alert('pbx01')&lt;/script&gt;</p>", "t") == []
+    theme_base = '<base href="/pl/" data-pb-folder="pl">'
+    assert scan_html(theme_base, "pl/404.html") == []
+    assert scan_html(theme_base, "pl/teams/index.html") and scan_html(theme_base, "en/404.html")
+    assert scan_html('<base href="/x/" data-pb-folder="pl">', "pl/404.html")
 
 
 def test_without_the_sanitiser_the_payloads_would_be_live() -> None:

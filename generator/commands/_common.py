@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue, Loader, page_collisions
 from ..errors import Diagnostic, UserError, summary
+from ..i18n import unused_content_pages
 from ..project import Project, load_project
 
 
@@ -32,7 +33,10 @@ def load_checked(project: Project, strict: bool = False, loader: Loader | None =
     """Load and validate; raise :class:`UserError` with every error (warnings too if ``strict``)."""
     loader = loader or Loader(project.root, project.playbooks_dir)
     catalogue, problems = loader.load(today())
-    problems += page_collisions(catalogue, project.docs_dir, project.root, project.settings.languages)
+    problems += page_collisions(catalogue, project.docs_dir, project.root, project.settings.languages,
+                                project.raw_config.get("use_directory_urls", True) is not False)
+    problems += unused_content_pages(project.docs_dir, project.root, project.settings.languages,
+                                     project.settings.default_language)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         if strict:

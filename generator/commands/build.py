@@ -103,9 +103,13 @@ def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # The plugin loads again for each language: from this loader's cache, no file parsed twice.
     loader = shared_loader(project.root, project.playbooks_dir)
-    catalogue, problems = load_checked(project, strict=args.strict, loader=loader)
+    # mkdocs.yml's `strict: true` holds for this build too (as for a plain mkdocs build).
+    strict = bool(args.strict or project.raw_config.get("strict") is True)
+    catalogue, problems = load_checked(project, strict=strict, loader=loader)
     print_warnings(problems)
-    target = Path(args.site_dir).resolve() if args.site_dir else project.site_dir
+    # A site folder that is a link (site -> /var/www/playbook) stays one: the folder it points
+    # to is the one replaced.
+    target = (Path(args.site_dir) if args.site_dir else project.site_dir).resolve()
     check_output_dir(target, "--site-dir", project.root,
                      (project.docs_dir, project.playbooks_dir, project.templates_dir))
     option = "--site-dir" if args.site_dir else "site_dir (mkdocs.yml)"
@@ -114,17 +118,21 @@ def _build(args: argparse.Namespace) -> int:
     default = project.settings.default_language
     with staging_dir(target) as staging:
         if len(languages) == 1:
-            build_site(project.config_file, staging, strict=args.strict, lang=languages[0])
+            build_site(project.config_file, staging, strict=strict, lang=languages[0])
         else:
             switcher = alternates(languages)
             _build_languages([
-                (project.config_file, staging / lang, args.strict, lang, switcher)
+                (project.config_file, staging / lang, strict, lang, switcher)
                 for lang in [default, *(x for x in languages if x != default)]
             ])
-            atomic_write(staging / "index.html", redirect_page(default, languages, project.site_name))
+            names = dict(project.settings.site_names)
+            atomic_write(staging / "index.html", redirect_page(
+                default, languages, names.get(default, project.site_name),
+                directory_urls=project.raw_config.get("use_directory_urls") is not False,
+            ))
             site_url = project.raw_config.get("site_url")  # a web server shows it at any unknown address
             atomic_write(staging / "404.html", not_found_page(
-                default, languages, dict(project.settings.site_names), project.site_name,
+                default, languages, names, project.site_name,
                 str(site_url) if site_url else None,
             ))
         replace_output(staging, target, option, SITE_MARKER)

@@ -30,6 +30,10 @@ The package:
   its failed builds (:class:`.serve.ServeStatus`, :class:`.serve.ErrorPages`) and
   ``playbook serve``'s server (MkDocs', which would hang a request after a failed build).
 - :mod:`.run`: running MkDocs for the CLI (``playbook build``, ``playbook serve``).
+- :mod:`.not_found`: the addresses on a language site's "page not found" page.
+- :mod:`.plain`: what those do around MkDocs, done for plain ``mkdocs build``/``gh-deploy`` (the
+  site staged and swapped in, a folder of the user's refused) and ``mkdocs serve`` (a failed
+  first build does not end it).
 """
 
 from __future__ import annotations
@@ -45,14 +49,15 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import progress
 from ..catalogue import Catalogue, Loader, shared_loader
-from ..checklists.site import SitePdfs
+from ..checklists.document import checklists
+from ..checklists.site import SitePdfs, site_pdf_path
 from ..errors import Diagnostic, UserError
-from ..i18n import choose_pages, mark_fallback_page, slugify
+from ..i18n import choose_pages, mark_fallback_page, slugify, unused_pages
 from ..labels import label
 from ..models import KINDS
 from ..pages import COMPARISON_PATH, Page, index_path, plan
@@ -62,7 +67,9 @@ from ..sanitize import clean
 from ..search import SearchIndexError, SiteSearch, ui_config
 from ..search.site import LiveIndex
 from . import run
+from .not_found import not_found_context
 from .paths import ASSET_PREFIX, ASSETS_DIR, MERMAID_URI, THEME_DIR, VENDOR_DIR, VENDOR_PREFIX
+from .plain import FirstServeBuild, SiteFolder
 from .run import SERVE_BUILD_TYPE, _failure, _set_language, build_site, serve_site
 from .serve import (
     _DIRTY_NOTICE,
@@ -123,16 +130,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         #: :func:`.run._set_language`: the 404 page's addresses then start at that folder.
         self.language_folder = False
         self._alternate: Any = None
+        #: Plain ``mkdocs build``/``gh-deploy``: the site staged, swapped in when it is done;
+        #: plain ``mkdocs serve``: a failed first build does not end it (:mod:`.plain`).
+        self.site_folder = SiteFolder()
+        self.first_serve = FirstServeBuild()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """``serve`` keeps this instance for every rebuild (MkDocs does, for a plugin with this
         event); any other command, or a second start, begins afresh."""
         self.on_shutdown()
+        self.site_folder.start(command, dirty)
+        self.first_serve.start(self.serve_status)
         if command == "serve":
             self.rebuilds = Rebuilds()
             _DIRTY_NOTICE.active = dirty
 
     def on_shutdown(self) -> None:
+        self.site_folder.abandon()  # a build stopped by Ctrl+C: its staging folder
+        self.first_serve.stop()
         if self.live_search is not None:
             self.live_search.close()
         self.live_search = None
@@ -140,7 +155,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.serve = _ServeBuild()
         _DIRTY_NOTICE.active = False
 
-    def on_config(self, config: Any) -> Any:
+    @event_priority(100)
+    def _read_settings(self, config: Any) -> Any:
+        """Before any other plugin's ``on_config``: a mistake in the settings (an unknown
+        ``theme.language`` too, which Material's search plugin meets with a traceback) is
+        reported in plain words at its place in mkdocs.yml."""
         # One instance may make several builds (see on_startup): nothing carries over but the
         # serve session's memory.
         self.generated, self.fallbacks, self.search, self.pdfs = {}, {}, None, None
@@ -150,9 +169,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         options = {k: v for k, v in self.config.items() if v is not None}
         theme_language = config.theme.get("language") if config.theme else None
         try:
-            self.settings = settings_from(options, theme_language)
+            self.settings = settings_from(options, theme_language, Path(config.config_file_path))
         except UserError as exc:
             raise PluginError(exc.render()) from None
+        self.serve_status.lang = self.settings.lang  # a failed build's page, under mkdocs serve too
+        return config
+
+    def _configure(self, config: Any) -> Any:
         names = dict(self.settings.site_names)
         if self.settings.lang in names:
             config.site_name = names[self.settings.lang]
@@ -183,7 +206,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if self.live_search is not None:
                 self.live_search.cancel()  # it would index pages about to change
             self.serve = _ServeBuild.start(self.rebuilds, config, self.settings)
+        if self.settings.enabled:  # last: a refusal leaves the folder untouched
+            keep = (Path(config.docs_dir), playbooks, self.root / self.settings.templates_dir)
+            try:
+                self.site_folder.prepare(config, self.root, keep)
+            except UserError as exc:
+                raise PluginError(exc.render()) from None
         return config
+
+    on_config = CombinedEvent(_read_settings, _configure)
 
     def on_files(self, files: Files, config: Any) -> Files:
         if not self.settings.enabled or self.loader is None:
@@ -214,21 +245,30 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         docs_dir = Path(config.docs_dir)
         collisions: list[Diagnostic] = []
         self.generated = {}
+        # A hand-written page takes a generated page's address by its path (goals/x.md) or by
+        # where MkDocs writes it (goals/x/index.md, goals/x/README.md; goals.md for goals/).
+        written_at = {f.dest_uri: f for f in files.documentation_pages()}
         for page in pages:
-            existing = files.get_file_from_path(page.path)
-            if existing is not None:
-                collisions.append(_collision(existing, page, self.root))
-                continue
             # The navigation lists each kind's index page, not every definition: MkDocs is told
             # not to report the others as "not included in the nav" (a hand-written page still is).
             file = File.generated(config, page.path, content=page.markdown,
                                   inclusion=InclusionLevel.NOT_IN_NAV)
+            existing = files.get_file_from_path(page.path) or written_at.get(file.dest_uri)
+            if existing is not None:
+                collisions.append(_collision(existing, page, self.root))
+                continue
             if page.source:
                 file.edit_uri = posixpath.relpath(
                     (self.root / page.source).as_posix(), docs_dir.as_posix()
                 )
             files.append(file)
             self.generated[page.path] = page
+        if self.settings.pdf:  # a file of the user's where a checklist's PDF goes would be lost
+            for entry in checklists(catalogue):
+                existing = files.get_file_from_path(site_pdf_path(entry.id))
+                if existing is not None:
+                    collisions.append(_taken(existing, site_pdf_path(entry.id),
+                                             f"the blank PDF of {entry.source.display}", self.root))
         if collisions:
             raise _failure(UserError(collisions))
         if self.settings.pdf:
@@ -247,6 +287,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         settings = self.settings
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         by_uri = {f.src_uri: f for f in pages}
+        folder = Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
+        unused = unused_pages(by_uri, settings.languages, settings.default_language, folder)
+        if unused:  # playbook build found them already; plain mkdocs build did not
+            raise _failure(UserError(unused))
         chosen = choose_pages(by_uri, settings.lang, settings.languages, settings.default_language)
         for file in pages:
             files.remove(file)
@@ -307,8 +351,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return env
 
     def on_template_context(self, context: Any, template_name: str, config: Any) -> Any:
-        """The 404 page is shown at any address, so its links are absolute; without ``site_url``
-        MkDocs starts them at ``/``, but a language's site is one folder down (``/pl/``)."""
+        """The 404 page is shown at any address: its addresses start at the language site's
+        folder, found from ``site_url`` or, without it, by the page itself (:mod:`.not_found`)."""
         if template_name == "404.html":
             self._alternate = config.extra.get("alternate")
             not_found_context(context, config, self.settings.lang, self.language_folder)
@@ -374,10 +418,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 log.warning(problem)
             self.pdfs = None
         self.serve.finish(site_dir)
+        try:
+            self.site_folder.finish()  # plain mkdocs build: the staged site swapped in
+        except UserError as exc:
+            raise PluginError(exc.render()) from None
+        self.first_serve.ended(failed=False)
 
     def on_build_error(self, error: Exception) -> None:
         self.serve_status.note(error)
         self.serve.failed()
+        self.site_folder.abandon()
+        self.first_serve.ended(failed=True)
         if self.pdfs is not None:
             self.pdfs.abandon()
             self.pdfs = None
@@ -391,36 +442,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return server
 
 
-def not_found_context(context: Any, config: Any, lang: str, language_folder: bool) -> None:
-    """Absolute addresses for the 404 page (served at any depth): the language site's folder,
-    and the language switcher leading to each language's home page (``extra.alternate``, only
-    while the page renders: the plugin puts the original back in ``on_post_template``)."""
-    from mkdocs.utils import normalize_url
-
-    base = str(context.get("base_url") or "/")
-    if not config.site_url and language_folder:
-        base = f"/{lang}/"
-        context["base_url"] = base
-        context["extra_css"] = [normalize_url(str(p), None, base) for p in config.extra_css]
-        context["extra_javascript"] = [normalize_url(str(s), None, base) for s in config.extra_javascript]
-    homes = []
-    for alt in config.extra.get("alternate") or []:
-        link = str(alt.get("link", ""))
-        if "://" not in link and not link.startswith("/"):
-            link = posixpath.normpath(posixpath.join(base, link)) + "/"
-        homes.append({**alt, "link": link})
-    if homes:
-        config.extra["alternate"] = homes
+def _shown(existing: File, root: Path) -> str:
+    where = existing.abs_src_path or existing.src_uri
+    return Path(os.path.relpath(where, root) if os.path.isabs(where) else where).as_posix()
 
 
 def _collision(existing: File, page: Page, root: Path) -> Diagnostic:
-    where = existing.abs_src_path or existing.src_uri
-    shown = os.path.relpath(where, root) if os.path.isabs(where) else where
     origin = page.source or f"the generated {page.kind} page"
     return Diagnostic(
-        Path(shown).as_posix(), 1, 1, "",
+        _shown(existing, root), 1, 1, "",
         f"this hand-written page has the same address ({page.path}) as the page generated from "
         f"{origin}: rename or move the hand-written page.",
+    )
+
+
+def _taken(existing: File, address: str, what: str, root: Path) -> Diagnostic:
+    return Diagnostic(
+        _shown(existing, root), 1, 1, "",
+        f"this file has the same address ({address}) as {what}, made by the build: rename or "
+        "move the file.",
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from ..errors import UserError
 #: True while :func:`build_site` runs a build for the CLI: a user's mistake then travels as the
 #: :class:`UserError` itself (printed once, by the CLI, with every diagnostic). Under plain
 #: ``mkdocs build`` it becomes a ``PluginError``, which MkDocs prints and turns into exit 1.
+#: The CLI stages the site folder itself, so the plugin does not (:mod:`.plain`).
 _CLI_BUILD = False
 
 
@@ -57,10 +59,12 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, lang: st
     from . import PlaybookPlugin
 
     global _CLI_BUILD
-    _setup_logging()
+    # Languages build side by side: each of their lines says which one it comes from.
+    _setup_logging(prefix=f"[{lang}] " if lang is not None and alternate else "")
     _CLI_BUILD = True
     try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+        # strict=None keeps mkdocs.yml's own `strict:`; --strict turns it on.
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict or None)
         for plugin in config.plugins.values():
             if isinstance(plugin, PlaybookPlugin):  # MkDocs keeps the instance (on_startup)
                 plugin.on_startup(command="build", dirty=False)
@@ -81,6 +85,9 @@ SERVE_BUILD_TYPE = "dirty"
 
 #: The language ``playbook serve --lang`` previews (None: the configuration's own).
 _SERVE_LANG: str | None = None
+#: True while :func:`serve_site` runs (``playbook serve``, which survives a failed first build
+#: itself); under MkDocs' own ``mkdocs serve`` the plugin sees to it (:mod:`.plain`).
+_CLI_SERVE = False
 
 
 def serve_site(config_file: Path, host: str, port: int, open_browser: bool = False,
@@ -89,8 +96,8 @@ def serve_site(config_file: Path, host: str, port: int, open_browser: bool = Fal
 
     from .serve import serve  # MkDocs' serve, but a failed build leaves the browser the errors
 
-    global _SERVE_LANG
-    _SERVE_LANG = lang
+    global _SERVE_LANG, _CLI_SERVE
+    _SERVE_LANG, _CLI_SERVE = lang, True
     _setup_logging(logging.INFO)
     _stop_on_sigterm()
     try:
@@ -99,7 +106,7 @@ def serve_site(config_file: Path, host: str, port: int, open_browser: bool = Fal
     except MkDocsException as exc:
         raise UserError(_mkdocs_message(exc)) from None
     finally:
-        _SERVE_LANG = None
+        _SERVE_LANG, _CLI_SERVE = None, False
 
 
 def _stop_on_sigterm() -> None:
@@ -117,17 +124,24 @@ def _stop_on_sigterm() -> None:
 
 def _mkdocs_message(exc: Exception) -> str:
     text = str(exc).strip()
+    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
+    if strict:
+        count = int(strict[1])
+        return (f"The site was not built: {count} warning{'s' if count != 1 else ''} above, and "
+                "warnings stop a strict build (strict: true in mkdocs.yml, or --strict). The "
+                "previous site is unchanged.")
     if text.startswith("Aborted with"):
-        return f"The site was not built: {text}. The previous site is unchanged."
+        return f"The site was not built: {text.rstrip('!.')}. The previous site is unchanged."
     return text
 
 
-def _setup_logging(level: int = logging.WARNING) -> None:
+def _setup_logging(level: int = logging.WARNING, prefix: str = "") -> None:
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_playbook", False) for h in logger.handlers):
+    handler = next((h for h in logger.handlers if getattr(h, "_playbook", False)), None)
+    if handler is None:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._playbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO if os.environ.get("PLAYBOOK_VERBOSE") else level)
         logger.propagate = False
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  " + prefix.replace("%", "%%") + "%(message)s"))
