@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
+from generator.search.index import exact_word
 from generator.search.polish import stem
+from generator.search.words import name_key
 
 pytest_plugins = ["tests.search_site"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -193,6 +195,20 @@ def test_the_browser_cuts_words_like_python(page: Any, server: str) -> None:
              "marketingowych", "planowanie", "cele", "ŁÓDŹ"]
     in_browser = page.evaluate("ws => ws.map(w => window.playbookSearch.stem(w))", words)
     assert in_browser == [stem(w) for w in words]
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_browser_makes_exact_match_keys_like_python(page: Any, server: str, lang: str) -> None:
+    """The index holds the keys Python made of titles and names; the query's must be the same."""
+    open_page(page, server, f"{lang}/")
+    names = ["Kwoty sprzedażowej", "handlowca", "Handlowiec", "lejek", "lejkiem sprzedażowym", "Leads",
+             "Sales reps", "umowę SLA", "  Łódź,  (sp. z o.o.) ", "MQL-e", "sales-qualified lead", "ŹRÓDŁA",
+             "cele", "B2B", "lek", "klienci"]
+    in_browser = page.evaluate("ns => ns.map(n => window.playbookSearch.nameKey(n))", names)
+    assert in_browser == [name_key(n, lang) for n in names]
+    words = page.evaluate("ns => ns.map(n => window.playbookSearch.exactWord(window.playbookSearch.nameKey(n), 't'))",
+                          names)
+    assert words == [exact_word(name_key(n, lang), "t") for n in names]
 
 
 def test_glossary_terms_show_their_definition_on_hover(page: Any, server: str) -> None:

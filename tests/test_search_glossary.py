@@ -108,3 +108,96 @@ def test_a_term_page_carries_its_own_names_and_a_page_its_title_terms_apart(cata
     search.content("<p>Każdy MQL i każda kwota sprzedażowa.</p>", "goals/index.md")
     listing = search._facts("goals/index.md", "goals/", "Cele", {"playbook": {"kind": "index", "of": "goal"}})
     assert listing.listing and listing.synonyms == () and listing.about == ()
+
+
+def _marked(html: str) -> list[tuple[str, str]]:
+    """``(term id, text)`` of every tooltip in ``html``."""
+    return re.findall(r'<abbr class="pb-term" data-pb-term="([^"]*)" title="[^"]*">(.*?)</abbr>', html, re.S)
+
+
+@pytest.mark.parametrize(
+    ("lang", "html", "marked"),
+    [
+        # a clause ends without a comma: "After the campaign, marketing and sales..."
+        ("pl", "<p>Po kampanii marketing i sprzedaż razem omawiają wyniki.</p>", [("campaign", "kampanii")]),
+        ("pl", "<p>Ile dni przed startem kampanii marketing zapowiada ją sprzedaży.</p>",
+         [("campaign", "kampanii")]),
+        ("pl", "<p>Wyniki kampanii, marketingowe działania i leady.</p>",
+         [("campaign", "kampanii"), ("lead", "leady")]),
+        ("pl", "<p>To koniec kampanii. Marketingowa część jest gotowa.</p>", [("campaign", "kampanii")]),
+        ("pl", "<p>Wyniki kampanii – marketingowe i sprzedażowe.</p>", [("campaign", "kampanii")]),
+        ("pl", "<p>Wyniki kampanii: marketingowe.</p>", [("campaign", "kampanii")]),
+        ("pl", "<p>Wyniki kampanii<br>marketingowej.</p>", [("campaign", "kampanii")]),
+        ("pl", "<p>Wyniki kampanii <em>marketingowej</em>.</p>", [("campaign", "kampanii")]),
+        ("pl", "<ul><li>kampania</li>\n<li>marketingowa akcja</li></ul>", [("campaign", "kampania")]),
+        ("pl", "<p>Grupa; docelowa</p>", []),
+        ("en", "<p>We hit the target. Groups of buyers came.</p>", []),
+        ("en", "<p>Aim at the target, groups follow.</p>", []),
+        ("en", "<p>the target<br/>groups</p>", []),
+        ("en", "<p>A <strong>target</strong> group</p>", []),
+        ("en", "<p>Close the lead.\nSource: the CRM.</p>", [("lead", "lead"), ("crm", "CRM")]),
+    ],
+)
+def test_a_term_is_not_marked_across_a_sentence_clause_or_element(
+    catalogue: Catalogue, lang: str, html: str, marked: list[tuple[str, str]],
+) -> None:
+    out, found = Glossary.of(catalogue, lang).annotate(html)
+    assert _marked(out) == marked
+    assert found == {term for term, _ in marked}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "term"),
+    [
+        ("pl", "kampanii marketingowej", "campaign"),
+        ("pl", "Kampanię marketingową", "campaign"),
+        ("pl", "kampaniami marketingowymi", "campaign"),
+        ("pl", "kampanii\n   marketingowej", "campaign"),  # a wrapped line: a space to the reader
+        ("pl", "kampanii&nbsp;marketingowej", "campaign"),
+        ("pl", "lejka sprzedażowego", "pipeline"),
+        ("pl", "lejkiem sprzedażowym", "pipeline"),
+        ("pl", "kwoty sprzedażowej", "quota"),
+        ("pl", "grup docelowych", "target-group"),
+        ("pl", "handlowca", "sales-rep"),
+        ("pl", "handlowcami", "sales-rep"),
+        ("pl", "Handlowiec", "sales-rep"),
+        ("pl", "sprzedawcy", "sales-rep"),
+        ("pl", "przedstawicielem handlowym", "sales-rep"),
+        ("pl", "umowy SLA", "sla"),
+        ("pl", "leadów", "lead"),
+        ("pl", "klientów", "customer"),
+        ("pl", "potencjalnych klientów", "prospect"),
+        ("en", "target\n   groups", "target-group"),
+        ("en", "Sales reps", "sales-rep"),
+        ("en", "salespeople", None),
+        ("en", "clients", "customer"),
+    ],
+)
+def test_inflected_forms_within_a_sentence_still_match(
+    catalogue: Catalogue, lang: str, text: str, term: str | None,
+) -> None:
+    out, _ = Glossary.of(catalogue, lang).annotate(f"<p>Tu: {text}.</p>")
+    assert _marked(out) == ([(term, text)] if term else [])
+
+
+def test_the_adjective_keeps_its_ow_and_does_not_match_the_noun() -> None:
+    pattern = re.compile(name_pattern("kampania marketingowa", "pl") + r"(?!\w)")
+    assert pattern.fullmatch("kampanii marketingowej") and pattern.fullmatch("kampanią marketingową")
+    assert not pattern.match("kampanii marketing") and not pattern.match("kampanii marketingu")
+    planning = re.compile(name_pattern("planowanie kampanii", "pl"))
+    assert planning.fullmatch("planowaniem kampanii") and not planning.match("plan kampanii")
+
+
+def test_nothing_is_marked_inside_a_character_reference() -> None:
+    glossary = Glossary([_term("quota", ("quota",))], "pl")  # Polish stem: "quot"
+    out, found = glossary.annotate("<p>Mówimy &quot;quota&quot; i &amp; dalej.</p>")
+    assert out == ('<p>Mówimy &quot;<abbr class="pb-term" data-pb-term="quota" title="t">quota</abbr>&quot; '
+                   "i &amp; dalej.</p>")
+    assert found == {"quota"}
+
+
+def test_text_not_in_nfc_is_still_matched_where_it_is_plain() -> None:
+    glossary = Glossary([_term("lead", ("lead",))], "pl")
+    decomposed = "Zaz\u0307o\u0301ł\u0107 lead"  # "Zażółć" with combining marks
+    out, found = glossary.annotate(f"<p>{decomposed}</p>")
+    assert found == {"lead"} and out.endswith('<abbr class="pb-term" data-pb-term="lead" title="t">lead</abbr></p>')

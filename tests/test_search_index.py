@@ -11,9 +11,11 @@ from generator.catalogue import load
 from generator.search.facets import Facets, facets_for_page
 from generator.search.html import map_text
 from generator.search.index import (
+    EXACT,
     LISTING_WEIGHT,
     META_WEIGHTS,
     SearchIndexError,
+    exact_words,
     index_copy,
     page_file,
 )
@@ -57,8 +59,38 @@ def test_glossary_names_are_searchable_metadata_not_page_text() -> None:
     assert '<span data-pagefind-meta="names:Plan · plan kwartalny · quarterly plan"></span>' in copy
     assert '<span data-pagefind-meta="about:Kwartaľ · quarter"></span>' in copy
     assert '<span data-pagefind-meta="synonyms:Kwota · kwota sprzedaży · quota ¦ SLA"></span>' in copy
-    assert META_WEIGHTS["names"] > META_WEIGHTS["about"] > META_WEIGHTS["synonyms"]
+    # what ranks: the same names, one form of each word
+    assert '<span data-pagefind-meta="rank_names:plan kwartalny quarterly"></span>' in copy
+    assert '<span data-pagefind-meta="rank_about:kwartaľ quarter"></span>' in copy
+    assert '<span data-pagefind-meta="rank_synonyms:kwota sprzedaży quota sla"></span>' in copy
+    assert META_WEIGHTS["rank_names"] > META_WEIGHTS["rank_about"] > META_WEIGHTS["rank_synonyms"] > 0
+    assert META_WEIGHTS["names"] == META_WEIGHTS["about"] == META_WEIGHTS["synonyms"] == 0
     assert ui_config("pl")["metaWeights"] == ui_config("en")["metaWeights"] == META_WEIGHTS
+
+
+def test_a_ranked_field_holds_each_word_once_whatever_its_forms() -> None:
+    """Pagefind scores a field by every *different* word that matches, cubed: the term "Źródło
+    leada" (names: leada, leadów, Lead) outranked the term "Lead" five times over for "lead"."""
+    names = ["Źródło leada", "źródło pozyskania", "źródło leadów", "Lead source", "lead origin"]
+    copy = index_copy(PAGE, "Źródło leada", Facets("Pojęcie"), (), "pl", names=names)
+    assert copy is not None
+    ranked = re.search(r'data-pagefind-meta="rank_names:([^"]*)"', copy)
+    assert ranked is not None
+    assert ranked.group(1).split() == ["źródľo", "lead", "pozyskania", "source", "origin"]
+
+
+def test_the_title_and_a_terms_names_are_hidden_exact_match_words() -> None:
+    copy = index_copy(PAGE, "Lead", Facets("Pojęcie"), (), "pl", names=["Lead", "kontakt sprzedażowy", "sales lead"])
+    assert copy is not None
+    assert f'<span data-pagefind-meta="{EXACT}:qxlead0n qxkontakt0sprzedaz0n qxsales0lead0n qxlead0t"></span>' in copy
+    team = index_copy(PAGE, "Sprzedaż", Facets("Zespół"), (), "pl", aliases=["Zespół Sprzedaż", "Sales"])
+    assert team is not None
+    assert f'data-pagefind-meta="{EXACT}:qxsprzedaz0t qxzespol0sprzedaz0t qxsales0t"' in team
+    assert exact_words("Umowy SLA", (), "pl") == exact_words("umowa SLA", (), "pl") == ["qxumow0sla0t"]
+    assert exact_words("Sales reps", ["salesperson"], "en") == ["qxsalesperson0n", "qxsal0rep0t"]
+    assert exact_words("", (), "pl") == [] and exact_words("—", ("...",), "en") == []
+    assert META_WEIGHTS[EXACT] == 0 and ui_config("pl")["exactField"] == ui_config("en")["exactField"] == EXACT
+    assert ui_config("pl")["stemmer"]["mobileE"] == [["iec", "c"], ["ek", "k"]]
 
 
 def test_a_section_index_counts_its_words_less() -> None:

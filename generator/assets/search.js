@@ -15,6 +15,11 @@
  * - words of one or two letters are left out of a query that has longer ones ("sp. z o.o."), and a
  *   word the index does not have finds nothing (Pagefind would search the longest indexed word
  *   the typed one starts with instead: "salesforce" -> "sales", "zażółć" -> "za");
+ * - a query that is exactly a glossary name or a page's title (give or take endings, case and
+ *   diacritics: "leady" is "Lead", "kwoty sprzedażowej" is "Kwota sprzedażowa") lists that term's
+ *   page first, then the pages so titled: the index holds a hidden word for each name and title
+ *   (generator/search/words.py and index.py make them, nameKey here makes the query's the same
+ *   way), looked up with Pagefind's quoted search, which matches whole words only;
  * - ranking of the glossary fields (a term's own page, then pages about it, then mentions), and
  *   excerpts always in the page's own words: a page found only by a glossary name shows the
  *   sentence where the page names that term (or, on a term's page, its definition);
@@ -83,6 +88,31 @@
     return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   }
 
+  /** One word of an exact-match key (word_key in generator/search/words.py): folded, without its
+   * Polish ending ("handlowiec" and "handlowca" -> "handlowc") or its English plural. */
+  function wordKey(word) {
+    const lower = word.normalize("NFC").toLowerCase();
+    if (!stemmer) return fold(Array.from(lower).length > 3 ? lower.replace(/(es|s)$/, "") : lower);
+    const folded = Array.from(fold(lower));
+    for (const [old, replacement] of stemmer.mobileE || []) {
+      if (folded.join("").endsWith(old) && folded.length - old.length >= stemmer.min) {
+        return folded.slice(0, folded.length - old.length).join("") + replacement;
+      }
+    }
+    return fold(stem(lower));
+  }
+
+  /** The exact-match key of a name, a title or a query (name_key in generator/search/words.py). */
+  function nameKey(text) {
+    return words(text).map(wordKey).join(" ");
+  }
+
+  /** The index's hidden word for a key: a term's name (``kind`` "n") or a title ("t"); see
+   * exact_word in generator/search/index.py. */
+  function exactWord(key, kind) {
+    return `qx${key.split(" ").join("0")}0${kind}`;
+  }
+
   /** The words searched for: one- and two-letter words only when there is nothing longer. */
   function queryWords(text) {
     const all = words(text);
@@ -103,9 +133,11 @@
     return folded.slice(0, Math.max(3, folded.length - 3));
   }
 
-  /** Whether a found page has every query word (in its text or its searchable metadata). */
+  /** Whether a found page has every query word (in its text or its searchable metadata, but not
+   * in the hidden exact-match words). */
   function hasEveryWord(data, query) {
-    const text = [data.content || "", ...Object.values(data.meta || {})].join(" ");
+    const meta = Object.entries(data.meta || {}).filter(([field]) => field !== config.exactField);
+    const text = [data.content || "", ...meta.map(([, value]) => value)].join(" ");
     const found = new Set(words(fold(text)));
     return queryWords(query).map(needed).every((key) => {
       for (const w of found) if (w.startsWith(key)) return true;
@@ -118,7 +150,7 @@
   }
 
   // Exposed for tests and for the curious: the browser and Python must cut words alike.
-  window.playbookSearch = { fold, stem, pagefindQuery, queryWords };
+  window.playbookSearch = { fold, stem, pagefindQuery, queryWords, nameKey, exactWord };
 
   // -- highlighting the searched words on the page a result leads to -------------------------------
   function highlight() {
@@ -341,6 +373,32 @@
     return item;
   }
 
+  /** The pages with the query's key (see nameKey) as a term's name (``kind`` "n") or as their
+   * title ("t"): the hidden word exact_word in generator/search/index.py makes, searched quoted
+   * (a whole word; only the index chunk holding it is read). None without a key. */
+  function exactSearch(pf, key, kind, filters) {
+    if (!key || !config.exactField) return Promise.resolve(null);
+    return pf.search(`"${exactWord(key, kind)}"`, { filters });
+  }
+
+  /** ``results`` with the exact matches first: the terms so named, then the pages so titled, each
+   * group in the order ``results`` has them (a page missing from it comes after those). */
+  function exactFirst(results, exact) {
+    const rank = new Map(results.map((r, i) => [r.id, i]));
+    const order = (r) => (rank.has(r.id) ? rank.get(r.id) : results.length);
+    const first = [];
+    const seen = new Set();
+    for (const found of exact) {
+      if (!found) continue;
+      for (const hit of found.results.slice().sort((a, b) => order(a) - order(b))) {
+        if (seen.has(hit.id)) continue;
+        seen.add(hit.id);
+        first.push(rank.has(hit.id) ? results[rank.get(hit.id)] : hit);
+      }
+    }
+    return first.length ? [...first, ...results.filter((r) => !seen.has(r.id))] : results;
+  }
+
   /** A result's details (fetched once: the first result is read before it is shown). */
   function dataOf(result) {
     if (!result.pbData) result.pbData = result.data();
@@ -432,12 +490,18 @@
     }
     try {
       const pf = await loadPagefind();
-      const found = await pf.search(query || null, { filters });
+      const key = query ? nameKey(text) : "";
+      const [found, byName, byTitle] = await Promise.all([
+        pf.search(query || null, { filters }),
+        exactSearch(pf, key, "n", filters),
+        exactSearch(pf, key, "t", filters),
+      ]);
       if (mine !== sequence) return;
       results = found.results;
       // Pagefind answers a word it does not have with the longest indexed word that the typed one
       // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
       if (query && results.length && !hasEveryWord(await dataOf(results[0]), text)) results = [];
+      results = exactFirst(results, [byName, byTitle]);
       if (mine !== sequence) return;
       shown = 0;
       list.replaceChildren();

@@ -23,7 +23,8 @@ ALWAYS_SKIP = frozenset({"script", "style", "svg", "math", "textarea", "title", 
 def map_text(html: str, change: Callable[[str], str], skip: Collection[str] = ALWAYS_SKIP,
              skipped: Callable[[str], object] | None = None) -> str:
     """``html`` with ``change`` applied to every run of text outside the ``skip`` elements
-    (``skipped``, if given, sees the text inside them)."""
+    (``skipped``, if given, sees the text inside them). Runs of white space only are kept as they
+    are, unseen (most runs of a page are the line breaks between its tags)."""
     out: list[str] = []
     depth: dict[str, int] = {}
     skipping = 0
@@ -31,7 +32,9 @@ def map_text(html: str, change: Callable[[str], str], skip: Collection[str] = AL
     for match in _TOKEN.finditer(html):
         if match.start() > pos:
             text = html[pos:match.start()]
-            if skipping:
+            if text.isspace():
+                out.append(text)
+            elif skipping:
                 out.append(text)
                 if skipped is not None:
                     skipped(text)
@@ -55,7 +58,9 @@ def map_text(html: str, change: Callable[[str], str], skip: Collection[str] = AL
             skipping += 1
     if pos < len(html):
         tail = html[pos:]
-        if skipping:
+        if tail.isspace():
+            out.append(tail)
+        elif skipping:
             out.append(tail)
             if skipped is not None:
                 skipped(tail)

@@ -6,6 +6,8 @@ The reader's page is never changed for search. Pagefind reads a *copy* of each p
 - the kind, team(s) and tags become Pagefind filters and metadata;
 - glossary names become searchable metadata, not text ("MQL" finds a page that only says "lead
   kwalifikowany marketingowo", and no excerpt shows a list of synonyms); see :func:`index_copy`;
+- the key of the page's title and of a term's names is a hidden word of its metadata, so that a
+  query that *is* a title or a name lists that page first (see :mod:`.words` and :data:`EXACT`);
 - every ``ł`` becomes ``ľ`` (and ``Ł`` ``Ľ``). Pagefind folds diacritics that Unicode decomposes
   (ż -> z, ó -> o), but ``ł`` has no decomposition, so ``kwartal`` would not find "kwartał".
   ``ľ`` decomposes to ``l`` plus a mark, so both spellings meet in the index; the search page
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from .facets import Facets
 from .html import map_text
+from .words import name_key, one_per_family
 
 #: Parts of a page that are not its content: permalink signs, the meta line (owner, review date,
 #: source file), diagram source, "translation missing" badges and notices, buttons.
@@ -38,12 +41,20 @@ _ARTICLE_TAG = re.compile(r"<(/?)article\b[^>]*>")
 _L_STROKE = str.maketrans({"ł": "ľ", "Ł": "Ľ"})
 
 
+#: The metadata field of the exact-match words (:func:`exact_word`): the search box looks them up
+#: with Pagefind's quoted search, which finds a whole word and reads only the index chunk holding
+#: it. (A Pagefind filter would be exact too, but a search by filter alone reads every chunk of the
+#: index: 1.4 MB at 5,000 pages.)
+EXACT = "exact"
 #: What a match in each metadata field adds to a hit's score (Pagefind's ranking ``metaWeights``,
 #: passed by the search box, see :mod:`.ui`): a term's own page first for any of its names, then
 #: the pages whose title names the term, then those that only mention it. The kind and team shown
 #: with each hit count little (``sprzedaż`` should not lift every page of the Sales team alike).
+#: The names rank through ``rank_*``, one form of each word (see :mod:`.words`); the fields with the
+#: names as written (which the search box reads to quote the page where it names a term) count 0.
 META_WEIGHTS: dict[str, float] = {
-    "title": 5.0, "names": 6.0, "about": 3.0, "synonyms": 0.2, "kind": 0.2, "team": 0.2,
+    "title": 5.0, "rank_names": 6.0, "rank_about": 3.0, "rank_synonyms": 0.2, "kind": 0.2,
+    "team": 0.2, "names": 0.0, "about": 0.0, "synonyms": 0.0, EXACT: 0.0,
 }
 #: How the metadata joins the names of one term, and the terms (``about``, ``synonyms``: one
 #: string per term); the search box splits them again to find where a page names a term.
@@ -77,15 +88,19 @@ def _closing(html: str, start: int) -> int:
 
 def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = (),
                lang: str = "pl", *, names: Sequence[str] = (), about: Sequence[str] = (),
-               listing: bool = False) -> str | None:
+               listing: bool = False, aliases: Sequence[str] = ()) -> str | None:
     """The page as Pagefind should read it (its article only), or None when it has no article.
 
     Glossary names are searchable metadata, never page text, so an excerpt is always the page's
     own words in its own language (a page found only by another name shows its beginning: title
     and summary). Three fields, ranked apart (:data:`META_WEIGHTS`): ``names``, a term page's own
     names in every language; ``about``, the names of the terms its title names; ``synonyms``, those
-    of the other terms it mentions (these two: one string per term, its names joined by " · "). A ``listing`` (a section's index) counts its words at
+    of the other terms it mentions (these two: one string per term, its names joined by " · ").
+    Each comes twice: as written, for the search box, and as ``rank_*``, one form of each word,
+    which is what ranks. A ``listing`` (a section's index) counts its words at
     :data:`LISTING_WEIGHT`: it repeats the summaries of the pages it lists, which should come first.
+    The keys of the title, of its ``aliases`` (other ways to say the title: "Zespół sprzedaży")
+    and of the names are the :data:`EXACT` words (see :func:`exact_words`).
     """
     match = _ARTICLE.search(html)
     if match is None:
@@ -101,16 +116,35 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
         data.append(f'<span data-pagefind-meta="team:{_attr(" · ".join(facets.teams))}"></span>')
     data += [f'<span data-pagefind-filter="team:{_attr(t)}"></span>' for t in facets.teams]
     data += [f'<span data-pagefind-filter="tag:{_attr(t)}"></span>' for t in facets.tags]
+    exact = exact_words(title, names, lang, aliases)
+    if exact:
+        data.append(f'<span data-pagefind-meta="{EXACT}:{_attr(" ".join(exact))}"></span>')
     for field, words, joiner in (("names", names, NAMES), ("about", about, TERMS),
                                  ("synonyms", synonyms, TERMS)):
         if words:
             value = _attr(fold_l(joiner.join(words)))
             data.append(f'<span data-pagefind-meta="{field}:{value}"></span>')
+            ranked = _attr(fold_l(" ".join(one_per_family(words))))
+            data.append(f'<span data-pagefind-meta="rank_{field}:{ranked}"></span>')
     body = map_text(html[match.end():end], fold_l)
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8"></head>\n<body>\n'
         f"{opening}{''.join(data)}{body}</article>\n</body>\n</html>\n"
     )
+
+
+def exact_word(key: str, kind: str) -> str:
+    """The word that stands for ``key`` (see :func:`.words.name_key`) in the index: a term's name
+    (``kind`` ``n``) or a title (``t``). One word of letters and digits, which no text has:
+    ``exact_word("kontakt sprzedaz", "n") == "qxkontakt0sprzedaz0n"`` (as search.js makes it)."""
+    return "qx" + key.replace(" ", "0") + "0" + kind
+
+
+def exact_words(title: str, names: Sequence[str], lang: str, aliases: Sequence[str] = ()) -> list[str]:
+    """The :data:`EXACT` words of a page: of each of its names, then of its title and aliases."""
+    found = [exact_word(k, "n") for k in (name_key(n, lang) for n in names) if k]
+    found += [exact_word(k, "t") for k in (name_key(t, lang) for t in (title, *aliases)) if k]
+    return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..errors import UserError
 from ..fsutil import replace_dir
+from ..models.base import LANGUAGES, localize
 from ..models.glossary import Term
 from .facets import Facets, facets_for_page
 from .glossary import Glossary
@@ -91,11 +92,23 @@ class SiteSearch:
         titled = {term for _, _, term in self.glossary.matches(title)} - {own}
         mentioned = self._terms.get(src_uri, set()) - titled - {own}
         return CopyKey(url, title, facets, self.glossary.name_groups(mentioned), names,
-                       self.glossary.name_groups(titled))
+                       self.glossary.name_groups(titled), aliases=self._aliases(info, kind, title, facets))
+
+    def _aliases(self, info: object, kind: object, title: str, facets: Facets) -> tuple[str, ...]:
+        """Other ways a reader says a definition's title: in the other languages (as a glossary
+        name finds its term in any language, "sprzedaż" finds the team called "Sales"), and for a
+        team with the word "team" ("zespół sprzedaży", "the sales team")."""
+        entry = self.catalogue.get(str(info.get("id"))) if isinstance(info, Mapping) else None
+        if entry is None or kind != entry.kind:
+            return ()
+        aliases = [localize(entry.definition.title, lang).text for lang in LANGUAGES if lang != self.lang]
+        if kind == "team":
+            aliases += [f"{facets.kind} {title}", f"{title} {facets.kind}"]
+        return tuple(dict.fromkeys(a for a in aliases if a and a != title))
 
     def _copy(self, html: str, key: CopyKey) -> str | None:
         return index_copy(html, key.title, key.facets, key.synonyms, self.lang, names=key.names,
-                          about=key.about, listing=key.listing)
+                          about=key.about, listing=key.listing, aliases=key.aliases)
 
     def page(self, output: str, src_uri: str, url: str, title: str, meta: Mapping[str, Any]) -> None:
         """Keep the index copy of a finished page."""
@@ -155,6 +168,8 @@ class CopyKey:
     about: tuple[str, ...] = ()
     #: A section's index page (it lists the summaries of other pages).
     listing: bool = False
+    #: Other ways to say the title, for an exact match ("Zespół Sprzedaż": "zespół sprzedaży").
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

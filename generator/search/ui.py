@@ -1,15 +1,17 @@
 """What the search box in the browser needs from Python: the words it shows, and the stemmer.
 
 The plugin hands :func:`ui_config` to the theme, which writes it into each page as JSON for
-``assets/search.js``; so the Polish endings exist once, in :mod:`generator.search.polish`.
+``assets/search.js``; so the Polish endings exist once, in :mod:`generator.search.polish` (and
+the rules of an exact-match key in :mod:`generator.search.words`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .index import META_WEIGHTS
+from .index import EXACT, META_WEIGHTS
 from .polish import MIN_STEM, REWRITES, SUFFIXES
+from .words import MOBILE_E
 
 LABELS: dict[str, dict[str, str]] = {
     "pl": {
@@ -54,7 +56,8 @@ def ui_config(lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "stemmer": (
-            {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES]}
+            {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES],
+             "mobileE": [list(r) for r in MOBILE_E]}
             if lang == "pl" else None
         ),
         "labels": LABELS.get(lang, LABELS["en"]),
@@ -63,4 +66,5 @@ def ui_config(lang: str) -> dict[str, Any]:
         "pageSize": PAGE_SIZE,
         "minWord": MIN_WORD,
         "metaWeights": dict(META_WEIGHTS),
+        "exactField": EXACT,
     }

@@ -1,0 +1,98 @@
+"""When two words, or two names, are the same for search.
+
+Two questions, two answers:
+
+- :func:`name_key`: is what the reader typed *exactly* a page's title or a glossary name, give or
+  take inflection, case and diacritics? ``name_key("kwoty sprzedażowej", "pl")`` and
+  ``name_key("Kwota sprzedażowa", "pl")`` are both ``"kwot sprzedaz"``. The index copy of a page
+  carries the keys of its title and (a term's page) of its names as an exact-match Pagefind
+  filter; the search box computes the same key for the query (``assets/search.js``, which gets
+  :data:`MOBILE_E` from :mod:`.ui`), and lists those pages first. Pagefind alone cannot tell "the
+  page called Lead" from the many that say "leada" or "leadów": it matches word beginnings.
+- :func:`family`: which words of a metadata field are forms of one word (``lead``, ``leada``,
+  ``leadów``, ``leads``)? Pagefind scores a metadata field by the sum over the *different* words
+  that match, times the square of the share of the query they cover, a share that each further
+  form pushes past 1: a field listing three forms of ``lead`` scored 27 times one saying it once.
+  The fields that rank therefore keep one form of each word (:func:`one_per_family`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .polish import MIN_STEM, fold, stem
+
+#: Polish nouns whose last vowel drops when they inflect ("fleeting e"): ``handlowiec`` ->
+#: ``handlowca``, ``lejek`` -> ``lejka``. In a key the nominative is written like the other forms'
+#: stem (``handlowc``, ``lejk``), so "handlowca" is the name "Handlowiec". Pairs of folded endings.
+MOBILE_E: tuple[tuple[str, str], ...] = (("iec", "c"), ("ek", "k"))
+
+_WORDS = re.compile(r"[^\W_]+")
+#: The English plural a key leaves out (``sales reps`` = ``sales rep``); shorter words are kept.
+_PLURAL = re.compile(r"(?:es|s)$")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower case (letters and digits; like ``words`` in search.js)."""
+    return _WORDS.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def singular(word: str) -> str:
+    """``word`` without an English plural ending (words of four letters or more)."""
+    return _PLURAL.sub("", word) if len(word) > 3 else word
+
+
+def word_key(word: str, lang: str) -> str:
+    """One word of a key: folded, lower case, without its ending (Polish) or plural (English)."""
+    word = unicodedata.normalize("NFC", word).lower()
+    if lang != "pl":
+        return fold(singular(word))
+    folded = fold(word)
+    for old, new in MOBILE_E:
+        if folded.endswith(old) and len(folded) - len(old) >= MIN_STEM:
+            return folded[: len(folded) - len(old)] + new
+    return fold(stem(word))
+
+
+def name_key(text: str, lang: str) -> str:
+    """What a title, a glossary name or a query is, for an exact match (see the module's doc)."""
+    return " ".join(word_key(w, lang) for w in words(text))
+
+
+def family(word: str) -> str:
+    """The word that ``word`` is a form of, in either language (``leadów``, ``Leads`` -> ``lead``)."""
+    return fold(stem(singular(unicodedata.normalize("NFC", word).lower())))
+
+
+@functools.lru_cache(maxsize=4096)
+def _families(text: str) -> tuple[tuple[str, str], ...]:
+    """``(family, word)`` of each word of ``text``; the same glossary names come on every page."""
+    return tuple((family(word), word) for word in words(text))
+
+
+#: A family this long or longer takes in the families that begin with it (``sprzedaż`` takes
+#: ``sprzedażowo``): a query cut to ``sprzedaż`` matches both. Shorter ones would take in unrelated
+#: words (``cel``, ``celny``).
+MERGE = 4
+
+
+def one_per_family(texts: Iterable[str]) -> list[str]:
+    """Every word of ``texts``, one form of each word: the shortest (Pagefind matches word
+    beginnings, and the stem a query is cut to begins every form), the first of equals; a family
+    that begins with another (see :data:`MERGE`) is that one."""
+    chosen: dict[str, str] = {}
+    for text in texts:
+        for key, word in _families(text):
+            known = chosen.get(key)
+            if known is None or len(word) < len(known):
+                chosen[key] = word
+    within = ""
+    for key in sorted(chosen):  # a family comes right before those that begin with it
+        if len(within) >= MERGE and key.startswith(within):
+            del chosen[key]
+        else:
+            within = key
+    return list(chosen.values())
