@@ -11,6 +11,7 @@ assemble the document from the pre-split segments, escaping each value for the f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,30 +199,28 @@ def format_date(value: str, spec: Spec) -> str:
 
 # -- assembling ----------------------------------------------------------------------------------
 
-def _segments_md(segments: list[Any], filled: Filled) -> str:
+def _segments(segments: list[Any], filled: Filled, show: Callable[[dict[str, Any]], str]) -> str:
+    """A clause body's text: its literal parts as they are, each value as ``show`` writes it,
+    a conditional part only when its value is given."""
     out = []
     for segment in segments:
         if isinstance(segment, str):
             out.append(segment)
         elif "if" in segment:
             if not filled.empty(segment["if"]):
-                out.append(_segments_md(segment["s"], filled))
+                out.append(_segments(segment["s"], filled, show))
         else:
-            out.append(md_escape(filled.text(segment), bool(segment["t"]), segment["i"]))
+            out.append(show(segment))
     return "".join(out)
+
+
+def _segments_md(segments: list[Any], filled: Filled) -> str:
+    return _segments(segments, filled,
+                     lambda segment: md_escape(filled.text(segment), bool(segment["t"]), segment["i"]))
 
 
 def _segments_html(segments: list[Any], filled: Filled) -> str:
-    out = []
-    for segment in segments:
-        if isinstance(segment, str):
-            out.append(segment)
-        elif "if" in segment:
-            if not filled.empty(segment["if"]):
-                out.append(_segments_html(segment["s"], filled))
-        else:
-            out.append(html_escape(filled.text(segment)))
-    return "".join(out)
+    return _segments(segments, filled, lambda segment: html_escape(filled.text(segment)))
 
 
 def _shown_names(segments: list[Any], filled: Filled) -> set[str]:
