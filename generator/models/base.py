@@ -107,14 +107,14 @@ def _text_tag(value: Any) -> str | None:
 
 
 #: Tells a text field's plain string from its mapping of languages, for pydantic.
-_TEXT_KINDS = Discriminator(
+TEXT_KINDS = Discriminator(
     _text_tag,
     custom_error_type="text_type",
     custom_error_message="expected text, or a mapping of language to text like {pl: ..., en: ...}",
 )
 
 Text = Annotated[
-    Annotated[LongText, Tag(TEXT_TAG)] | Annotated[Translations, Tag(TRANSLATIONS_TAG)], _TEXT_KINDS
+    Annotated[LongText, Tag(TEXT_TAG)] | Annotated[Translations, Tag(TRANSLATIONS_TAG)], TEXT_KINDS
 ]
 """A plain string (the same in every language) or a :class:`Translations` mapping."""
 
@@ -127,7 +127,7 @@ class ShortTranslations(Translations):
 
 
 ShortText = Annotated[
-    Annotated[Line, Tag(TEXT_TAG)] | Annotated[ShortTranslations, Tag(TRANSLATIONS_TAG)], _TEXT_KINDS
+    Annotated[Line, Tag(TEXT_TAG)] | Annotated[ShortTranslations, Tag(TRANSLATIONS_TAG)], TEXT_KINDS
 ]
 """Like :data:`Text`, at most :data:`Line`'s length in each language."""
 

@@ -37,7 +37,18 @@ from ..sla import expr, schema, wording
 from ..sla.body import compile_body
 from ..sla.numbers import MAX_ABS, PLURAL_CATEGORIES, needed_categories
 from ..sla.placeholders import PlaceholderError, find, line_col
-from .base import TEXT_TAG, TRANSLATIONS_TAG, Definition, Line, Model, Slug, Text, Translations, ref
+from .base import (
+    TEXT_KINDS,
+    TEXT_TAG,
+    TRANSLATIONS_TAG,
+    Definition,
+    Line,
+    Model,
+    Slug,
+    Text,
+    Translations,
+    ref,
+)
 
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 #: Names a parameter cannot take: YAML reads them as something else, or they are functions.
@@ -310,21 +321,9 @@ def _forms_need_a_language(value: Any) -> Any:
     return value
 
 
-def _unit_languages(value: Any) -> str | None:
-    if isinstance(value, str):
-        return TEXT_TAG
-    if isinstance(value, dict):
-        return TRANSLATIONS_TAG
-    return None
-
-
 Unit = Annotated[
     Annotated[Line, Tag(TEXT_TAG)] | Annotated[UnitTranslations, Tag(TRANSLATIONS_TAG)],
-    Discriminator(
-        _unit_languages,
-        custom_error_type="text_type",
-        custom_error_message="expected text, or a mapping of language to text like {pl: ..., en: ...}",
-    ),
+    TEXT_KINDS,  # a word, or a mapping of languages: told apart as for any text
     BeforeValidator(_forms_need_a_language),
 ]
 """A derived value's unit: a word for every language and number (``MQL``), or per language a word
