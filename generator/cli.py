@@ -10,11 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import COMMANDS
 from .errors import UserError
 
 
 def make_parser() -> argparse.ArgumentParser:
+    from .commands import COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="playbook",
         description="Sales & marketing playbooks from YAML: site, printable checklists, SLAs.",
@@ -41,9 +42,10 @@ def _project_anywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
     try:
+        # Inside the try: importing the commands takes about half a second, and Ctrl+C then is
+        # "Interrupted." like anywhere else, not a traceback.
+        args = make_parser().parse_args(argv)
         code: int = args.run(args)
     except UserError as exc:
         print(_red(exc.render()), file=sys.stderr)

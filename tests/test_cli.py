@@ -170,3 +170,26 @@ def test_only_the_plugin_package_imports_mkdocs() -> None:
                         if name.split(".")[0] in ("mkdocs", "material")]
     assert outside == []
     assert (package / "plugin" / "__init__.py").is_file()
+
+
+def test_ctrl_c_while_the_commands_load_is_not_a_traceback(tmp_path: Path) -> None:
+    """Ctrl+C in the first half second (while the commands' modules are imported) used to print
+    a KeyboardInterrupt traceback. The interrupt is delivered exactly then: by an import hook that
+    signals the process as ``generator.commands`` starts to load."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys\n"
+        "class Hook:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'generator.commands':\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Hook())\n"
+        "from generator.cli import main\n"
+        "sys.exit(main(['check']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (130, "Interrupted.\n")

@@ -529,6 +529,9 @@ def _bad_values() -> list[tuple[str, str, Any]]:
         example, company_name="<script>x</script> **b** {{ company_name }} | 1. x",
         lead_definition="# h\n- a\n\n1. b\n> q\n=====\n\\ ` ~ & &amp;",
         revenue_target={"amount": 1234567.5, "currency": "PLN"}, contact_emails=[])))
+    cases.append(("ampersands and angles", "marketing-sales-sla", dict(
+        example, company_name="Marketing & Sales <b> R&D &copy; &#x41;",
+        lead_definition="a < b, <!-- c -->, </p>, <?x?>, <https://x.example>, 5<6 & 7>2 &")))
     cases.append(("small template", "small-sla", {"name": "X", "start": "2027-02-28", "notes": "a\nb",
                                                   "days": [1, 2, 5, 22], "tags": ["b"],
                                                   "budget": {"amount": 2500.5, "currency": "PLN"},

@@ -351,6 +351,7 @@ HOSTILE = [
     "<script>alert(1)</script><img src=x onerror=alert(1)> <b>b</b>",
     "{{ name }} {% if x %}y{% endif %} {{ 7*7 }} ${x} #{x}",
     "&amp; &lt;b&gt; &#60;script&#62; AT&T",
+    "R&D &copy; &#x41; &#65; & < 5 <!-- c --> </p> <?x?> <!x> 5<6",
     "\\*escaped\\* \\ | pipe | ~~strike~~ <https://auto.link>",
     "1. not a list",
     "# not a heading",
@@ -415,6 +416,17 @@ def test_hostile_values_stay_literal(small: Sla, value: str) -> None:
                          [c.text for t in word.tables for r in t.rows for c in r.cells])
     for line in lines_of(value):
         assert line in all_text
+
+
+def test_ampersands_and_angles_stay_as_typed_in_the_markdown(small: Sla) -> None:
+    """``&`` and ``<`` are written as entities only where Markdown would read them as a character
+    reference or a tag: "Marketing & Sales" and "< 5 days" are the words a reader of the .md file
+    sees (they were ``&amp;`` and ``&lt;``)."""
+    spec = compile_spec(small, "en")
+    notes = "Marketing & Sales, R&D: < 5 days, a<b; &copy; <b>x</b> &#65;"
+    text = filled(spec, {"name": "ACME", "start": "2027-01-01", "notes": notes}).markdown()
+    assert "Marketing & Sales, R&D: < 5 days, a&lt;b; &amp;copy; &lt;b>x&lt;/b> &amp;#65;" in text
+    assert notes in structure(markdown.markdown(text))[1]
 
 
 def test_line_break_in_one_line_text(small: Sla) -> None:

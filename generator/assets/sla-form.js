@@ -474,7 +474,8 @@
   var MD_WORDS = {"<": "&lt;", "&": "&amp;", "~": "&#126;"};
   function mdLine(line) {
     line = strip(line, " \t");
-    line = line.replace(/[\\`*_{}\[\]|<&~]/g, function (c) { return MD_WORDS[c] || "\\" + c; });
+    line = line.replace(/[\\`*_{}\[\]|~]|&(?=#?[A-Za-z0-9]+;)|<(?=[A-Za-z\/!?])/g,
+      function (c) { return MD_WORDS[c] || "\\" + c; });
     if (line.charAt(0) === "=") return "&#61;" + line.slice(1);
     line = line.replace(/^([#>]|[+-](?![0-9]))/, "\\$1");
     return line.replace(/^([0-9]+)([.)])(?=[ \t]|$)/, "$1\\$2");

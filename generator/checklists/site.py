@@ -189,8 +189,13 @@ class SitePdfs:
         self.made = 0  # PDFs rendered in this build (the others came from the cache)
         #: Checklists whose PDF could not be made (the site leaves them out).
         self.failed: dict[str, str] = {}
-        #: Why the cache could not take this build's new PDFs (said once, by ``finish``).
+        #: Why the cache could not take this build's new PDFs, when the site lacks them for it
+        #: (a warning, said once by ``finish``).
         self.cache_problem: str | None = None
+        #: The same, when they were made elsewhere: the site is whole, only the next build is
+        #: slower, so it is news, not a warning (``mkdocs build --strict`` with a read-only
+        #: restored cache must not fail for it).
+        self.notes: list[str] = []
         self.scratch: Path | None = None  # the temporary folder they were made in instead
 
     def start(self, catalogue: Catalogue, lang: str) -> list[str]:
@@ -232,7 +237,7 @@ class SitePdfs:
 
     def _folder_for(self, missing: int, lang: str) -> Path | None:
         """Where the missing PDFs are made: the cache, or a temporary folder when it cannot be
-        written (noted in :attr:`cache_problem`); None when neither can."""
+        written (noted in :attr:`notes`); None when neither can (:attr:`cache_problem`)."""
         reason = _unwritable(self.cache_dir)
         if reason is None:
             return self.cache_dir
@@ -251,7 +256,7 @@ class SitePdfs:
                 "of the site."
             )
             return None
-        self.cache_problem = (
+        self.notes.append(
             f"{where}: the PDF cache cannot be written ({reason}), so {pdfs} ({lang}) "
             f"{'was' if one else 'were'} made in a temporary folder and the next build makes "
             f"{'it' if one else 'them'} again. Make the folder writable, or set {CACHE_ENV} to "
@@ -260,7 +265,8 @@ class SitePdfs:
         return self.scratch
 
     def finish(self, site_dir: Path) -> list[str]:
-        """Wait for the workers, copy every PDF into ``site_dir``; problems, one line each."""
+        """Wait for the workers, copy every PDF into ``site_dir``; problems (warnings), one line
+        each. News that is not a problem is in :attr:`notes`."""
         problems = [self.cache_problem] if self.cache_problem else []
         for process, batch_file, share in self.running:
             _, err = process.communicate()

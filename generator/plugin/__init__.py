@@ -416,6 +416,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.pdfs is not None:
             for problem in self.pdfs.finish(site_dir):
                 log.warning(problem)
+            for note in self.pdfs.notes:
+                log.info(note)
             self.pdfs = None
         self.serve.finish(site_dir)
         try:

@@ -144,4 +144,7 @@ def _setup_logging(level: int = logging.WARNING, prefix: str = "") -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO if os.environ.get("PLAYBOOK_VERBOSE") else level)
         logger.propagate = False
+        # The plugin's own news (a PDF cache that cannot be written) is shown, without counting
+        # as a warning for --strict; MkDocs' own INFO lines stay hidden.
+        logging.getLogger("mkdocs.plugins.playbook").setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  " + prefix.replace("%", "%%") + "%(message)s"))

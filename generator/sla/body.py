@@ -325,7 +325,10 @@ def compile_body(text: str) -> Body:
 
 # -- escaping values ------------------------------------------------------------------------------
 
-_MD_INLINE = re.compile(r"[\\`*_{}\[\]|<&~]")
+#: Characters Markdown would read as markup. ``&`` only where it starts a character reference
+#: (``&amp;``, ``&#38;``) and ``<`` only where it starts a tag, comment or autolink, so that
+#: "Marketing & Sales" or "< 5 days" stay as typed in the .md file.
+_MD_INLINE = re.compile(r"[\\`*_{}\[\]|~]|&(?=#?[A-Za-z0-9]+;)|<(?=[A-Za-z/!?])")
 _MD_INLINE_WORDS = {"<": "&lt;", "&": "&amp;", "~": "&#126;"}
 _MD_START = re.compile(r"^([#>]|[+-](?![0-9]))")  # "-5" is a number, "- x" a list item
 _MD_ORDERED = re.compile(r"^([0-9]+)([.)])(?=[ \t]|$)")  # "1. x" is a list item, "1.50" not
