@@ -211,22 +211,40 @@ def alternates(languages: Sequence[str]) -> list[dict[str, str]]:
 
 #: Without ``site_url`` the root 404 page cannot know where the site lives: it assumes the
 #: server's root, and this script corrects that from the address it is shown at (the part before
-#: the last ``/pl/`` or ``/en/`` folder), and puts that language first.
+#: the last ``/pl/`` or ``/en/`` folder), and puts that language first. At an address with no
+#: language folder in it (``/playbook/nope``) it asks the server, for each folder above the
+#: address, whether ``<folder>/<language>/404.html`` is there (HEAD requests, all at once; at most
+#: eight), and takes the deepest folder that has it.
 _NOT_FOUND_SCRIPT = """<script>
 (function () {
   var sections = document.querySelectorAll("section[data-lang]");
   var path = location.pathname, best = -1, lang = null;
-  sections.forEach(function (s) {
-    var at = path.lastIndexOf("/" + s.dataset.lang + "/");
-    if (at > best) { best = at; lang = s; }
-  });
-  if (!lang) return;
-  if (document.body.dataset.guessRoot) {
-    var root = path.slice(0, best + 1);
+  function lead(root) {
     sections.forEach(function (s) {
       s.querySelector("a").setAttribute("href", root + s.dataset.lang + "/");
     });
   }
+  sections.forEach(function (s) {
+    var at = path.lastIndexOf("/" + s.dataset.lang + "/");
+    if (at > best) { best = at; lang = s; }
+  });
+  var guess = document.body.dataset.guessRoot;
+  if (!lang) {
+    if (!guess || !window.fetch || !/^https?:$/.test(location.protocol) || !sections.length) return;
+    var parts = path.split("/").slice(1, -1), tries = [], first = sections[0].dataset.lang;
+    for (var i = parts.length; i >= 1 && tries.length < 8; i--) {
+      tries.push("/" + parts.slice(0, i).join("/") + "/");
+    }
+    Promise.all(tries.map(function (root) {
+      return fetch(root + first + "/404.html", {method: "HEAD", cache: "no-store"})
+        .then(function (r) { return r.ok ? root : null; }, function () { return null; });
+    })).then(function (found) {
+      var root = found.filter(Boolean)[0];
+      if (root) lead(root);
+    });
+    return;
+  }
+  if (guess) lead(path.slice(0, best + 1));
   lang.parentNode.insertBefore(lang, lang.parentNode.firstChild);
   document.documentElement.lang = lang.dataset.lang;
 })();

@@ -184,3 +184,25 @@ def test_the_root_404_finds_the_site_and_the_language(search_built: Built, open_
         tab.wait_for_load_state()
         assert tab.url == address + "/playbook/en/"
         assert tab.title() != "", "the English home page"
+
+
+@pytest.mark.parametrize("unknown", ["/playbook/nope", "/playbook/a/b/c/", "/playbook/pla/x.html"])
+def test_the_root_404_finds_the_site_from_an_address_with_no_language(
+    search_built: Built, open_page: Any, unknown: str
+) -> None:
+    """``/playbook/nope`` names no language folder: the page asks the server which folder above
+    the address holds ``pl/404.html`` and leads there (it used to lead to ``/pl/``, off the site)."""
+    handler: type[http.server.BaseHTTPRequestHandler] = type(
+        "Mounted", (_Mounted,), {"site": search_built.site}
+    )
+    with serve(search_built.site, handler) as address:
+        tab = open_page(address + unknown, PHONE)
+        tab.wait_for_function("document.querySelector('section[lang=en] a').getAttribute('href')"
+                              " === '/playbook/en/'", timeout=10_000)
+        sections = tab.locator("main > section")
+        hrefs = {s.get_attribute("lang"): s.locator("a").get_attribute("href") for s in sections.all()}
+        assert hrefs == {"pl": "/playbook/pl/", "en": "/playbook/en/"}
+        assert sections.first.get_attribute("lang") == "pl", "the default language first"
+        tab.locator("section[lang=pl] a").click()
+        tab.wait_for_load_state()
+        assert tab.url == address + "/playbook/pl/"
