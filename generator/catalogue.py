@@ -576,7 +576,8 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
     except ValidationError as exc:
         root = compose(source.text)
         found = []
-        errors = exc.errors(include_url=False)
+        every = exc.errors(include_url=False)
+        errors = messages.misspelt_required(every, model)
         for error in errors[:MAX_ERRORS_PER_FILE]:
             line, col, shown = locate(root, tuple(error["loc"]), at_key=error["type"] == "extra_forbidden")
             message = messages.plain(dict(error), model)
@@ -599,7 +600,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
             return FileResult(None, tuple(found), claim)
         # The rest of the file is still checked, so that its every error comes in this run:
         # the checks between its fields that read only fields without errors, and its references.
-        failed = [tuple(error["loc"]) for error in errors]
+        failed = [tuple(error["loc"]) for error in every]
         for loc, message in _valid_part_problems(model, data, failed)[: MAX_ERRORS_PER_FILE - len(found)]:
             line, col, shown = locate(root, loc)
             found.append(Diagnostic(display, line, col, loc_text(shown), message))

@@ -21,23 +21,25 @@ _PR_SET_PDEATHSIG = 1
 _AT_FDCWD = -100
 
 
-def check_output_dir(target: Path, option: str, project_root: Path, keep: Iterable[Path]) -> None:
+def check_output_dir(target: Path, option: str, project_root: Path, keep: Iterable[Path],
+                     example: str = "site") -> None:
     """Refuse an output folder that a build would replace to the loss of the user's work: the
     project itself or a folder above it, or a folder of ``keep`` (content, playbooks, templates),
-    one inside it or one around it."""
+    one inside it or one around it. ``example`` is the folder suggested instead (``pages`` for
+    ``playbook render``, whose Markdown in ``site`` would make the next build refuse it)."""
     target = target.resolve()
     root = project_root.resolve()
     if target == root or root.is_relative_to(target):
         raise UserError(
             f"{option}: {target} would replace the whole project; choose a folder of its own, "
-            "like 'site'."
+            f"like {example!r}."
         )
     for folder in keep:
         folder = folder.resolve()
         if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
             raise UserError(
                 f"{option}: {target} would overwrite {folder.name}/, which holds your own files "
-                "(a build never writes there); choose a folder of its own, like 'site'."
+                f"(a build never writes there); choose a folder of its own, like {example!r}."
             )
 
 

@@ -6,12 +6,13 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable
-from typing import Any, Literal, Union, get_args, get_origin
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
 Loc = tuple[str | int, ...]
+_Error = TypeVar("_Error", bound=Mapping[str, Any])
 
 _TYPE_WORDS = {
     bool: "true/false",
@@ -39,13 +40,19 @@ def describe(value: Any) -> str:
     return kind
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """`` Did you mean 'x'?`` or an empty string."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` is most likely a typo of, or ``None``."""
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         close = [c for c in options if c.lower() == word.lower()]
-    return f" Did you mean {close[0]!r}?" if close else ""
+    return close[0] if close else None
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """`` Did you mean 'x'?`` or an empty string."""
+    close = closest(word, choices)
+    return f" Did you mean {close!r}?" if close else ""
 
 
 def _members(annotation: Any) -> list[Any]:
@@ -101,6 +108,26 @@ def field_help(root: type[BaseModel], loc: Loc) -> str | None:
             if loc and loc[-1] in (name, info.alias) and info.description:
                 return info.description
     return None
+
+
+def meant_field(loc: Loc, root: type[BaseModel]) -> str | None:
+    """The field an unknown one at ``loc`` is a typo of (``periodd`` -> ``period``), or ``None``."""
+    allowed = {k for m in models_at(root, loc[:-1]) for k in _keys(m)}
+    return closest(str(loc[-1]), allowed) if loc else None
+
+
+def misspelt_required(errors: Sequence[_Error], root: type[BaseModel]) -> list[_Error]:
+    """``errors`` without a required field reported missing where an unknown field beside it is
+    that field misspelt (``periodd: quarter``): one mistake, one error, the one saying "Did you
+    mean 'period'?"."""
+    meant: set[Loc] = set()
+    for error in errors:
+        loc: Loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" and loc:
+            field = meant_field(loc, root)
+            if field is not None:
+                meant.add((*loc[:-1], field))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 def plain(error: dict[str, Any], root: type[BaseModel]) -> str:

@@ -42,6 +42,15 @@ CASES: dict[str, tuple[str, list[str]]] = {
         goal(**{"unit: MQL": "unit: MQL\nperiodd: month"}),
         ["playbooks/goals/g2.yaml:12:1: periodd: unknown field 'periodd'. Did you mean 'period'?"],
     ),
+    "misspelt required field is one error, not also a missing one": (
+        goal(**{"period: quarter": "periodd: quarter"}),
+        ["playbooks/goals/g2.yaml:12:1: periodd: unknown field 'periodd'. Did you mean 'period'?"],
+    ),
+    "misspelt required field in a group of fields is one error": (
+        TEAM.format(id="t3").replace("  scope: broad", "  scpoe: broad"),
+        ["playbooks/goals/g2.yaml:15:3: horizon.scpoe: unknown field 'scpoe'. Did you mean "
+         "'scope'?"],
+    ),
     "unknown field without suggestion": (
         goal(**{"unit: MQL": "unit: MQL\nbudget: 5"}),
         ["playbooks/goals/g2.yaml:12:1: budget: unknown field 'budget'. The fields allowed here "

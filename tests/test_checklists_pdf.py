@@ -164,6 +164,13 @@ def test_default_file_name_and_out_folder(tmp_path: Path, monkeypatch: pytest.Mo
         f"--out: the folder {tmp_path / 'pritns'} does not exist; create it first, or name a file in a "
         "folder that does.\n")
     assert not (tmp_path / "pritns").exists()
+    # `--out pritns/` names a folder: the same, not a PDF in a file named 'pritns'.
+    assert run("--project", str(ROOT), "checklist", "pdf", "new-marketer", "--out",
+               f"{tmp_path / 'pritns'}/") == 1
+    assert capsys.readouterr().err.endswith(
+        f"--out: the folder {tmp_path / 'pritns'} does not exist; create it first, or name a file in a "
+        "folder that does.\n")
+    assert not (tmp_path / "pritns").exists()
 
 
 # -- pagination of a long checklist --------------------------------------------------------------

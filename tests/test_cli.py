@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
@@ -122,6 +124,11 @@ def test_render_writes_the_generated_pages_only(tmp_path: Path) -> None:
     code, _, err = cli("--project", str(root), "render", "--out", str(root / "content"))
     assert code == 1 and "a build never writes there" in err
     assert sorted(p.name for p in (root / "content").iterdir()) == ["index.en.md", "index.md"]
+    # The folder suggested instead is not the site's: Markdown there, 'playbook build' refuses it.
+    assert err.endswith("choose a folder of its own, like 'pages'.\n")
+    code, _, err = cli("--project", str(root), "render", "--out", str(root))
+    assert (code, err) == (1, f"--out: {root} would replace the whole project; choose a folder of "
+                              "its own, like 'pages'.\n")
 
 
 def test_check_json_lists_problems(tmp_path: Path) -> None:
@@ -132,6 +139,24 @@ def test_check_json_lists_problems(tmp_path: Path) -> None:
     first = data["problems"][0]
     assert first["file"] == "playbooks/goals/bad.yaml" and first["line"] >= 1
     assert {p["where"] for p in data["problems"]} >= {"id", "title", "team"}
+
+
+def test_check_json_is_json_for_a_mistake_in_mkdocs_yml_or_no_project(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - playbook\n", "  - playbook:\n      default_language: de\n"), encoding="utf-8")
+    code, out, err = cli("--project", str(root), "check", "--format", "json")
+    assert (code, err) == (1, "")
+    assert json.loads(out) == {"ok": False, "problems": [{
+        "file": "mkdocs.yml", "line": 9, "col": 25, "where": "plugins.playbook.default_language",
+        "message": "'de' is not one of the site's languages: write pl or en.", "severity": "error"}]}
+    code, out, err = cli("--project", str(tmp_path), "check", "--format", "json")
+    assert (code, err) == (1, "")
+    assert json.loads(out)["problems"] == [{
+        "file": "", "line": 0, "col": 0, "where": "", "severity": "error",
+        "message": f"{tmp_path}: no mkdocs.yml here. Run the command in the project folder, or "
+                   "name it with --project DIR."}]
 
 
 def test_no_project_here_is_a_plain_error(tmp_path: Path) -> None:
@@ -193,3 +218,23 @@ def test_ctrl_c_while_the_commands_load_is_not_a_traceback(tmp_path: Path) -> No
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
                             text=True, timeout=60)
     assert (result.returncode, result.stderr) == (130, "Interrupted.\n")
+
+
+def _options(parser: argparse.ArgumentParser, name: str) -> Iterator[tuple[str, argparse.Action]]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from _options(sub, f"{name} {sub_name}")
+        else:
+            yield f"{name} {(action.option_strings or [action.dest])[-1]}", action
+
+
+def test_every_option_of_every_command_says_what_it_is() -> None:
+    """``--help`` is where a user looks first: no option without a line saying what it does, and
+    a default it names is the one used (``serve`` previews theme.language's site, as the README
+    says, not the default language's)."""
+    from generator.cli import make_parser
+
+    options = dict(_options(make_parser(), "playbook"))
+    assert [name for name, action in options.items() if not action.help] == []
+    assert "theme.language" in str(options["playbook serve --lang"].help)

@@ -186,6 +186,9 @@ def test_cli_list_and_mistakes(capsys: pytest.CaptureFixture[str], tmp_path: Pat
          f"--out: {tmp_path} is a folder; name a file in it.\n"),
         (["marketing-sales-sla", "--values", example, "--out", example],
          "--out: this is the values file itself; choose another file.\n"),
+        # A folder that does not exist, written as one, is not written as a file of that name.
+        (["marketing-sales-sla", "--values", example, "--out", f"{tmp_path / 'out'}/"],
+         f"--out: {tmp_path / 'out'}/ names a folder; name a file in it, like {tmp_path / 'out'}/sla.md.\n"),
         (["marketing-sales-sla", "--values", example, "--format", "md", "--out", str(tmp_path / "x.pdf")],
          f"--out: {tmp_path / 'x.pdf'} names a pdf file, but --format is md: name it like sla.md, or "
          "leave --format out.\n"),
@@ -196,6 +199,7 @@ def test_cli_list_and_mistakes(capsys: pytest.CaptureFixture[str], tmp_path: Pat
         code, out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "fill", *argv)
         assert (code, out, err) == (1, "", message)
     assert not (tmp_path / "nowhere").exists() and not (tmp_path / "x.pdf").exists()
+    assert not (tmp_path / "out").exists()
     code, out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "fill", "marketing-sales",
                               "--values", example, "--out", str(tmp_path / "a.docx"))
     assert code == 0

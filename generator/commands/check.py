@@ -26,14 +26,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="list every text missing a translation, and fail if any is",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default) or json: every problem as an object, for other tools")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    project = project_of(args)
     if args.format == "json":
-        return _run_json(args, project)
+        return _run_json(args)
+    project = project_of(args)
     catalogue, problems = load_checked(project, strict=args.strict)
     if args.translations:
         missing = missing_translations(catalogue, project, "error")
@@ -63,14 +64,18 @@ def missing_translations(catalogue: Catalogue, project: Project, severity: str) 
     return sorted(found)
 
 
-def _run_json(args: argparse.Namespace, project: object) -> int:
+def _run_json(args: argparse.Namespace) -> int:
+    """Whatever happens, JSON: a mistake in mkdocs.yml, or no project here, is a problem too
+    (one without a place in a file has ``file`` "" and ``line`` 0)."""
     try:
-        catalogue, problems = load_checked(project, strict=args.strict)  # type: ignore[arg-type]
+        project = project_of(args)
+        catalogue, problems = load_checked(project, strict=args.strict)
     except UserError as exc:
-        print(json.dumps({"ok": False, "problems": [d.to_dict() for d in exc.diagnostics]}, indent=2))
+        found = exc.diagnostics or [Diagnostic("", 0, 0, "", exc.text)]
+        print(json.dumps({"ok": False, "problems": [d.to_dict() for d in found]}, indent=2))
         return 1
     if args.translations:
-        problems = problems + missing_translations(catalogue, project, "error")  # type: ignore[arg-type]
+        problems = problems + missing_translations(catalogue, project, "error")
     ok = not any(p.severity == "error" for p in problems)
     print(json.dumps({"ok": ok, "problems": [d.to_dict() for d in problems]}, indent=2))
     return 0 if ok else 1

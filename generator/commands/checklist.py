@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 import unicodedata
@@ -70,7 +71,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument("--start", metavar="DATE",
                      help="first working day, YYYY-MM-DD: turns 'day 1', 'week 2' into dates")
     pdf.add_argument("--out", metavar="FILE",
-                     help="where to write the PDF (default: ID-LANG.pdf here; a folder: inside it)")
+                     help="where to write the PDF (default: ID-LANG.pdf, or ROLE-pack-LANG.pdf, "
+                     "here; an existing folder: inside it)")
     pdf.set_defaults(run=run_pdf)
 
 
@@ -178,6 +180,9 @@ def _out_path(value: str | None, default_name: str, docs_dir: Path) -> Path:
     out = Path(value).expanduser() if value else Path(default_name)
     if out.is_dir():
         out = out / default_name
+    elif value and value.endswith(("/", os.sep)):  # `--out prints/`: never a file named 'prints'
+        raise UserError(f"--out: the folder {out} does not exist; create it first, or name a file "
+                        "in a folder that does.")
     resolved = out.resolve()
     if resolved.is_relative_to(docs_dir.resolve()):
         raise UserError(

@@ -19,8 +19,11 @@ from ._common import load_checked, print_warnings, project_of, today
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("render", help="write the generated Markdown pages to a folder")
-    parser.add_argument("--out", metavar="DIR", required=True)
-    parser.add_argument("--lang", choices=("pl", "en"), default=None)
+    parser.add_argument("--out", metavar="DIR", required=True,
+                        help="the folder to write them to; replaced whole, so it must be missing, "
+                        "empty or an earlier render's")
+    parser.add_argument("--lang", choices=("pl", "en"), default=None,
+                        help="the pages' language (default: theme.language of mkdocs.yml)")
     parser.set_defaults(run=run)
 
 
@@ -28,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     project = project_of(args, lang=args.lang)
     out = Path(args.out).resolve()
     check_output_dir(out, "--out", project.root,
-                     (project.docs_dir, project.playbooks_dir, project.templates_dir))
+                     (project.docs_dir, project.playbooks_dir, project.templates_dir), example="pages")
     catalogue, problems = load_checked(project)
     print_warnings(problems)
     pages = plan(catalogue, project.settings.lang, project.templates_dir, today())

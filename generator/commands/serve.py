@@ -1,6 +1,7 @@
-"""``playbook serve``: a live-reloading preview of one language (``--lang``, by default the
-project's default language); editing any YAML under playbooks/ rebuilds. A build that fails
-(the first one too) leaves the server running: the browser shows the errors until they are fixed."""
+"""``playbook serve``: a live-reloading preview of one language (``--lang``, by default
+``theme.language``'s, as for ``mkdocs serve``); editing any YAML under playbooks/ rebuilds. A
+build that fails (the first one too) leaves the server running: the browser shows the errors
+until they are fixed."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from ._common import project_of
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("serve", help="preview the site, rebuilding when a file changes")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="the address to serve on (default: 127.0.0.1, this computer only)")
+    parser.add_argument("--port", metavar="N", type=int, default=8000,
+                        help="the port to serve on (default: 8000)")
     parser.add_argument("--open", action="store_true", help="open the site in a browser")
     parser.add_argument("--lang", choices=("pl", "en"), default=None,
-                        help="the language to preview (default: the project's default language)")
+                        help="the language to preview (default: theme.language of mkdocs.yml)")
     parser.set_defaults(run=run)
 
 

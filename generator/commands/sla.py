@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions = parser.add_subparsers(dest="sla_action", metavar="ACTION", required=True)
 
     listing = actions.add_parser("list", help="list the SLA templates")
-    listing.add_argument("--lang", choices=("pl", "en"), default=None)
+    listing.add_argument("--lang", choices=("pl", "en"), default=None, help="language of the titles")
     listing.set_defaults(run=run_list)
 
     values_parser = actions.add_parser(
@@ -102,7 +103,7 @@ def run_values(args: argparse.Namespace) -> int:
     if not args.out:
         sys.stdout.write(text)
         return 0
-    out = Path(args.out)
+    out = _file_out(args.out, f"{entry.id}.yaml")
     if out.exists() and not args.force:
         raise UserError(f"{args.out} already exists; it was left as it is (add --force to replace it).")
     _write(out, text)
@@ -120,6 +121,8 @@ def run_fill(args: argparse.Namespace) -> int:
                         f"name it like sla.{args.format}, or leave --format out.")
     if fmt in ("pdf", "docx") and not args.out:
         raise UserError(f"--out: a {fmt} file cannot be printed; name the file, like --out sla.{fmt}.")
+    if args.out:
+        _file_out(args.out, f"sla.{fmt}")
     if args.out and Path(args.out).resolve() == Path(args.values).resolve():
         raise UserError("--out: this is the values file itself; choose another file.")
     project = project_of(args, lang=args.lang)
@@ -137,6 +140,14 @@ def run_fill(args: argparse.Namespace) -> int:
     print(f"Wrote {args.out} ({fmt}, {spec['lang']}): {len(filled.clauses)} clauses of "
           f"{entry.id!r}.", file=sys.stderr)
     return 0
+
+
+def _file_out(value: str, example: str) -> Path:
+    """``--out``, which names a file: ``--out sla/`` (a folder, as written) is refused, not
+    written as a file named 'sla'."""
+    if value.endswith(("/", os.sep)):
+        raise UserError(f"--out: {value} names a folder; name a file in it, like {value}{example}.")
+    return Path(value)
 
 
 def _write(path: Path, data: str | bytes) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import Diagnostic, UserError
-from ..messages import describe, suggest
+from ..messages import closest, describe, suggest
 from ..yamlfile import compose, loc_text, locate, parse_bytes
 from . import numbers, wording
 from .fill import Filled, fill
@@ -80,6 +80,12 @@ def check(spec: Spec, data: Any, text: str, display: str) -> Filled:
         return filled
     root = compose(text) if text.strip() else None
     params = {p["id"]: p for p in spec["params"]}
+    # A misspelt parameter is one mistake: "Did you mean 'company_name'?" says it all, so the
+    # parameter it stands for is not also "required" (the form on the site shows that field empty).
+    meant = {closest(str(args["name"]), args.get("known", [])) for path, code, args in problems
+             if code == "additional" and len(path) == 1}
+    problems = [(path, code, args) for path, code, args in problems
+                if not (code == "required" and len(path) == 1 and path[0] in meant)]
     found: list[Diagnostic] = []
     for path, code, args in problems:
         found.append(_diagnostic(spec, params, root, display, data or {}, path, code, dict(args)))
