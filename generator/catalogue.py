@@ -845,7 +845,7 @@ def _listed_twice(listed: set[tuple[Loc, str]], reference: Reference) -> str | N
         return None
     key = (reference.loc[:-1], reference.target)
     if key in listed:
-        return f"{reference.target!r} is listed twice: list it once."
+        return f"{reference.target!r} is listed more than once: list it once."
     listed.add(key)
     return None
 

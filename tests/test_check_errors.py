@@ -385,8 +385,24 @@ def test_a_reference_listed_twice_is_an_error_at_the_second(tmp_path: Path) -> N
         },
     )
     assert check_lines(root) == [
-        "playbooks/glossary/mql.yaml:7:17: see_also[1]: 'sql' is listed twice: list it once.",
+        "playbooks/glossary/mql.yaml:7:17: see_also[1]: 'sql' is listed more than once: list it once.",
         "Found 1 error in 1 file.",
+    ]
+
+
+
+def test_a_reference_listed_three_times_is_never_said_to_be_listed_twice(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path / "p",
+        {
+            "playbooks/glossary/mql.yaml": term("mql", "[sql, sql, sql]"),
+            "playbooks/glossary/sql.yaml": term("sql", "[]"),
+        },
+    )
+    assert check_lines(root) == [
+        "playbooks/glossary/mql.yaml:7:17: see_also[1]: 'sql' is listed more than once: list it once.",
+        "playbooks/glossary/mql.yaml:7:22: see_also[2]: 'sql' is listed more than once: list it once.",
+        "Found 2 errors in 1 file.",
     ]
 
 

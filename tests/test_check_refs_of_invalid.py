@@ -224,7 +224,7 @@ def test_an_invalid_term_that_names_itself_and_a_term_twice(tmp_path: Path) -> N
     assert check_lines(root) == [
         "playbooks/glossary/mql.yaml:7:12: see_also[0]: this term refers to itself ('mql'): "
         "remove this reference.",
-        "playbooks/glossary/mql.yaml:7:23: see_also[2]: 'lead' is listed twice: list it once.",
+        "playbooks/glossary/mql.yaml:7:23: see_also[2]: 'lead' is listed more than once: list it once.",
         "playbooks/glossary/mql.yaml:7:29: see_also[3]: 'leads' is a goal "
         "(playbooks/goals/leads.yaml), but a term is expected here.",
         "playbooks/glossary/mql.yaml:8:1: colour: unknown field 'colour'. The fields allowed here "
@@ -299,7 +299,7 @@ def test_hostile_values_in_the_references_of_an_invalid_file(tmp_path: Path) -> 
         f"playbooks/strategies/blog.yaml:11:{col}: goals[11]: there is no goal with the id 'nope'. "
         "The goal ids are: leads."
     )
-    assert not any("there is no" in line or "listed twice" in line for line in lines[:12]), lines
+    assert not any("there is no" in line or "listed more than once" in line for line in lines[:12]), lines
     assert lines[-1] == "Found 14 errors in 1 file."
 
 

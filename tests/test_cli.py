@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def test_new_writes_a_commented_skeleton_that_check_points_into(tmp_path: Path, 
     code, _, err = cli("--project", str(root), "check")
     assert code == 1 and "Traceback" not in err
     assert all(line.startswith(f"playbooks/{KINDS[kind].SECTION}/fresh-one.yaml:") for line in err.splitlines()[:-1])
+    if re.search(r"^[^#\n]*TODO-", text, re.M):  # a reference to another definition's id
+        assert "is the placeholder 'playbook new' wrote: replace it with a" in err
+        assert "is not a valid id" not in err.replace("'' is not a valid id", "")
     code, _, err = cli("--project", str(root), "new", kind, "fresh-one")
     assert code == 1
     assert err.strip() == f"playbooks/{KINDS[kind].SECTION}/fresh-one.yaml already exists; it was left as it is."

@@ -174,7 +174,7 @@ def test_cli_list_and_mistakes(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     example = str(ROOT / "examples" / "q1-2027.yaml")
     for argv, message in [
         (["nope", "--values", example],
-         "there is no SLA template 'nope'. The SLA templates are: marketing-sales-sla.\n"),
+         "There is no SLA template 'nope'. The SLA templates are: marketing-sales-sla.\n"),
         (["marketing", "--values", example],
          "'marketing' is a team, not an SLA template. Did you mean 'marketing-sales-sla'? "
          "The SLA templates are: marketing-sales-sla.\n"),

@@ -68,10 +68,10 @@ def find_sla(catalogue: Catalogue, ident: str) -> Entry:
         return starting[0]
     ids = [e.id for e in slas]
     if not ids:
-        raise UserError("there are no SLA templates in this project (kind: sla).")
+        raise UserError("There are no SLA templates in this project (kind: sla).")
     hint = suggest(ident, ids)
     listing = f" The SLA templates are: {', '.join(ids)}."
-    what = f"{ident!r} is a {entry.kind}, not an SLA template" if entry else f"there is no SLA template {ident!r}"
+    what = f"{ident!r} is a {entry.kind}, not an SLA template" if entry else f"There is no SLA template {ident!r}"
     raise UserError(f"{what}.{hint}{listing}")
 
 

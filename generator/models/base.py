@@ -40,7 +40,16 @@ SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{p}{i}" for p in ("com", "lpt") for i in range(10)}
 
 
+#: The placeholder ``playbook new`` writes where an id of another definition goes.
+_PLACEHOLDER_RE = re.compile(r"^TODO-([a-z]+)-id$")
+
+
 def _check_slug(value: str) -> str:
+    placeholder = _PLACEHOLDER_RE.match(value)
+    if placeholder:
+        kind = placeholder.group(1)
+        whose = {"sla": "an SLA template's", "term": "a glossary term's"}.get(kind, f"a {kind}'s")
+        raise ValueError(f"{value!r} is the placeholder 'playbook new' wrote: replace it with {whose} id")
     if not SLUG_RE.match(value) or "--" in value:
         raise ValueError(
             f"{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and single "

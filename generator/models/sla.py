@@ -474,7 +474,7 @@ class _TemplateCheck:
                 values = [c.value for c in rules.choices]
                 for i, value in enumerate(values):
                     if value in values[:i]:
-                        self.add((*where, "choices", i, "value"), f"the choice {value!r} is listed twice")
+                        self.add((*where, "choices", i, "value"), f"the choice {value!r} is listed more than once")
         if param.type == "list" and param.min_items > param.max_items:
             self.add((*loc, "max_items"), f"max_items ({param.max_items}) is smaller than "
                                           f"min_items ({param.min_items})")
