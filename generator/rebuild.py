@@ -85,6 +85,8 @@ class Rebuilds:
     kept: set[str] = field(default_factory=set)
     #: The pages the last successful build wrote.
     wrote: set[str] = field(default_factory=set)
+    #: A copied file's source as it was when copied (:func:`stamp`), by the copy's path.
+    copied: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def begin(self, scope: tuple[str, ...]) -> None:
         """A build starts; a different site folder or language starts from nothing."""
@@ -95,6 +97,7 @@ class Rebuilds:
             self.processed.clear()
             self.written.clear()
             self.outputs.clear()
+            self.copied.clear()
         self.writing = {}
         self.kept = set()
 
@@ -104,6 +107,18 @@ class Rebuilds:
             self.kept.add(src_uri)
             return False
         self.writing[src_uri] = fingerprint
+        return True
+
+    def copy_wanted(self, source: str, dest: str) -> bool:
+        """Whether to copy a file (an image, a download) into the site again: its source changed
+        in any way since the last copy, or the copy is gone. Not only when it is newer than the
+        copy, as MkDocs' dirty builds decide: a file moved or copied in with its old date kept
+        (a file manager, ``mv``, ``cp -p``) is newer than nothing in the site."""
+        now = stamp(source)
+        if now is not None and self.copied.get(dest) == now and os.path.isfile(dest):
+            return False
+        if now is not None:
+            self.copied[dest] = now
         return True
 
     def rewrite_all(self) -> None:
@@ -119,13 +134,26 @@ class Rebuilds:
         now = set(outputs)
         stale = sorted(self.outputs - now)
         self.outputs = now
+        self.copied = {dest: known for dest, known in self.copied.items() if dest in now}
         return stale
 
-    def failed(self) -> None:
-        """The build failed part-way: the pages it was writing may or may not be on disk."""
+    def failed(self, copying: bool = False) -> None:
+        """The build failed part-way: the pages it was writing may or may not be on disk (and
+        the files it was ``copying``)."""
         for src_uri in self.writing:
             self.written.pop(src_uri, None)
         self.writing = {}
+        if copying:
+            self.copied.clear()
+
+
+def stamp(path: str) -> tuple[int, ...] | None:
+    """What changes whenever a file does (its contents, or another file put in its place)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino)
 
 
 def remove_stale(paths: Iterable[str], site_dir: Path) -> int:

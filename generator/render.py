@@ -637,18 +637,44 @@ def _fingerprint(env: jinja2.Environment) -> str:
 _COMPILED = _SharedCompiled()
 
 
+class OverridableLoader(jinja2.BaseLoader):
+    """The project's template of a name if it has one, else the package's. A package template
+    stays in use only while the project has no file of that name: under ``auto_reload`` an
+    override added while ``playbook serve`` runs (its ``templates/`` folder too) is used from the
+    next rebuild on, as an edited or deleted one is."""
+
+    def __init__(self, project: ProjectLoader, package: jinja2.BaseLoader) -> None:
+        self.project = project
+        self.package = package
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+        try:
+            return self.project.get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            pass
+        source, filename, uptodate = self.package.get_source(environment, template)
+        override = self.project.folder.joinpath(*split_template_path(template))
+
+        def still_used() -> bool:
+            return not os.path.lexists(override) and (uptodate is None or uptodate())
+
+        return source, filename, still_used
+
+    def list_templates(self) -> list[str]:
+        return sorted(set(self.project.list_templates()) | set(self.package.list_templates()))
+
+
 def project_sandbox(templates_dir: Path | None, **options: Any) -> Sandbox:
     """A :class:`Sandbox` that looks in the project's ``templates/`` first (its files are the
-    user's: errors there are reported at their file and line), then in the package's."""
-    loaders: list[jinja2.BaseLoader] = []
-    user_dirs: tuple[Path, ...] = ()
-    if templates_dir is not None and templates_dir.is_dir():
-        loaders.append(ProjectLoader(templates_dir))
-        user_dirs = (templates_dir,)
-    loaders.append(jinja2.PackageLoader("generator", "templates"))
+    user's: errors there are reported at their file and line), then in the package's. The folder
+    need not exist yet (``playbook serve`` keeps the environment while it is made)."""
+    package = jinja2.PackageLoader("generator", "templates")
+    if templates_dir is None:
+        return Sandbox((), loader=package, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                       lstrip_blocks=True, **options)
     return Sandbox(
-        user_dirs,
-        loader=jinja2.ChoiceLoader(loaders),
+        (templates_dir,),
+        loader=OverridableLoader(ProjectLoader(templates_dir), package),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

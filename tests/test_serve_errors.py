@@ -228,6 +228,24 @@ def test_a_request_held_while_the_fixing_build_ran_gets_the_fixed_page() -> None
     assert wsgi(ErrorPages(held, status), "/")[2] == b"<html><body><h1>Last good</h1></body></html>"
 
 
+def test_a_mkdocs_yml_saved_half_edited_is_reported_as_check_reports_it(tmp_path: Path) -> None:
+    from generator.plugin.serve import load_serve_config
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Playbook\nnav: [\n", encoding="utf-8")
+    (tmp_path / "playbooks").mkdir()
+    (tmp_path / "docs").mkdir()
+    status = ServeStatus()
+    assert not status.run(lambda: load_serve_config(str(config), site_dir=str(tmp_path / "site")))
+    failure = status.failure
+    assert failure is not None and not failure.internal
+    assert failure.text.startswith("mkdocs.yml:3:1: YAML syntax: expected the node content"), failure.text
+    assert str(tmp_path) not in failure.text  # not MkDocs' words, with the absolute path
+    assert '<code class="pb-where">mkdocs.yml:3:1</code> YAML syntax:' in overlay_html(failure)
+    config.write_text("site_name: Playbook\n", encoding="utf-8")  # fixed: MkDocs reads it
+    assert load_serve_config(str(config), site_dir=str(tmp_path / "site")).site_name == "Playbook"
+
+
 # --- MkDocs' own server ---------------------------------------------------------------------------
 
 

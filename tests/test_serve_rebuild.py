@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -300,6 +301,26 @@ def test_successive_edits_keep_the_site_equal_to_a_cold_build(served: Session, t
     wrote, _before, after = step()
     assert wrote == set(planned(project)) | HAND_WRITTEN
     assert "(nowy tytuł)".encode() in after["goals/qualified-leads/index.html"][1]
+
+
+def test_a_file_replaced_by_an_older_one_is_copied_again(served: Session) -> None:
+    """MkDocs' dirty build copies a file only when it is newer than its copy; a file moved in
+    with its old date kept (a file manager's copy, ``mv``, ``cp -p``) was left out of the site."""
+    notes = served.project / "content" / "notes.txt"
+    notes.write_text("one\n", encoding="utf-8")
+    served.build()
+    copy = served.site / "notes.txt"
+    assert copy.read_text(encoding="utf-8") == "one\n"
+    unchanged = copy.stat().st_mtime_ns
+    served.build()
+    assert copy.stat().st_mtime_ns == unchanged  # not copied again for nothing
+    older = served.project / "older.txt"
+    older.write_text("two\n", encoding="utf-8")
+    yesterday = time.time() - 86400
+    os.utime(older, (yesterday, yesterday))
+    os.replace(older, notes)
+    served.build()
+    assert copy.read_text(encoding="utf-8") == "two\n"
 
 
 def test_with_an_unknown_plugin_every_page_is_written(served: Session, tmp_path: Path) -> None:

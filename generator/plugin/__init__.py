@@ -79,6 +79,7 @@ from .serve import (
     _search_done,
     _ServeBuild,
     install_error_pages,
+    watch_folder,
 )
 
 __all__ = [
@@ -130,6 +131,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         #: :func:`.run._set_language`: the 404 page's addresses then start at that folder.
         self.language_folder = False
         self._alternate: Any = None
+        #: Under serve: MkDocs' server, and the folders the plugin has it watch.
+        self._server: Any = None
+        self._watched: set[str] = set()
         #: Plain ``mkdocs build``/``gh-deploy``: the site staged, swapped in when it is done;
         #: plain ``mkdocs serve``: a failed first build does not end it (:mod:`.plain`).
         self.site_folder = SiteFolder()
@@ -152,6 +156,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.live_search.close()
         self.live_search = None
         self.rebuilds = None
+        self._server, self._watched = None, set()
         self.serve = _ServeBuild()
         _DIRTY_NOTICE.active = False
 
@@ -206,6 +211,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if self.live_search is not None:
                 self.live_search.cancel()  # it would index pages about to change
             self.serve = _ServeBuild.start(self.rebuilds, config, self.settings)
+            if config.theme.custom_dir:  # theme overrides named in mkdocs.yml while serving
+                self._watch(Path(config.theme.custom_dir))
         if self.settings.enabled:  # last: a refusal leaves the folder untouched
             keep = (Path(config.docs_dir), playbooks, self.root / self.settings.templates_dir)
             try:
@@ -436,12 +443,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.pdfs = None
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        server.watch(str(self.root / self.settings.playbooks_dir))
-        templates = self.root / self.settings.templates_dir
-        if templates.is_dir():
-            server.watch(str(templates))
+        self._server, self._watched = server, set()
+        # Watched once made, if missing (templates/ usually is, until a first override).
+        self._watch(self.root / self.settings.playbooks_dir)
+        self._watch(self.root / self.settings.templates_dir)
+        if config.theme.custom_dir:  # the theme's overrides (plain mkdocs serve needs --watch-theme)
+            self._watch(Path(config.theme.custom_dir))
         install_error_pages(server, self.serve_status)  # a failed rebuild must not hang the browser
         return server
+
+    def _watch(self, folder: Path) -> None:
+        """Have the serve session's server rebuild on any change under ``folder`` (once)."""
+        key = os.path.abspath(folder)
+        if self._server is not None and key not in self._watched:
+            self._watched.add(key)
+            watch_folder(self._server, Path(key))
 
 
 def _shown(existing: File, root: Path) -> str:

@@ -108,6 +108,9 @@ class _ServeBuild:
                 file.is_modified = functools.partial(self._is_modified, file)  # type: ignore[method-assign]
             elif file.src_uri in pdfs:  # a placeholder: the PDF is copied in after the build
                 file.is_modified = functools.partial(_missing, file)  # type: ignore[method-assign]
+            elif file.abs_src_path:  # copied again whenever its source changed (Rebuilds.copy_wanted)
+                file.is_modified = functools.partial(  # type: ignore[method-assign]
+                    self.rebuilds.copy_wanted, file.abs_src_path, file.abs_dest_path)
         # Rendering reads the configuration and, for links, which files exist: a definition page
         # or a PDF comes and goes with a definition, whose linking pages' Markdown changes too.
         linkable = sorted(f.src_uri for f in files if f.src_uri not in generated and f.src_uri not in pdfs)
@@ -231,7 +234,7 @@ class _ServeBuild:
 
     def failed(self) -> None:
         if self.rebuilds is not None:
-            self.rebuilds.failed()
+            self.rebuilds.failed(copying=self.writing)
             if self.files is not None:  # it may have written some of them
                 self.rebuilds.outputs.update(f.abs_dest_path for f in self.files)
 
@@ -296,6 +299,54 @@ def _listing_directives(config: Any) -> list[str]:
         if name in ("tags", "material/tags") and plugin.config.get("enabled", True):
             found.append(str(plugin.config.get("listings_directive", "material/tags")))
     return found
+
+
+def watch_folder(server: Any, folder: Path) -> None:
+    """Have MkDocs' server rebuild when anything under ``folder`` changes, and when the folder
+    itself comes or goes: one made while the preview runs (``templates/``, for a first template
+    override; the example project has none) is watched from then on, and one deleted is no
+    longer shown. Its parent is watched for that, not recursively."""
+    target = os.path.abspath(folder)
+    lock = threading.Lock()
+    watched = os.path.isdir(target)
+    if watched:
+        server.watch(target)
+    observer = getattr(server, "observer", None)
+    parent = os.path.dirname(target)
+    if observer is None or not os.path.isdir(parent):
+        return
+    import watchdog.events
+
+    def changed(event: Any) -> None:
+        nonlocal watched
+        paths = {os.path.abspath(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", ""))
+                 if p}
+        if target not in paths:
+            return
+        with lock:
+            there = os.path.isdir(target)
+            if there == watched:
+                return
+            watched = there
+            if not there:  # its watch went with it
+                server.unwatch(target)
+        if there:
+            server.watch(target)
+        _rebuild_soon(server)  # what the folder held (or holds, if copied in whole) changed
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = changed  # type: ignore[method-assign]
+    observer.schedule(handler, parent, recursive=False)
+
+
+def _rebuild_soon(server: Any) -> None:
+    """Ask MkDocs 1.6's server for a rebuild, as its own watches do on a change."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None:
+        return
+    with condition:
+        server._want_rebuild = True
+        condition.notify_all()
 
 
 def _search_done(run: IndexRun) -> None:
@@ -577,18 +628,32 @@ def _site_language(config: Any) -> str | None:
     return settings.lang if isinstance(settings, Settings) and settings.lang in LABELS else None
 
 
+def load_serve_config(config_file: str, **options: Any) -> Any:
+    """MkDocs' configuration; a mkdocs.yml that cannot be read (saved half-edited while the
+    preview runs) is reported as ``playbook check`` reports it (``mkdocs.yml:65:1: YAML syntax:
+    ...``), not in MkDocs' words, when the project's own reading of it finds the mistake."""
+    from mkdocs.config import load_config
+
+    try:
+        return load_config(config_file=config_file, **options)
+    except MkDocsException:
+        from ..project import load_project
+
+        load_project(Path(config_file).parent)  # raises a UserError saying what is wrong
+        raise
+
+
 def serve(config_file: str, dev_addr: str, open_in_browser: bool = False,
           build_type: str | None = None) -> None:
     """MkDocs 1.6's ``mkdocs serve`` (``mkdocs.commands.serve.serve``), except that a failed
     build, the first one included, leaves the server serving (see :class:`ServeStatus`)."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
     site_dir = tempfile.mkdtemp(prefix="mkdocs_")
 
     def get_config() -> Any:
-        return load_config(config_file=config_file, site_dir=site_dir, dev_addr=dev_addr)
+        return load_serve_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
 
     is_clean, is_dirty = build_type == "clean", build_type == "dirty"
     try:
