@@ -126,10 +126,13 @@ class Claim:
     reported as dangling: the file's own errors are, and one mistake gives one error.
 
     ``found``: ``data``, the id was read from the parsed data; ``text``, it was read from the text
-    of a file with a YAML syntax error (see :func:`_guess_claim`), which only holds back reference
-    errors (the check fails anyway on the syntax error, and they come back once it is fixed) and
-    never makes ids duplicates; ``name``, the file name of such a file, which proves nothing: a
-    reference error to that id only says that this file could not be read.
+    of a file with a YAML syntax error (see :func:`_guess_claim`); ``name``, the file's name, for
+    a file whose id cannot be read at all (empty, no ``id:``, a broken ``id:`` line: files are
+    named after their id). A ``text`` or ``name`` claim is a guess: it only holds back errors
+    about references to that id while the file has an error of its own (which fails the check by
+    itself; they come back once it is fixed, if the id was not the one guessed), and it never
+    makes ids duplicates. Emptying ``sales.yaml`` while ``playbook serve`` runs is one error, not
+    one more in every file that names the team.
     """
 
     id: str
@@ -530,6 +533,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
         return FileResult(
             None,
             (Diagnostic(display, 1, 1, "", f"{what}: it needs at least 'kind:' ({kinds}) and 'id:'."),),
+            _name_claim(display),
         )
     if not isinstance(data, dict):
         return FileResult(
@@ -541,6 +545,7 @@ def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
                     f"{messages.describe(data)}.",
                 ),
             ),
+            _name_claim(display),
         )
     kind = data.get("kind")
     # What the file claims is worked out only for a file with problems: it needs the
@@ -642,7 +647,7 @@ def _unloaded(
     for reference in references:
         line, col, where = locate(root, reference.loc)
         placed.append(Placed(reference, line, col, loc_text(where)))
-    ident = claim.id if claim is not None else None
+    ident = claim.id if claim is not None and claim.certain else None
     return Unloaded(source.display, kind, ident, tuple(placed), max(0, MAX_ERRORS_PER_FILE - shown))
 
 
@@ -686,12 +691,12 @@ def _field_adapter(model: type[Definition], name: str) -> TypeAdapter[Any]:
 
 
 def _claim(source: Source, data: dict[object, object], root: Node | None = None) -> Claim | None:
-    """The id (and kind, if it is one) of parsed data that did not validate; None when its id is
-    missing or not a valid id (nothing could refer to it then). ``root``: the file's node tree,
-    when the caller has composed it already."""
+    """The id (and kind, if it is one) of parsed data that did not validate; the file's name as a
+    guess when its id is missing or not a valid id. ``root``: the file's node tree, when the
+    caller has composed it already."""
     ident = data.get("id")
     if not isinstance(ident, str) or not is_slug(ident):
-        return None
+        return _name_claim(source.display)
     kind = data.get("kind")
     line, col, _shown = locate(root if root is not None else compose(source.text), ("id",))
     return Claim(ident, kind if isinstance(kind, str) and kind in KINDS else None, source.display, line, col)
@@ -710,17 +715,20 @@ def _guess_claim(text: str, display: str) -> Claim | None:
     reports them. Without the guess, one syntax error is reported once more in every file that
     refers to the broken one.
 
-    Otherwise the file name is kept, as a ``name`` claim: nothing makes it equal to the id (a copy
-    keeps the id under a new name), so references are still reported, and only say that this
-    file could not be read.
+    Otherwise the file's name stands for it (:func:`_name_claim`).
     """
     found = {m.group(2): m for m in _ID_LINE.finditer(text)}
     ident, match = next(iter(found.items())) if len(found) == 1 else ("", None)
     if match is None or not is_slug(ident):
-        stem = display.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        return Claim(stem, None, display, 1, 1, "name") if is_slug(stem) else None
+        return _name_claim(display)
     line = text.count("\n", 0, match.start()) + 1
     return Claim(ident, None, display, line, match.start(2) - match.start() + 1, "text")
+
+
+def _name_claim(display: str) -> Claim | None:
+    """The file's name as the guess of its id (``playbooks/teams/sales.yaml``: ``sales``)."""
+    stem = display.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return Claim(stem, None, display, 1, 1, "name") if is_slug(stem) else None
 
 
 def _problem(source: Source, loc: Loc, message: str, at_key: bool = False) -> Diagnostic:
@@ -740,8 +748,6 @@ class _Held:
 
     contested: set[str] = field(default_factory=set)
     broken: dict[str, Claim] = field(default_factory=dict)
-    #: file name -> a file with a syntax error whose id could not be read (see :class:`Claim`)
-    unread: dict[str, Claim] = field(default_factory=dict)
 
 
 def _index(
@@ -782,7 +788,7 @@ def _index(
     for claim in guesses:
         key = _fold(claim.id)
         if key not in by_key:
-            (held.broken if claim.found == "text" else held.unread).setdefault(key, claim)
+            held.broken.setdefault(key, claim)
     return problems, held
 
 
@@ -876,12 +882,6 @@ def _reference_problem(
             if claim.kind is not None and claim.kind not in reference.kinds:
                 return _wrong_kind(reference, claim.kind, claim.display)
             return _to_itself(kind, reference) if reference.target == ident else None
-        unread = held.unread.get(folded)
-        if unread is not None:
-            return (
-                f"{reference.target!r} may be the id in {unread.display}, which could not be "
-                "read: fix the error there first."
-            )
         return _missing(catalogue, ident, reference) if say else ""
     if target.kind not in reference.kinds:
         return _wrong_kind(reference, target.kind, target.source.display)

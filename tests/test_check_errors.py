@@ -307,16 +307,34 @@ def test_a_file_with_a_yaml_syntax_error_is_not_reported_again_where_it_is_used(
     ]
 
 
-def test_a_broken_id_line_is_no_proof_so_references_to_it_are_reported(tmp_path: Path) -> None:
-    """Without a readable ``id:`` line the file name is only a hint: nothing makes it the id."""
+def test_a_broken_id_line_is_one_error_the_file_name_standing_for_the_id(tmp_path: Path) -> None:
+    """Without a readable ``id:`` line the file's name stands for its id: references to it wait
+    (they were one more error each, "may be the id in ..."); the check fails on the file anyway."""
     broken = TEAM.format(id="marketing").replace("id: marketing", "id: [marketing")
     root = make_project(tmp_path / "p", {"playbooks/teams/marketing.yaml": broken})
     assert check_lines(root) == [
-        "playbooks/goals/leads.yaml:7:7: team: 'marketing' may be the id in "
-        "playbooks/teams/marketing.yaml, which could not be read: fix the error there first.",
         "playbooks/teams/marketing.yaml:3:6: YAML syntax: a '[' list is not closed with ']'.",
-        "Found 2 errors in 2 files.",
+        "Found 1 error in 1 file.",
     ]
+
+
+@pytest.mark.parametrize(("text", "error"), [
+    ("", "1:1: the file is empty: it needs at least 'kind:'"),
+    ("kind: team\n", "1:1: id: this field is required."),
+    ("- kind: team\n", "1:1: the file must be a group of fields"),
+    ("kind: team\nid: Marketing\n", "2:5: id: 'Marketing' is not a valid id"),
+])
+def test_a_file_emptied_or_without_its_id_is_one_error_not_one_per_reference(
+    tmp_path: Path, text: str, error: str
+) -> None:
+    """Saving a team's file empty (an editor mid-save under ``playbook serve``) used to give
+    "there is no team with the id 'marketing'" in every file naming the team as well."""
+    root = make_project(tmp_path / "p", {"playbooks/teams/marketing.yaml": text})
+    lines = check_lines(root)
+    assert [line for line in lines if "there is no" in line] == []
+    assert any(line.startswith(f"playbooks/teams/marketing.yaml:{error}") for line in lines), lines
+    assert all(line.startswith("playbooks/teams/marketing.yaml:") for line in lines[:-1]), lines
+    assert lines[-1].endswith("in 1 file.")
 
 
 def test_a_broken_file_of_another_kind_is_still_the_wrong_kind(tmp_path: Path) -> None:
