@@ -210,6 +210,8 @@ def test_ctrl_c_while_the_commands_load_is_not_a_traceback(tmp_path: Path) -> No
 
     script = (
         "import os, signal, sys\n"
+        # as in a terminal: a job started in the background (CI's runner) inherits SIGINT ignored
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "class Hook:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
         "        if name == 'generator.commands':\n"
