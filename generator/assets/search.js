@@ -227,7 +227,7 @@
   let lastQuery = "";
 
   function setMeta(text) {
-    meta.textContent = text;
+    if (meta.textContent !== text) meta.textContent = text; // a live region: said again only when it changes
   }
 
   function countText(n) {
@@ -558,6 +558,16 @@
   });
   toggle.addEventListener("change", () => {
     if (toggle.checked && document.activeElement !== input) input.focus();
+  });
+  // Tabbing through the page passes the search box, which opens the search: leaving it with the
+  // keyboard for the page closes it again. Left open, it dimmed the page and took every key typed
+  // further on (a tick box's Space, the SLA form's fields) into the search box.
+  root.addEventListener("focusout", (event) => {
+    const next = event.relatedTarget;
+    if (toggle.checked && next instanceof Node && !root.contains(next)) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();

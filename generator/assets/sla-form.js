@@ -1242,7 +1242,9 @@
     var pending = {};
     var showAll = false;
     var last = null;
-    preview.setAttribute("aria-live", "polite");
+    // The preview is NOT a live region: it is the whole agreement, drawn again at every key
+    // pressed, and a screen reader would read it out each time. It is a labelled region
+    // (sla.md.j2) the reader can move to; the errors speak through the fields and the summary.
 
     function fieldOf(name) {
       return app.querySelector("#sla-" + spec.id + "-" + name + "-field");
@@ -1272,10 +1274,17 @@
         var list = byField[param.id];
         var visible = list && (showAll || touched[param.id]);
         field.classList.toggle("sla-invalid", Boolean(visible));
+        // The unit shown after a field (%, PLN, hours) is part of what a screen reader says of it.
+        var unit = field.querySelector(".sla-suffix");
+        if (unit && !unit.id) unit.id = field.id.replace(/-field$/, "-unit");
         controls(app, param.id).forEach(function (el) {
           if (visible) el.setAttribute("aria-invalid", "true");
           else el.removeAttribute("aria-invalid");
-          el.setAttribute("aria-describedby", [param.help ? field.id.replace(/-field$/, "-help") : "", box.id].join(" ").trim());
+          el.setAttribute("aria-describedby", [
+            unit && el.getAttribute("data-param") ? unit.id : "",
+            param.help ? field.id.replace(/-field$/, "-help") : "",
+            box.id
+          ].filter(Boolean).join(" "));
         });
         box.textContent = visible ? list.join(" ") : "";
         box.hidden = !visible || !list.length;
@@ -1283,7 +1292,10 @@
       });
       var messages = general.slice();
       if (showAll && shownCount) messages.unshift(spec.words.errors_title);
-      summary.textContent = messages.join(" ");
+      // The summary is an alert: written again with the same words at every key pressed, it would
+      // be announced again each time. Only a change of its words is news.
+      var said = messages.join(" ");
+      if (summary.textContent !== said) summary.textContent = said;
       summary.hidden = messages.length === 0;
     }
 
@@ -1304,6 +1316,11 @@
       app.classList.toggle("sla-has-errors", result.problems.length > 0);
       if (result.filled) {
         preview.innerHTML = htmlBody(result.filled);
+        // The agreement's headings sit under the page's own (its h1 is the agreement's title, in a
+        // section under the form's h2): a screen reader's outline keeps the page's one h1.
+        Array.prototype.forEach.call(preview.querySelectorAll("h1, h2, h3, h4"), function (h) {
+          h.setAttribute("aria-level", String(Number(h.tagName.charAt(1)) + 2));
+        });
         preview.classList.remove("sla-stale");
       } else if (!preview.querySelector(".sla-doc")) {
         preview.innerHTML = "";

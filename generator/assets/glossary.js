@@ -1,0 +1,26 @@
+/* Glossary marks on pages (abbr.pb-term, added by generator/search/glossary.py) without a mouse:
+   the first mark of each term on a page becomes a tab stop, so its definition (the title, which
+   Material shows as a tooltip on focus as on hover, and a screen reader reads as the mark's
+   description) reaches keyboard users too. Only the first: every mark would be dozens of tab
+   stops on a long page. Loaded on every page; does nothing where no term is marked. */
+(function () {
+  "use strict";
+
+  function init() {
+    var seen = {};
+    Array.prototype.forEach.call(document.querySelectorAll("abbr.pb-term[data-pb-term]"), function (mark) {
+      var term = mark.getAttribute("data-pb-term");
+      if (seen[term]) return;
+      seen[term] = true;
+      if (!mark.hasAttribute("tabindex")) mark.tabIndex = 0;
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init); /* Material's instant navigation swaps pages without a reload */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
