@@ -351,3 +351,21 @@ def test_search_says_the_count_not_the_whole_list_and_shows_the_result_in_focus(
     assert tab.evaluate("document.activeElement.matches('.md-search-result__link')")
     ring = tab.evaluate(_FOCUS_RING)
     assert ring["outline"] == "solid" and ring["width"] >= 2, ring
+
+
+def test_a_preview_left_from_the_last_valid_values_says_it_is_out_of_date(tab: Any, search_server: str) -> None:
+    """A preview of the last valid values, once a field goes wrong, was only dimmed (to about 2:1
+    contrast, and nothing a screen reader could tell); it now says so above it, in words."""
+    tab.goto(search_server + "en/" + SLA)
+    _fill_required(tab)
+    note = tab.locator(".sla-preview-stale")
+    assert tab.locator(".sla-preview .sla-doc").count() == 1 and not note.is_visible()
+    tab.locator(SLA_FIELD + "mql_to_sql_rate").fill("400")
+    note.wait_for(state="visible")
+    assert note.inner_text() == ("Out of date: the preview shows the last valid version. Correct the marked "
+                                 "fields to update it.")
+    region = tab.get_by_role("region", name="Preview of the agreement")
+    assert region.locator(".sla-preview-stale").count() == 1, "said inside the preview's region"
+    assert tab.locator(".sla-preview").evaluate("e => e.classList.contains('sla-stale')")
+    tab.locator(SLA_FIELD + "mql_to_sql_rate").fill("40")
+    note.wait_for(state="hidden")

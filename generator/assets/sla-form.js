@@ -1237,6 +1237,13 @@
     var preview = app.querySelector(".sla-preview");
     var summary = app.querySelector(".sla-summary");
     var emptyText = spec.words.preview_empty;
+    // Said above a preview left from the last valid values (dimmed), for every reader: dimming
+    // alone tells a screen reader nothing, and dims the text below readable contrast.
+    var staleNote = document.createElement("p");
+    staleNote.className = "sla-preview-stale";
+    staleNote.textContent = spec.words.preview_stale;
+    staleNote.hidden = true;
+    preview.parentNode.insertBefore(staleNote, preview);
     var touched = {};
     // Fields whose value in a loaded file did not fit: id -> the error shown until the user edits it.
     var pending = {};
@@ -1322,6 +1329,7 @@
           h.setAttribute("aria-level", String(Number(h.tagName.charAt(1)) + 2));
         });
         preview.classList.remove("sla-stale");
+        staleNote.hidden = true;
       } else if (!preview.querySelector(".sla-doc")) {
         preview.innerHTML = "";
         var p = document.createElement("p");
@@ -1330,6 +1338,7 @@
         preview.appendChild(p);
       } else {
         preview.classList.add("sla-stale");
+        staleNote.hidden = false;
       }
       return result;
     }
