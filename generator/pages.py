@@ -117,10 +117,11 @@ class Planner:
             lang=lang,
             L=lambda key: label(lang, key),
             t=self.t,
-            inline=lambda text: inline_markdown(localized(text, lang)),
+            inline=lambda text: inline_markdown(localized(text, lang, inline=True)),
             text=lambda text: plain(localize(text, lang).text),
             # The badge of a text shown in another language (after a title or an owner).
             badge=lambda text: fallback_marker(lang, localize(text, lang).fallback),
+            marked=lambda text: localized(text, lang, inline=True, literal=True),  # text() + badge(), with lang
             # Inside an HTML attribute of a table row (an aria-label): escaped, and no '|'.
             attr_text=lambda text: attr(localize(text, lang).text).replace("|", "&#124;"),
             num=lambda value: number(value, lang),

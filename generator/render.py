@@ -86,14 +86,38 @@ def number(value: float, lang: str) -> str:
 def fallback_marker(lang: str, fallback: str | None) -> str:
     if fallback is None:
         return ""
-    # A visible badge ("EN") whose tooltip says what is missing (generator/i18n.py).
+    # A visible badge ("EN") whose tooltip says what is missing (generator/i18n.py); its own
+    # ``lang`` because it may stand inside the other language's text (see :func:`localized`).
+    # assets/glossary.js makes it a tab stop, so the tooltip shows on keyboard focus too.
     title = html.escape(fallback_title(lang, fallback), quote=True)
-    return f' <span class="pb-fallback" title="{title}">{fallback.upper()}</span>'
+    return f' <span class="pb-fallback" lang="{lang}" title="{title}">{fallback.upper()}</span>'
 
 
-def localized(text: str | Translations | None, lang: str, mark: bool = True) -> str:
+#: A line that starts a Markdown block other than a paragraph: a heading, quote, list, table,
+#: fence, indented code or HTML block. A text with one (or with a blank line) is not one paragraph.
+_BLOCK_LINE = re.compile(r"^(?:\s*$|\t| {4}| {0,3}(?:[#>|<]|[-*+](?:\s|$)|\d+[.)](?:\s|$)|```|~~~))", re.M)
+
+
+def localized(text: str | Translations | None, lang: str, mark: bool = True, inline: bool = False,
+              literal: bool = False) -> str:
+    """A text in ``lang`` or, where it has no translation, in another language marked as such.
+
+    The other language's text carries its ``lang`` (so a screen reader reads it with the right
+    voice) and a badge. One paragraph, and any ``inline`` use (a table cell, a list item), is
+    wrapped in a ``<span>``, whose content Markdown still formats; several blocks (paragraphs,
+    lists) in a ``<div markdown="1">``, which needs the ``md_in_html`` extension (mkdocs.yml).
+    A ``literal`` text (a title, an owner) is shown as :func:`plain` text, on one line.
+    """
     found = localize(text, lang)
-    return found.text + (fallback_marker(lang, found.fallback) if mark else "")
+    body = plain(found.text) if literal else found.text
+    if found.fallback is None:
+        return body
+    marker = fallback_marker(lang, found.fallback) if mark else ""
+    body = body.strip()
+    if inline or not _BLOCK_LINE.search(body):
+        return f'<span lang="{found.fallback}">{body}</span>{marker}'
+    # From a line of its own, even after other text ("**Segments.** {{ t(...) }}").
+    return f'\n\n<div lang="{found.fallback}" markdown="1">\n\n{body}{marker}\n\n</div>\n'
 
 
 # -- the sandbox ------------------------------------------------------------------------------

@@ -68,8 +68,28 @@ def test_the_fallback_badge_is_visible_text_with_an_explaining_tooltip() -> None
     assert 'title="No English translation yet: the text is in Polish."' in marker
     assert fallback_title("pl", "en") == "Brak tłumaczenia na polski: tekst w języku angielskim."
     text = localized(Translations(pl="Tylko po polsku."), "en")
-    assert text.startswith("Tylko po polsku. <span class=\"pb-fallback\"")
+    assert text.startswith('<span lang="pl">Tylko po polsku.</span> <span class="pb-fallback"')
     assert localized(Translations(pl="a", en="b"), "en") == "b"
+
+
+def test_a_text_shown_in_another_language_carries_its_lang_inline_and_in_blocks() -> None:
+    import markdown
+
+    extensions = ["attr_list", "md_in_html", "tables"]
+    one = localized(Translations(pl="Tylko **po** polsku."), "en")
+    assert re.fullmatch(r'<p>Intro: <span lang="pl">Tylko <strong>po</strong> polsku\.</span> '
+                        r'<span class="pb-fallback" lang="en" [^>]*>PL</span></p>',
+                        markdown.markdown("Intro: " + one, extensions=extensions))
+    cell = localized(Translations(pl="jeden *dwa*"), "en", inline=True)
+    assert '<td><span lang="pl">jeden <em>dwa</em></span> <span class="pb-fallback"' in markdown.markdown(
+        f"| a |\n|---|\n| {cell} |\n", extensions=extensions)
+    blocks = localized(Translations(en="First.\n\nThen:\n\n- one\n- *two*\n"), "pl")
+    out = markdown.markdown("**Intro.** " + blocks, extensions=extensions)
+    assert "markdown=" not in out
+    assert re.search(r'<div lang="en">\s*<p>First\.</p>\s*<p>Then:</p>\s*<ul>\s*<li>one</li>\s*'
+                     r'<li><em>two</em> <span class="pb-fallback" lang="pl" title="Brak[^"]*">EN</span></li>'
+                     r'\s*</ul>\s*</div>', out), out
+    assert localized(Translations(en="First.\n\nSecond."), "en") == "First.\n\nSecond."  # no mark at home
 
 
 def test_the_fallback_notice_is_in_the_reader_s_language() -> None:
@@ -127,6 +147,8 @@ def test_a_title_or_owner_shown_in_another_language_carries_the_badge(tmp_path: 
     assert [p for p in problems if p.severity == "error"] == []
     english = next(p for p in plan(catalogue, "en") if p.path == "goals/twelve.md").markdown
     polish = next(p for p in plan(catalogue, "pl") if p.path == "goals/twelve.md").markdown
-    assert re.search(r'^# Cel dwanaście <span class="pb-fallback" title="[^"]+">PL</span>$', english, re.M)
-    assert re.search(r'Head of Marketing <span class="pb-fallback" title="[^"]+">EN</span> ·', polish)
+    assert re.search(r'^# <span lang="pl">Cel dwanaście</span> <span class="pb-fallback" lang="en" '
+                     r'title="[^"]+">PL</span>$', english, re.M)
+    assert re.search(r'<span lang="en">Head of Marketing</span> <span class="pb-fallback" lang="pl" '
+                     r'title="[^"]+">EN</span> ·', polish)
     assert "Head of Marketing ·" in english and "# Cel dwanaście\n" in polish  # no badge where it belongs

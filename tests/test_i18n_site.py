@@ -116,8 +116,9 @@ def test_every_link_inside_both_sites_leads_to_an_existing_file(built: Built) ->
 
 def test_a_text_missing_in_english_shows_the_polish_text_marked(built: Built) -> None:
     html = (built.site / "en" / "goals" / "untranslated-goal" / "index.html").read_text(encoding="utf-8")
-    match = re.search(r"Liczba umów podpisanych w kwartale ponad plan\. ?<span ([^>]*)>PL</span>", html)
-    assert match, "the Polish metric with its PL badge"
+    match = re.search(r'<span lang="pl">Liczba umów podpisanych w kwartale ponad plan\.</span> ?'
+                      r'<span ([^>]*)>PL</span>', html)
+    assert match, "the Polish metric, marked as Polish, with its PL badge"
     assert 'class="pb-fallback"' in match.group(1)
     assert 'title="No English translation yet: the text is in Polish."' in match.group(1)
     pl = (built.site / "pl" / "goals" / "untranslated-goal" / "index.html").read_text(encoding="utf-8")

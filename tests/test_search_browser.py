@@ -231,6 +231,47 @@ def test_a_missing_translation_is_visibly_marked(page: Any, server: str) -> None
     tooltip.first.wait_for(state="visible", timeout=5000)
 
 
+def test_a_missing_translation_is_read_in_its_language_and_explained_to_the_keyboard(
+        page: Any, server: str) -> None:
+    open_page(page, server, "en/goals/untranslated-goal/")
+    metric = page.locator("article li", has_text="Liczba umów podpisanych")
+    assert metric.locator('[lang="pl"]').inner_text() == "Liczba umów podpisanych w kwartale ponad plan."
+    badge = metric.locator(".pb-fallback")
+    assert badge.evaluate("b => b.closest('[lang]').lang") == "en"
+    for _ in range(60):  # Tab through the page until the badge has the focus
+        page.keyboard.press("Tab")
+        if badge.evaluate("b => document.activeElement === b"):
+            break
+    else:
+        raise AssertionError("the PL badge is not reachable with Tab")
+    page.locator(".md-tooltip2", has_text="No English translation yet").first.wait_for(state="visible", timeout=5000)
+
+
+def _switch_language(page: Any, to: str) -> None:
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator(f"a.pb-alternate[hreflang={to}]").click()
+    page.wait_for_load_state("load")
+
+
+def test_switching_language_keeps_the_values_typed_into_the_sla_form(page: Any, server: str) -> None:
+    field = "#sla-marketing-sales-sla-"
+    open_page(page, server, "pl/slas/marketing-sales-sla/")
+    page.fill(field + "company_name", "Acme Sp. z o.o.")
+    page.fill(field + "revenue_target", "2 500 000")
+    _switch_language(page, "en")
+    assert page.url == server + "en/slas/marketing-sales-sla/"
+    page.wait_for_function(f"document.querySelector('{field}company_name').value !== ''", timeout=5000)
+    assert page.input_value(field + "company_name") == "Acme Sp. z o.o."
+    assert page.input_value(field + "revenue_target") == "2,500,000"  # read the Polish way, shown the English
+    assert "Loaded" in page.locator(".sla-summary").inner_text()
+    # An untouched form goes over as it is, and nothing is left behind for a later page.
+    open_page(page, server, "pl/slas/marketing-sales-sla/")
+    _switch_language(page, "en")
+    assert page.input_value(field + "company_name") == ""
+    assert page.locator(".sla-summary").is_hidden()
+    assert page.evaluate("sessionStorage.length") == 0
+
+
 def test_no_script_errors_on_search(page: Any, server: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -111,10 +111,19 @@ def test_conditional_clauses(example: Sla) -> None:
     assert "eskalacja" not in small_quiet
 
 
+def test_one_hour_reads_right_in_polish(example: Sla) -> None:
+    # The unit's form is the nominative ("1 godzina"): "nie później niż 1 godzina" would need "godzinę".
+    spec = compile_spec(example, "pl")
+    for size in ("large", "small"):
+        text = re.sub(r"[ \n]+", " ", filled(spec, dict(EXAMPLE, company_size=size, follow_up_hours=1)).markdown())
+        assert "później niż" not in text
+        assert re.search(f"w czasie nie dłuższym niż (\\*\\*)?1{NBSP}godzina(\\*\\*)? od jego", text), size
+
+
 def test_numbers_in_the_document(example: Sla) -> None:
     pl = filled(compile_spec(example, "pl"), dict(EXAMPLE, revenue_target=1_200_000.5)).markdown()
     assert f"| Cel przychodowy na kwartał | 1{NBSP}200{NBSP}000,50{NBSP}zł |" in pl
-    assert f"nie później niż\n   **24{NBSP}godziny** od jego przekazania" in pl
+    assert f"nie dłuższym\n   niż **24{NBSP}godziny** od jego przekazania" in pl
     assert f"co najmniej\n   10{NBSP}dni roboczych przed jej startem" in pl
     en = filled(compile_spec(example, "en"), dict(EXAMPLE, revenue_target=1_200_000.5,
                                                   follow_up_hours=1)).markdown()

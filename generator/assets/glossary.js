@@ -14,6 +14,11 @@
       seen[term] = true;
       if (!mark.hasAttribute("tabindex")) mark.tabIndex = 0;
     });
+    /* The same for the badge of a text shown in another language ("PL", generator/render.py):
+       its title says what is missing. Each one: a page rarely has more than a few. */
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content .pb-fallback"), function (badge) {
+      if (!badge.hasAttribute("tabindex")) badge.tabIndex = 0;
+    });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -15,3 +15,61 @@ document.addEventListener(
   },
   true,
 );
+
+/*
+ * An SLA form's values go along to the other language (a reload would lose what the reader typed):
+ * on the switch they are kept as a values file in the tab's sessionStorage, and the same form on
+ * the other language's page loads them as if the reader had loaded that file (the form's own
+ * "load values" path, which reads numbers and translated defaults the other language's way).
+ * Only a form the reader changed; the stored copy is removed as soon as it is read.
+ */
+(function () {
+  "use strict";
+  var KEY = "pb-sla-carry";
+
+  function changed(app) {
+    return Array.prototype.some.call(app.querySelectorAll("[data-param]"), function (el) {
+      if (el.type === "checkbox" || el.type === "radio") return el.checked !== el.defaultChecked;
+      if (el.tagName === "SELECT") {
+        return Array.prototype.some.call(el.options, function (o) { return o.selected !== o.defaultSelected; });
+      }
+      return el.value !== el.defaultValue;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a.pb-alternate") : null;
+    var sla = window.PlaybookSla;
+    if (!link || !sla) return;
+    var carried = [];
+    Array.prototype.forEach.call(document.querySelectorAll(".sla-app[data-sla]"), function (app) {
+      if (!app.slaState || !changed(app)) return;
+      var state = app.slaState();
+      carried.push({id: state.spec.id, values: sla.valuesFile(state.spec, state.raw)});
+    });
+    try {
+      if (carried.length) sessionStorage.setItem(KEY, JSON.stringify({to: link.href, forms: carried}));
+    } catch (e) { /* storage refused (private mode): the switch goes on without the values */ }
+  }, true);
+
+  window.addEventListener("load", function () {
+    var stored = null;
+    try {
+      stored = JSON.parse(sessionStorage.getItem(KEY) || "null");
+      sessionStorage.removeItem(KEY);
+    } catch (e) {
+      return;
+    }
+    if (!stored || stored.to.split("#")[0] !== location.href.split("#")[0]) return;
+    stored.forms.forEach(function (form) {
+      Array.prototype.forEach.call(document.querySelectorAll(".sla-app[data-sla]"), function (app) {
+        var picker = app.querySelector("input.sla-values-file");
+        if (!app.slaState || app.slaState().spec.id !== form.id || !picker || !window.DataTransfer) return;
+        var files = new DataTransfer();
+        files.items.add(new File([form.values], form.id + ".values.yaml", {type: "application/yaml"}));
+        picker.files = files.files;
+        picker.dispatchEvent(new Event("change"));
+      });
+    });
+  });
+})();
