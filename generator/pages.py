@@ -92,7 +92,11 @@ class Planner:
                 return plain(ident)
             text = self._link_text.get(ident)
             if text is None:
-                text = self._link_text[ident] = plain(self.title_of(entry))
+                found = localize(entry.definition.title, self.lang)
+                text = plain(found.text)
+                if found.fallback is not None:  # read in its own language's voice, as on its page
+                    text = f'<span lang="{found.fallback}">{text}</span>'
+                self._link_text[ident] = text
             return f"[{text}]({relative(page_path(entry.kind, ident), start)})"
 
         return link

@@ -152,3 +152,20 @@ def test_a_title_or_owner_shown_in_another_language_carries_the_badge(tmp_path: 
     assert re.search(r'<span lang="en">Head of Marketing</span> <span class="pb-fallback" lang="pl" '
                      r'title="[^"]+">EN</span> ·', polish)
     assert "Head of Marketing ·" in english and "# Cel dwanaście\n" in polish  # no badge where it belongs
+
+
+def test_a_link_to_a_definition_whose_title_is_in_another_language_says_so(tmp_path: Path) -> None:
+    """The goals list (and every page linking to it) showed the Polish title on the English site
+    with no ``lang``, so it was read with an English voice; on its own page it carries one."""
+    from generator.catalogue import load
+    from generator.pages import plan
+    from tests.projects import GOAL, make_project
+
+    goal = GOAL.format(id="twelve", team="marketing").replace(
+        "title: {pl: Cel twelve, en: Goal twelve}", "title: {pl: Cel dwanaście}")
+    root = make_project(tmp_path / "p", {"playbooks/goals/twelve.yaml": goal})
+    catalogue, _ = load(root, root / "playbooks")
+    english = {p.path: p.markdown for p in plan(catalogue, "en")}
+    polish = {p.path: p.markdown for p in plan(catalogue, "pl")}
+    assert '[<span lang="pl">Cel dwanaście</span>](twelve.md)' in english["goals/index.md"]
+    assert "[Cel dwanaście](twelve.md)" in polish["goals/index.md"]
