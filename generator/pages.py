@@ -91,12 +91,9 @@ class Planner:
             if entry is None:  # references are checked before planning
                 return plain(ident)
             text = self._link_text.get(ident)
-            if text is None:
-                found = localize(entry.definition.title, self.lang)
-                text = plain(found.text)
-                if found.fallback is not None:  # read in its own language's voice, as on its page
-                    text = f'<span lang="{found.fallback}">{text}</span>'
-                self._link_text[ident] = text
+            if text is None:  # a title in another language keeps its lang (no badge in a link)
+                text = self._link_text[ident] = localized(
+                    entry.definition.title, self.lang, mark=False, inline=True, literal=True)
             return f"[{text}]({relative(page_path(entry.kind, ident), start)})"
 
         return link

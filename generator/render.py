@@ -692,13 +692,13 @@ def project_sandbox(templates_dir: Path | None, **options: Any) -> Sandbox:
     """A :class:`Sandbox` that looks in the project's ``templates/`` first (its files are the
     user's: errors there are reported at their file and line), then in the package's. The folder
     need not exist yet (``playbook serve`` keeps the environment while it is made)."""
-    package = jinja2.PackageLoader("generator", "templates")
-    if templates_dir is None:
-        return Sandbox((), loader=package, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                       lstrip_blocks=True, **options)
+    loader: jinja2.BaseLoader = jinja2.PackageLoader("generator", "templates")
+    user_dirs: tuple[Path, ...] = ()
+    if templates_dir is not None:
+        loader, user_dirs = OverridableLoader(ProjectLoader(templates_dir), loader), (templates_dir,)
     return Sandbox(
-        (templates_dir,),
-        loader=OverridableLoader(ProjectLoader(templates_dir), package),
+        user_dirs,
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
