@@ -19,8 +19,9 @@ document.addEventListener(
 /*
  * An SLA form's values go along to the other language (a reload would lose what the reader typed):
  * on the switch they are kept as a values file in the tab's sessionStorage, and the same form on
- * the other language's page loads them as if the reader had loaded that file (the form's own
- * "load values" path, which reads numbers and translated defaults the other language's way).
+ * the other language's page loads them through the form's own "load values" path (which reads
+ * numbers and translated defaults the other language's way), quietly: no "Loaded ..." message
+ * unless something could not be carried over, no marks on required fields still left empty.
  * Only a form the reader changed; the stored copy is removed as soon as it is read.
  */
 (function () {
@@ -63,12 +64,7 @@ document.addEventListener(
     if (!stored || stored.to.split("#")[0] !== location.href.split("#")[0]) return;
     stored.forms.forEach(function (form) {
       Array.prototype.forEach.call(document.querySelectorAll(".sla-app[data-sla]"), function (app) {
-        var picker = app.querySelector("input.sla-values-file");
-        if (!app.slaState || app.slaState().spec.id !== form.id || !picker || !window.DataTransfer) return;
-        var files = new DataTransfer();
-        files.items.add(new File([form.values], form.id + ".values.yaml", {type: "application/yaml"}));
-        picker.files = files.files;
-        picker.dispatchEvent(new Event("change"));
+        if (app.slaState && app.slaCarry && app.slaState().spec.id === form.id) app.slaCarry(form.values);
       });
     });
   });

@@ -1421,6 +1421,31 @@
       }
     });
     window.addEventListener("afterprint", function () { document.body.classList.remove("sla-printing"); });
+    // A values file loaded by the reader: every field is checked and the summary says what was
+    // loaded. ``carried``: the values the reader typed on this page in the other language
+    // (language.js): only the fields that hold a value are checked, as they were on that page,
+    // and the summary speaks only if something could not be carried over.
+    function applyValues(name, text, carried) {
+      loadValues(app, spec, name, text, function (message, clean, fields) {
+        if (fields) pending = fields.reasons; // a file that cannot be read changes nothing
+        var values = carried ? readForm(app, spec) : {};
+        spec.params.forEach(function (param) {
+          var unfit = fields && fields.unfit.indexOf(param.id) >= 0;
+          if (!carried || unfit || has(values, param.id)) touched[param.id] = true;
+        });
+        if (!carried) showAll = true;
+        update();
+        if (!carried || !clean) {
+          if (!clean || !summary.hidden) message = [message, summary.textContent].filter(Boolean).join(" ");
+          summary.textContent = message;
+          summary.hidden = false;
+        }
+        // Which fields were left out or could not be filled (for scripts and the tests).
+        app.dispatchEvent(new CustomEvent("sla-loaded", {detail: {
+          clean: clean, carried: carried, unknown: fields ? fields.unknown : [], unfit: fields ? fields.unfit : []}}));
+      });
+    }
+    app.slaCarry = function (text) { applyValues(spec.id + ".values.yaml", text, true); };
     var picker = app.querySelector("input.sla-values-file");
     if (picker) {
       picker.addEventListener("change", function (event) {
@@ -1430,18 +1455,7 @@
         var reader = new FileReader();
         reader.onload = function () {
           picker.value = "";
-          loadValues(app, spec, file.name, String(reader.result), function (text, clean, fields) {
-            if (fields) pending = fields.reasons; // a file that cannot be read changes nothing
-            spec.params.forEach(function (param) { touched[param.id] = true; });
-            showAll = true;
-            update();
-            if (!clean || !summary.hidden) text = [text, summary.textContent].filter(Boolean).join(" ");
-            summary.textContent = text;
-            summary.hidden = false;
-            // Which fields were left out or could not be filled (for scripts and the tests).
-            app.dispatchEvent(new CustomEvent("sla-loaded", {detail: {
-              clean: clean, unknown: fields ? fields.unknown : [], unfit: fields ? fields.unfit : []}}));
-          });
+          applyValues(file.name, String(reader.result), false);
         };
         reader.onerror = function () {
           picker.value = "";
