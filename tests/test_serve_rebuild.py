@@ -396,3 +396,27 @@ def test_mkdocs_dirty_warning_is_silenced_only_under_serve() -> None:
         assert not _DIRTY_NOTICE.filter(record)
     finally:
         _DIRTY_NOTICE.active = False
+
+
+def test_a_theme_override_replaced_by_an_older_file_of_the_same_size_rebuilds_every_page(tmp_path: Path) -> None:
+    """Every page shows the theme's overrides: one moved in with its old date kept (``mv``,
+    ``cp -p``), even of the same size, must change what every page is checked against."""
+    from types import SimpleNamespace
+
+    from generator.plugin.serve import _config_key
+    from generator.project import settings_from
+
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    footer = overrides / "partials" / "footer.html"
+    footer.write_text("<footer>one</footer>", encoding="utf-8")
+    config = SimpleNamespace(config_file_path=None, theme=SimpleNamespace(custom_dir=str(overrides)))
+    settings = settings_from({}, "pl")
+    before = _config_key(config, settings)
+    assert _config_key(config, settings) == before
+    older = tmp_path / "footer.html"
+    older.write_text("<footer>two</footer>", encoding="utf-8")  # the same size
+    stat = footer.stat()
+    os.utime(older, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same date
+    os.replace(older, footer)
+    assert _config_key(config, settings) != before

@@ -35,7 +35,7 @@ from mkdocs.structure.files import File, Files
 from ..errors import UserError
 from ..labels import LABELS, label
 from ..project import Settings
-from ..rebuild import Processed, Rebuilds, Rendered, digest, remove_stale
+from ..rebuild import Processed, Rebuilds, Rendered, digest, remove_stale, stamp
 from ..search import SiteSearch
 from ..search.site import IndexRun
 from .paths import THEME_DIR
@@ -275,9 +275,8 @@ def _config_key(config: Any, settings: Settings) -> str:
     for folder in (config.theme.custom_dir, str(THEME_DIR)):
         if folder and os.path.isdir(folder):
             for path in sorted(Path(folder).rglob("*")):
-                if path.is_file():
-                    stat = path.stat()
-                    parts.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+                if path.is_file():  # stamp: also an override replaced by a file with an older date
+                    parts.append(f"{path}\0{stamp(str(path))}")
     return digest(*parts)
 
 
