@@ -21,7 +21,16 @@ from .catalogue import Catalogue, Entry
 from .labels import label
 from .models import KINDS, Definition
 from .models.base import Translations, alphabetical, localize
-from .render import attr, environment, fallback_marker, inline_markdown, localized, number, plain
+from .render import (
+    attr,
+    attr_words,
+    environment,
+    fallback_marker,
+    inline_markdown,
+    localized,
+    number,
+    plain,
+)
 from .sla.page import sla_form
 
 COMPARISON_PATH = "comparison.md"
@@ -123,8 +132,8 @@ class Planner:
             # The badge of a text shown in another language (after a title or an owner).
             badge=lambda text: fallback_marker(lang, localize(text, lang).fallback),
             marked=lambda text: localized(text, lang, inline=True, literal=True),  # text() + badge(), with lang
-            # Inside an HTML attribute of a table row (an aria-label): escaped, and no '|'.
-            attr_text=lambda text: attr(localize(text, lang).text).replace("|", "&#124;"),
+            # Inside an HTML attribute of a table row (an aria-label): its words, escaped, no '|'.
+            attr_text=lambda text: attr_words(localize(text, lang).text),
             num=lambda value: number(value, lang),
             team_of=lambda entry: getattr(entry.definition, "team", None),
             link=self.link_from(here),

@@ -61,6 +61,21 @@ def attr(text: str) -> str:
     return html.escape(_NEWLINES.sub(" ", text), quote=True)
 
 
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"\*\*|__|`|</?[A-Za-z][^<>]*>")
+_MD_ACTIVE = re.compile(r"[\\`*_\[\]|~]")
+
+
+def attr_words(text: str) -> str:
+    """The words of an author's Markdown for an HTML attribute written into a Markdown page (an
+    item's aria-label): links as their text, no ``**``, backticks or tags (a screen reader would
+    read them out), and every character Markdown acts on as a character reference. Written as is,
+    a code span or a link in the text was turned into HTML inside the attribute, which ended it:
+    the rest of the tag showed on the page, and on paper, as text."""
+    words = html.unescape(_MD_MARKS.sub("", _MD_LINK.sub(r"\1", _NEWLINES.sub(" ", text))))
+    return _MD_ACTIVE.sub(lambda found: f"&#{ord(found.group())};", attr(words))
+
+
 def mermaid_label(text: str) -> str:
     """Text safe inside a Mermaid ``["..."]`` label."""
     text = _NEWLINES.sub(" ", text)

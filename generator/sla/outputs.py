@@ -20,6 +20,13 @@ from .fill import Filled
 
 FORMATS = ("md", "html", "pdf", "docx")
 OWN_FILES = Path(__file__).parent
+#: The checklists' DejaVu Sans, embedded in the PDF as it is in theirs: with no fonts installed (a
+#: slim container) WeasyPrint crashed, and a machine whose fonts lack Polish letters prints boxes.
+FONTS_DIR = OWN_FILES.parent / "checklists" / "fonts"
+_PDF_FONTS = """
+@font-face { font-family: "DejaVu Sans"; src: url("DejaVuSans.ttf"); font-weight: 400; }
+@font-face { font-family: "DejaVu Sans"; src: url("DejaVuSans-Bold.ttf"); font-weight: 700; }
+"""
 
 
 def render(filled: Filled, fmt: str) -> bytes:
@@ -52,7 +59,7 @@ def _fetcher() -> Any:
 
             if url.startswith("file://"):
                 path = Path(url.removeprefix("file://")).resolve()
-                if path.is_relative_to(OWN_FILES) and path.is_file():
+                if (path.is_relative_to(OWN_FILES) or path.is_relative_to(FONTS_DIR)) and path.is_file():
                     return URLFetcherResponse(url, path.read_bytes())
             raise RefusedURL(f"refused to load {url}: a filled agreement loads nothing from outside")
 
@@ -60,10 +67,15 @@ def _fetcher() -> Any:
 
 
 def pdf(filled: Filled) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
-    document = HTML(string=filled.html(), base_url=OWN_FILES.as_uri() + "/", url_fetcher=_fetcher())
-    data: bytes = document.write_pdf()
+    fonts = FontConfiguration()
+    fetcher = _fetcher()
+    embedded = CSS(string=_PDF_FONTS, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=fetcher,
+                   font_config=fonts)
+    document = HTML(string=filled.html(), base_url=OWN_FILES.as_uri() + "/", url_fetcher=fetcher)
+    data: bytes = document.write_pdf(stylesheets=[embedded], font_config=fonts)
     return data
 
 
@@ -197,7 +209,11 @@ class _DocxWriter:
         elif tag == "hr":
             return
         else:  # article, section, div: their content
+            first = len(self.document.paragraphs)
             self.blocks(node.children, paragraph_style)
+            if "sla-annex" in node.attrs.get("class", "").split() and len(self.document.paragraphs) > first:
+                # on a page of its own, as in the PDF (document.css)
+                self.document.paragraphs[first].paragraph_format.page_break_before = True
 
     def list(self, node: _Element) -> None:
         ordered = node.tag == "ol"
@@ -259,6 +275,11 @@ class _DocxWriter:
         table = self.document.add_table(rows=len(rows), cols=columns)
         table.style = "Table Grid"
         for r, (head, cells) in enumerate(rows):
+            # As in the PDF: a row is never split across pages, and the header row is repeated
+            # on every page a table runs over (the annex can be longer than a page).
+            _row_property(table.rows[r], "w:cantSplit")
+            if head:
+                _row_property(table.rows[r], "w:tblHeader")
             for c, cell in enumerate(cells):
                 target = table.cell(r, c).paragraphs[0]
                 style = frozenset({"th"}) if head or cell.tag == "th" else frozenset()
@@ -266,6 +287,48 @@ class _DocxWriter:
             if not head and len(cells) > 1 and all(not _text(cell).strip() for cell in cells[1:]):
                 table.rows[r].height = Cm(1.6)  # room to sign
         self.document.add_paragraph()
+
+
+def _row_property(row: Any, tag: str) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement(tag))
+
+
+def _page_numbers(section: Any) -> None:
+    """"1 / 6" centred in the footer, as the PDF has it: Word's PAGE and NUMPAGES fields."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def run(text: str = "") -> Any:
+        added = paragraph.add_run(text)
+        added.font.size = Pt(8.5)
+        added.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+        return added
+
+    def mark(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run()._r.append(element)
+
+    def field(instruction: str) -> None:
+        mark("begin")
+        code = OxmlElement("w:instrText")
+        code.set(qn("xml:space"), "preserve")
+        code.text = instruction
+        run()._r.append(code)
+        mark("separate")
+        run("1")  # shown until Word counts the pages
+        mark("end")
+
+    field(" PAGE ")
+    run(" / ")
+    field(" NUMPAGES ")
 
 
 def _set_num(paragraph: Any, num_id: int) -> None:
@@ -308,6 +371,7 @@ def _docx_setup(document: Any, filled: Filled) -> None:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(20), Mm(22)
         section.left_margin = section.right_margin = Mm(18)
+        _page_numbers(section)
     lang = _DOCX_LANG.get(filled.lang, filled.lang)
     defaults = document.styles.element.find(qn("w:docDefaults"))
     run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
