@@ -283,7 +283,10 @@ def test_checklists_that_name_a_role_differently_show_its_id(tmp_path: Path) -> 
         (["lead-handoff"], "'lead-handoff' is a process, not a checklist. The checklists are: "
                            "new-marketer, new-sales-rep."),
         (["new-sales-rep", "--start", "2027-13-01"],
-         "--start: '2027-13-01' is not a date; write it as YYYY-MM-DD, like 2027-01-04."),
+         "--start: '2027-13-01' is not a date: there is no month 13; write it as YYYY-MM-DD, like 2027-01-04."),
+        (["new-sales-rep", "--start", "2027-02-30"], "--start: '2027-02-30' is not a date: that month has no day 30."),
+        (["new-sales-rep", "--start", "9999-12-31"],
+         "--start: '9999-12-31': give a start date between the years 1900 and 2999."),
         (["new-sales-rep", "--start", "4.01.2027"],
          "--start: '4.01.2027' is not a date; write it as YYYY-MM-DD, like 2027-01-04."),
         (["--role", "sales"],

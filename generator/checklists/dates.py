@@ -94,11 +94,19 @@ def format_date(day: dt.date, lang: str) -> str:
 
 
 def parse_start(text: str) -> dt.date:
-    """``--start``: a date written as YYYY-MM-DD; anything else is a :class:`ValueError`."""
+    """``--start``: a date written as YYYY-MM-DD; anything else is a :class:`ValueError` whose
+    message says, in words, what is wrong with ``text``."""
     cleaned = text.strip()
     if not _ISO_DATE.match(cleaned):
-        raise ValueError(text)
-    start = dt.date.fromisoformat(cleaned)
+        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, like 2027-01-04.")
+    try:
+        start = dt.date.fromisoformat(cleaned)
+    except ValueError:
+        month = int(cleaned[5:7])
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r} is not a date: there is no month {month}; "
+                             "write it as YYYY-MM-DD, like 2027-01-04.") from None
+        raise ValueError(f"{text!r} is not a date: that month has no day {int(cleaned[8:10])}.") from None
     if not 1900 <= start.year <= 2999:  # due offsets up to 'month 999' must stay valid dates
-        raise ValueError(text)
+        raise ValueError(f"{text!r}: give a start date between the years 1900 and 2999.")
     return start

@@ -164,10 +164,8 @@ def _start(value: str | None) -> dt.date | None:
         return None
     try:
         return parse_start(value)
-    except ValueError:
-        raise UserError(
-            f"--start: {value!r} is not a date; write it as YYYY-MM-DD, like 2027-01-04."
-        ) from None
+    except ValueError as exc:
+        raise UserError(f"--start: {exc}") from None
 
 
 def _slug(name: str) -> str:
