@@ -366,3 +366,28 @@ def test_a_printed_checklist_page_starts_with_its_title_not_its_tags(
     first = pypdf.PdfReader(io.BytesIO(search_page.pdf(format="A4"))).pages[0].extract_text()
     assert "Wdrożenie nowego handlowca" in first
     assert "onboarding" not in first, first[:300]
+
+
+@pytest.mark.browser
+def test_the_browsers_own_print_of_the_sla_page_prints_the_agreement_or_a_form_without_buttons(
+    search_page: Any, search_server: str,
+) -> None:
+    """Ctrl+P (not the form's Print button) printed the form's boxes, its buttons and the empty
+    preview. Without values that make an agreement it prints the form to fill in by hand, without
+    buttons or the empty preview; with them, the agreement, as the Print button does."""
+    search_page.goto(search_server + "pl/slas/marketing-sales-sla/")
+    search_page.wait_for_function("() => document.querySelector('.sla-app').slaState")
+
+    def printed() -> str:
+        return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(search_page.pdf(format="A4"))).pages)
+
+    form = printed()
+    assert "Nazwa firmy" in form  # the form's labels, to fill in by hand
+    for button in ("Drukuj", "Sprawdź", "Pobierz", "Podgląd umowy", "Uzupełnij wymagane pola"):
+        assert button not in form, button
+    search_page.set_input_files("input[type=file]", str(ROOT / "examples" / "q1-2027.yaml"))
+    search_page.wait_for_function("() => document.querySelector('.sla-preview #sla-signatures')")
+    agreement = printed()
+    assert "Podpisy" in agreement and "Imię i nazwisko" in agreement
+    assert agreement.count("Nazwa firmy") == 1, agreement  # the annex's row; the form is left out
+    assert not search_page.evaluate("document.body.classList.contains('sla-printing')")  # afterprint

@@ -1421,6 +1421,11 @@
       }
     });
     window.addEventListener("afterprint", function () { document.body.classList.remove("sla-printing"); });
+    // The browser's own Print (Ctrl+P) prints the agreement too, as the Print button does, when
+    // the values make one; otherwise the page prints as a form to fill in by hand (sla-form.css).
+    window.addEventListener("beforeprint", function () {
+      if (last && last.filled) document.body.classList.add("sla-printing");
+    });
     // A values file loaded by the reader: every field is checked and the summary says what was
     // loaded. ``carried``: the values the reader typed on this page in the other language
     // (language.js): only the fields that hold a value are checked, as they were on that page,
