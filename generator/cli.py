@@ -7,10 +7,38 @@ mistake arrives as :class:`~generator.errors.UserError` and is printed without a
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from .errors import UserError
+from .fsutil import environment_problem
+
+#: Exit statuses besides 0 (done) and 1 (a mistake, or the machine refused: disk full, read-only):
+#: stopped by Ctrl+C, by SIGTERM (``docker stop``, a cancelled CI job, ``kill``), and the reader
+#: of the output gone (``playbook check --format json | head``): 128 + the signal, as a shell
+#: reports a command those signals ended.
+INTERRUPTED, TERMINATED, PIPE_CLOSED = 130, 143, 141
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: the command stops as it does on Ctrl+C, cleaning up what it was writing (the
+    build's staging folder); a KeyboardInterrupt, so every clean-up for Ctrl+C runs for it too."""
+
+
+#: Whether SIGTERM came while this command runs.
+_terminated = False
+
+
+def stop_if_terminated() -> None:
+    """Raise :class:`Terminated` if SIGTERM came, even when the exception it raised was lost:
+    raised while Python ran a finaliser (``__del__``), it is printed and dropped. A build asks
+    before it swaps its site in."""
+    if _terminated:
+        raise Terminated
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -43,21 +71,72 @@ def _project_anywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        # Inside the try: importing the commands takes about half a second, and Ctrl+C then is
-        # "Interrupted." like anywhere else, not a traceback.
-        args = make_parser().parse_args(argv)
-        code: int = args.run(args)
+        with _stop_on_sigterm():
+            # Inside the try: importing the commands takes about half a second, and Ctrl+C then
+            # is "Interrupted." like anywhere else, not a traceback.
+            args = make_parser().parse_args(argv)
+            code: int = args.run(args)
+            sys.stdout.flush()  # a closed pipe shows here, not as Python exits
     except UserError as exc:
         print(_red(exc.render()), file=sys.stderr)
         return 1
+    except Terminated:
+        print("Stopped (SIGTERM).", file=sys.stderr)
+        return TERMINATED
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
-        return 130
+        return INTERRUPTED
+    except BrokenPipeError:
+        _drop_stdout()
+        return PIPE_CLOSED
+    except OSError as exc:
+        # The machine refused (disk full, read-only, permission denied): said plainly, as a
+        # mistake is; any other OSError is a bug, and its traceback shows where.
+        problem = environment_problem(exc)
+        if problem is None:
+            raise
+        print(_red(problem), file=sys.stderr)
+        return 1
     return code
 
 
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """While a command runs, SIGTERM stops it as Ctrl+C does (:class:`Terminated`). As the
+    first process of a container (PID 1) the command would otherwise not stop at all, the
+    kernel ignoring SIGTERM there."""
+    global _terminated
+    _terminated = False
+
+    def stop(signum: int, frame: Any) -> None:
+        global _terminated
+        _terminated = True
+        raise Terminated
+
+    try:
+        before = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _drop_stdout() -> None:
+    """The reader of our output is gone: send the rest nowhere, so that Python's own flush at
+    exit does not complain again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def _red(text: str) -> str:
-    if sys.stderr.isatty():
+    """Errors in red on a terminal, unless NO_COLOR is set (https://no-color.org) or the
+    terminal is dumb."""
+    if sys.stderr.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb":
         return f"\033[31m{text}\033[0m"
     return text
 

@@ -76,19 +76,22 @@ class Diagnostic:
 class UserError(Exception):
     """A mistake in the user's input: printed without a traceback, exit status 1."""
 
-    def __init__(self, diagnostics: Iterable[Diagnostic] | str) -> None:
+    def __init__(self, diagnostics: Iterable[Diagnostic] | str, note: str = "") -> None:
         if isinstance(diagnostics, str):
             self.diagnostics: list[Diagnostic] = []
             self.text = diagnostics
         else:
             self.diagnostics = sorted(diagnostics)
             self.text = ""
+        #: A line before the count (which stays last): why these are errors, when that is not plain.
+        self.note = note
         super().__init__(self.render())
 
     def render(self) -> str:
         if not self.diagnostics:
             return "\n".join(_printable(line) for line in self.text.split("\n"))
-        return "\n".join([*(d.format() for d in self.diagnostics), summary(self.diagnostics)])
+        note = [self.note] if self.note else []
+        return "\n".join([*(d.format() for d in self.diagnostics), *note, summary(self.diagnostics)])
 
 
 def summary(diagnostics: Iterable[Diagnostic]) -> str:

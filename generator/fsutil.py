@@ -5,16 +5,23 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import errno
 import os
 import re
 import shutil
 import signal
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
 
 _RENAME_EXCHANGE = 2
 _PR_SET_PDEATHSIG = 1
@@ -232,6 +239,32 @@ def mark_in_place(target: Path, marker: str, before: set[str], writer: str | Non
     atomic_write(target / marker, _marker_bytes(listed & now, marker, writer))
 
 
+#: What to do when the machine refuses to write, by ``errno``: not a mistake in the project and
+#: not a bug, so said in one line (see :func:`environment_problem`), never as a traceback.
+_REFUSALS = {
+    errno.ENOSPC: "Free some space on that disk, or write to another one.",
+    errno.EDQUOT: "Free some space within your disk quota, or write elsewhere.",
+    errno.EROFS: "Write to a writable folder instead.",
+    errno.EACCES: "Run the command as a user allowed to write there, or write elsewhere.",
+    errno.EPERM: "Run the command as a user allowed to write there, or write elsewhere.",
+    errno.EIO: "Check the disk or network share, then run the command again.",
+}
+
+
+def environment_problem(exc: OSError, doing: str = "") -> str | None:
+    """What to tell of an ``OSError`` that is the machine's refusal (a full disk, a read-only
+    file system, a permission), and what to do; None for any other (a bug). ``doing`` says what
+    failed (``"The site was not built"``)."""
+    hint = _REFUSALS.get(exc.errno or 0)
+    if hint is None:
+        return None
+    what = exc.strerror or os.strerror(exc.errno or 0)
+    path = exc.filename2 or exc.filename  # a copy's or a rename's second name is where it wrote
+    where = f"{os.fsdecode(path)}: " if path else ""
+    lead = f"{doing}: " if doing else ""
+    return f"{lead}{where}{what}. {hint}"
+
+
 def _default_mode(kind: str) -> int:
     """The mode a new file or folder gets from the umask (``mkstemp``/``mkdtemp`` use 0600/0700,
     which a web server running as another user could not read)."""
@@ -250,7 +283,10 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         mode = path.stat().st_mode & 0o777 if path.is_file() and not path.is_symlink() else None
     except OSError:
         mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # named by the file it was for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -309,6 +345,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def remove_path(path: Path) -> None:
     """Remove a file, link or whole folder, as far as it can (a leftover, nobody's work)."""
+    _release(path)
     if path.is_symlink() or path.is_file():
         with contextlib.suppress(OSError):
             path.unlink()
@@ -325,9 +362,11 @@ def replace_dir(staging: Path, target: Path) -> None:
     try:
         if not target.exists() and not target.is_symlink():
             os.replace(staging, target)
+            _release(staging)
             _sync_dir(target.parent)
             return
         if _exchange(staging, target):
+            _release(staging)
             _sync_dir(target.parent)
             remove_path(staging)  # staging now holds the old site
             return
@@ -338,12 +377,17 @@ def replace_dir(staging: Path, target: Path) -> None:
         except OSError:
             os.replace(old, target)
             raise
+        _release(staging)
         _sync_dir(target.parent)
         remove_path(old)
     except OSError as exc:
+        hint = _REFUSALS.get(exc.errno or 0)
+        if exc.errno == errno.EBUSY:
+            hint = ("A mount point cannot be replaced by renaming: mount the volume one level up, "
+                    "or build elsewhere and copy the site in.")
         raise UserError(
             f"cannot put the new site in place of {target}: {exc.strerror or exc}. The previous "
-            "site is unchanged."
+            "site is unchanged." + (f" {hint}" if hint else "")
         ) from None
 
 
@@ -357,15 +401,75 @@ def _alive(pid: int) -> bool:
     return True
 
 
+#: Staging folders this process is building, each held by a lock on the folder itself (see
+#: :func:`new_staging`): open folder descriptors by path.
+_HELD: dict[str, int] = {}
+#: A staging folder whose lock is free but whose process may still be alive is left alone this
+#: long: the moment between making a folder and locking it.
+_YOUNG = 60.0
+
+
+def _lock(fd: int) -> bool | None:
+    """Take the lock on an open folder without waiting: True when taken, False when someone
+    holds it, None where the file system (or the system) has no such locks."""
+    if fcntl is None:  # pragma: no cover - not POSIX
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return None
+    return True
+
+
+def _release(path: Path) -> None:
+    """This process is done with a staging folder (swapped in or removed): drop its lock."""
+    fd = _HELD.pop(str(path), None)
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def _stale_staging(leftover: Path, pid: int) -> bool:
+    """Whether a staging folder is a stopped build's: nobody holds its lock (the kernel drops
+    it when the build's process dies, however it died, in whatever container), and its process
+    is gone or it is not new. The process id alone cannot tell: in a container every build may
+    be process 1, and a build in another container has ids this one cannot see."""
+    if str(leftover) in _HELD:
+        return False
+    try:
+        fd = os.open(leftover, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return False
+    try:
+        taken = _lock(fd)
+        if taken is False:
+            return False  # a build is writing it
+        if pid != os.getpid() and not _alive(pid):
+            return True
+        # Without locks, only the process id can tell.
+        return taken is True and time.time() - os.fstat(fd).st_mtime > _YOUNG
+    finally:
+        os.close(fd)
+
+
 def _remove_stale(target: Path) -> None:
-    """Staging folders of builds that were killed half way (their process is gone)."""
+    """Staging folders of builds that were stopped half way (see :func:`_stale_staging`), and
+    old sites set aside by a build whose process is gone."""
     for leftover in target.parent.glob(f".{target.name}.*"):
         rest = leftover.name[len(target.name) + 2:]
         kind, _, tail = rest.partition("-")
         if kind not in ("staging", "old"):
             continue
         pid = tail.split("-", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if not pid.isdigit():
+            continue
+        if kind == "staging":
+            stale = _stale_staging(leftover, int(pid))
+        else:
+            stale = int(pid) != os.getpid() and not _alive(int(pid))
+        if stale:
             remove_path(leftover)
 
 
@@ -373,18 +477,24 @@ def new_staging(target: Path) -> Path:
     """A fresh folder beside ``target`` (same file system, so the swap is a rename); the caller
     removes it (see :func:`staging_dir`).
 
-    Its name carries this process's id, so a later build can tell the leftovers of a build that
-    was killed (and remove them) from those of a build still running.
+    Its name carries this process's id, and the process holds a lock on it until it is swapped
+    in or removed, so a later build can tell the leftovers of a build that was killed (and
+    remove them) from those of a build still running.
     """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale(target)
         path = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=target.parent))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        _HELD[str(path)] = fd
+        _lock(fd)
         mode = target.stat().st_mode & 0o777 if target.is_dir() else _default_mode("dir")
         os.chmod(path, mode)
     except OSError as exc:
+        hint = _REFUSALS.get(exc.errno or 0)
         raise UserError(
             f"cannot create a folder beside {target}: {exc.strerror or exc}. Nothing was changed."
+            + (f" {hint}" if hint else "")
         ) from None
     return path
 
@@ -396,5 +506,6 @@ def staging_dir(target: Path) -> Iterator[Path]:
     try:
         yield path
     finally:
+        _release(path)
         if path.exists():
             shutil.rmtree(path, ignore_errors=True)

@@ -80,6 +80,18 @@ def find_config(start: Path) -> Path:
         candidate = start / name
         if candidate.is_file():
             return candidate
+    if not start.is_dir():
+        raise UserError(
+            f"{start}: no such folder. Name the project folder (the one holding mkdocs.yml) with "
+            "--project DIR."
+        )
+    above = next((folder for folder in start.parents
+                  if any((folder / name).is_file() for name in CONFIG_NAMES)), None)
+    if above is not None:  # run in a folder of the project (playbooks/, content/...)
+        raise UserError(
+            f"{start}: no mkdocs.yml here; the project seems to be {above}, which holds one. Run "
+            f"the command there, or name it with --project {above}."
+        )
     raise UserError(
         f"{start}: no mkdocs.yml here. Run the command in the project folder, or name it with "
         "--project DIR."

@@ -211,8 +211,14 @@ def test_overdue_review_is_a_warning_and_strict_makes_it_an_error(tmp_path: Path
     assert out == "OK: 4 definitions in 4 files, 1 warning.\n"
     code, _out, err = run_check(root, "--strict")
     assert code == 1
-    assert err.splitlines()[-1] == "Found 1 error in 1 file."
+    assert err.splitlines()[-2:] == [
+        "It is a warning, which counts as an error here: --strict, or strict: true in mkdocs.yml.",
+        "Found 1 error in 1 file.",
+    ]
     assert "warning:" not in err
+    config = root / "mkdocs.yml"
+    config.write_text("strict: true\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run_check(root)[:2] == (code, _out), "check says what the build will: strict there too"
 
 
 def test_missing_translation_is_listed_with_translations_flag(tmp_path: Path) -> None:

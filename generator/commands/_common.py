@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from ..catalogue import Catalogue, Loader, page_collisions
-from ..errors import Diagnostic, UserError, summary
+from ..errors import Diagnostic, UserError, plural, summary
 from ..i18n import unused_content_pages
 from ..project import Project, load_project
 
@@ -39,10 +39,24 @@ def load_checked(project: Project, strict: bool = False, loader: Loader | None =
                                      project.settings.default_language)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
+        warnings = sum(1 for p in errors if p.severity == "warning")
         if strict:
             errors = [Diagnostic(p.file, p.line, p.col, p.where, p.message, "error") for p in errors]
-        raise UserError(errors)
+        if warnings == len(errors):
+            which = "It is a warning" if warnings == 1 else "All of them are warnings"
+        else:
+            which = plural(warnings, "of them is a warning", "of them are warnings")
+        counts = "counts as an error" if warnings == 1 else "count as errors"
+        note = (f"{which}, which {counts} here: --strict, or strict: true in mkdocs.yml."
+                if warnings else "")
+        raise UserError(errors, note)
     return catalogue, problems
+
+
+def strict_of(args: argparse.Namespace, project: Project) -> bool:
+    """``--strict``, or ``strict: true`` in mkdocs.yml: the build honours it (as a plain
+    ``mkdocs build`` does), so ``check`` does too, and tells what the build will."""
+    return bool(getattr(args, "strict", False) or project.raw_config.get("strict") is True)
 
 
 def print_warnings(problems: list[Diagnostic]) -> None:
@@ -58,4 +72,4 @@ def report_ok(catalogue: Catalogue, problems: list[Diagnostic]) -> None:
     print(f"OK: {len(catalogue)} definitions in {files} files{tail}.")
 
 
-__all__ = ["load_checked", "print_warnings", "project_of", "report_ok", "summary", "today"]
+__all__ = ["load_checked", "print_warnings", "project_of", "report_ok", "strict_of", "summary", "today"]

@@ -14,25 +14,32 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import signal
 import threading
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from .. import progress
 from ..catalogue import shared_loader
 from ..checklists.site import builds_at_once
+from ..cli import stop_if_terminated
+from ..errors import UserError
 from ..fsutil import (
     SITE_MARKER,
     atomic_write,
     check_output_dir,
     check_replaceable,
     die_with_parent,
+    environment_problem,
     replace_output,
     staging_dir,
 )
 from ..i18n import alternates, not_found_page, redirect_page
-from ._common import load_checked, print_warnings, project_of
+from ..project import Project
+from ._common import load_checked, print_warnings, project_of, strict_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
         return _build(args)
 
 
+#: Seconds the other languages' builds have to clean up when the build is stopped.
+STOP_WITHIN = 5.0
+
 #: One language's build: config file, output folder, strict, language, the language switcher.
 _Job = tuple[Path, Path, bool, str, list[dict[str, str]]]
 
@@ -62,6 +72,23 @@ def _build_language(job: _Job) -> None:
 def _language_child(parent: int) -> None:
     progress.deactivate()  # one status line on the terminal: the first language's
     die_with_parent(parent)  # a killed build leaves no language building on for nobody
+    _interrupt_once()
+
+
+def _interrupt_once() -> None:
+    """In a language's build: Ctrl+C (the terminal sends it to every process of the build) and
+    SIGTERM (the build stopping this one, see :func:`_stop`) may both come. The first stops it
+    as Ctrl+C does; the other is ignored, so that its clean-up runs to the end."""
+    stopping = False
+
+    def stop(signum: int, frame: Any) -> None:
+        nonlocal stopping
+        if not stopping:
+            stopping = True
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _build_languages(jobs: list[_Job]) -> None:
@@ -91,20 +118,37 @@ def _build_languages(jobs: list[_Job]) -> None:
         max_workers=workers, mp_context=context, initializer=_language_child, initargs=(os.getpid(),),
     ) as pool:
         others = [pool.submit(_build_language, job) for job in rest]
-        _build_language(first)  # on failure, leaving the block waits for the others, then raises
-        for future in others:
-            future.result()  # a failure in another language fails the build (its UserError)
+        try:
+            _build_language(first)  # on failure, leaving the block waits for the others, then raises
+            for future in others:
+                future.result()  # a failure in another language fails the build (its UserError)
+        except KeyboardInterrupt:  # Ctrl+C or SIGTERM: the other languages stop now
+            processes = list((pool._processes or {}).values())
+            pool.shutdown(wait=False, cancel_futures=True)  # no more work: each ends once stopped
+            _stop(processes)
+            raise
+
+
+def _stop(processes: Sequence[multiprocessing.process.BaseProcess]) -> None:
+    """Stop the other languages' builds as this one stops: SIGTERM, which each takes as Ctrl+C
+    (its PDF workers stopped, their temporary folder removed), then SIGKILL for one that has
+    not ended in a few seconds."""
+    for process in processes:
+        process.terminate()
+    deadline = time.monotonic() + STOP_WITHIN
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
 
 
 def _build(args: argparse.Namespace) -> int:
-    from ..plugin import build_site  # the only way into MkDocs
-
     project = project_of(args)
     started = time.perf_counter()
     # The plugin loads again for each language: from this loader's cache, no file parsed twice.
     loader = shared_loader(project.root, project.playbooks_dir)
     # mkdocs.yml's `strict: true` holds for this build too (as for a plain mkdocs build).
-    strict = bool(args.strict or project.raw_config.get("strict") is True)
+    strict = strict_of(args, project)
     catalogue, problems = load_checked(project, strict=strict, loader=loader)
     print_warnings(problems)
     # A site folder that is a link (site -> /var/www/playbook) stays one: the folder it points
@@ -114,8 +158,36 @@ def _build(args: argparse.Namespace) -> int:
                      (project.docs_dir, project.playbooks_dir, project.templates_dir))
     option = "--site-dir" if args.site_dir else "site_dir (mkdocs.yml)"
     check_replaceable(target, option, SITE_MARKER)  # now, not after a long build
+    if target.is_dir() and os.path.ismount(target):  # the swap would fail, after the whole build
+        raise UserError(
+            f"{option}: {target} is a mount point (a volume mounted there, say), and the site is "
+            "put in place by renaming, which a mount point refuses; nothing was built. Mount the "
+            "volume one level up (-v pub:/srv with site_dir: /srv/site), or build elsewhere and "
+            "copy the site in."
+        )
     languages = list(project.settings.languages)
     default = project.settings.default_language
+    existed = target.exists()
+    try:
+        _build_into(project, target, option, strict, languages, default)
+    except OSError as exc:  # a full disk, say: the staging folder is gone, the old site stays
+        problem = environment_problem(exc, "The site was not built")
+        if problem is None:
+            raise
+        kept = f"The previous site in {target} is unchanged." if existed else f"Nothing was written to {target}."
+        raise UserError(f"{problem} {kept}") from None
+    elapsed = time.perf_counter() - started
+    where = f"{target} ({', '.join(languages)})" if len(languages) > 1 else str(target)
+    progress.current().clear()
+    print(f"Built {len(catalogue)} definitions into {where} in {elapsed:.1f} s.")
+    return 0
+
+
+def _build_into(project: Project, target: Path, option: str, strict: bool, languages: list[str],
+                default: str) -> None:
+    """Build every language into a staging folder beside ``target``, then swap it in."""
+    from ..plugin import build_site  # the only way into MkDocs
+
     with staging_dir(target) as staging:
         if len(languages) == 1:
             build_site(project.config_file, staging, strict=strict, lang=languages[0])
@@ -135,9 +207,5 @@ def _build(args: argparse.Namespace) -> int:
                 default, languages, names, project.site_name,
                 str(site_url) if site_url else None,
             ))
+        stop_if_terminated()  # never swapped in once told to stop
         replace_output(staging, target, option, SITE_MARKER)
-    elapsed = time.perf_counter() - started
-    where = f"{target} ({', '.join(languages)})" if len(languages) > 1 else str(target)
-    progress.current().clear()
-    print(f"Built {len(catalogue)} definitions into {where} in {elapsed:.1f} s.")
-    return 0

@@ -15,7 +15,7 @@ from ..catalogue import Catalogue, translation_problems
 from ..errors import Diagnostic, UserError, plural
 from ..i18n import missing_page_translations
 from ..project import Project
-from ._common import load_checked, print_warnings, project_of, report_ok
+from ._common import load_checked, print_warnings, project_of, report_ok, strict_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         return _run_json(args)
     project = project_of(args)
-    catalogue, problems = load_checked(project, strict=args.strict)
+    catalogue, problems = load_checked(project, strict=strict_of(args, project))
     if args.translations:
         missing = missing_translations(catalogue, project, "error")
         if missing:
@@ -69,7 +69,7 @@ def _run_json(args: argparse.Namespace) -> int:
     (one without a place in a file has ``file`` "" and ``line`` 0)."""
     try:
         project = project_of(args)
-        catalogue, problems = load_checked(project, strict=args.strict)
+        catalogue, problems = load_checked(project, strict=strict_of(args, project))
     except UserError as exc:
         found = exc.diagnostics or [Diagnostic("", 0, 0, "", exc.text)]
         print(json.dumps({"ok": False, "problems": [d.to_dict() for d in found]}, indent=2))

@@ -12,7 +12,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..fsutil import PAGES_MARKER, atomic_write, check_output_dir, replace_output, staging_dir
+from ..errors import UserError
+from ..fsutil import (
+    PAGES_MARKER,
+    atomic_write,
+    check_output_dir,
+    environment_problem,
+    replace_output,
+    staging_dir,
+)
 from ..pages import plan
 from ._common import load_checked, print_warnings, project_of, today
 
@@ -35,9 +43,15 @@ def run(args: argparse.Namespace) -> int:
     catalogue, problems = load_checked(project)
     print_warnings(problems)
     pages = plan(catalogue, project.settings.lang, project.templates_dir, today())
-    with staging_dir(out) as staging:
-        for page in pages:
-            atomic_write(staging / page.path, page.markdown)
-        replace_output(staging, out, "--out", PAGES_MARKER)
+    try:
+        with staging_dir(out) as staging:
+            for page in pages:
+                atomic_write(staging / page.path, page.markdown)
+            replace_output(staging, out, "--out", PAGES_MARKER)
+    except OSError as exc:  # a full disk, say: the staging folder is gone, the old pages stay
+        problem = environment_problem(exc, "The pages were not written")
+        if problem is None:
+            raise
+        raise UserError(f"{problem} {out} is as it was.") from None
     print(f"Wrote {len(pages)} pages to {out}.")
     return 0

@@ -151,6 +151,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_shutdown(self) -> None:
         self.site_folder.abandon()  # a build stopped by Ctrl+C: its staging folder
+        if self.pdfs is not None:  # and its PDF workers, and their temporary folder
+            self.pdfs.abandon()
+            self.pdfs = None
         self.first_serve.stop()
         if self.live_search is not None:
             self.live_search.close()

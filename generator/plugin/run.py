@@ -62,6 +62,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, lang: st
     # Languages build side by side: each of their lines says which one it comes from.
     _setup_logging(prefix=f"[{lang}] " if lang is not None and alternate else "")
     _CLI_BUILD = True
+    config: Any = None
     try:
         # strict=None keeps mkdocs.yml's own `strict:`; --strict turns it on.
         config = load_config(str(config_file), site_dir=str(site_dir), strict=strict or None)
@@ -73,6 +74,11 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = False, lang: st
         build(config)
     except (Abort, PluginError, ConfigurationError, MkDocsException) as exc:
         raise UserError(_mkdocs_message(exc)) from None
+    except KeyboardInterrupt:  # Ctrl+C or SIGTERM, which MkDocs tells no plugin of
+        for plugin in (config.plugins.values() if config is not None else ()):
+            if isinstance(plugin, PlaybookPlugin):
+                plugin.on_shutdown()  # its PDF workers stopped, their temporary folder removed
+        raise
     finally:
         _CLI_BUILD = False
 
