@@ -70,6 +70,7 @@ def _project_anywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _never_unencodable()
     try:
         with _stop_on_sigterm():
             # Inside the try: importing the commands takes about half a second, and Ctrl+C then
@@ -122,6 +123,16 @@ def _stop_on_sigterm() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, before)
+
+
+def _never_unencodable() -> None:
+    """Text a terminal's encoding cannot hold ("ą" or "—" in an ASCII or Latin-2 locale) is
+    written as an escape, not a traceback; documents go to stdout as their UTF-8 bytes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
 
 
 def _drop_stdout() -> None:

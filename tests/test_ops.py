@@ -419,3 +419,23 @@ def test_a_swap_refused_says_what_to_do(tmp_path: Path, monkeypatch: pytest.Monk
         f"cannot put the new site in place of {target}: Device or resource busy. The previous site "
         "is unchanged. A mount point cannot be replaced by renaming: mount the volume one level "
         "up, or build elsewhere and copy the site in.")
+
+
+def test_an_ascii_terminal_gets_documents_as_utf8_and_lines_without_a_traceback(tmp_path: Path) -> None:
+    """In an ASCII (or Latin-2) locale, `sla fill` to stdout traced back on the first "—"; a
+    listing with Polish titles too. The document comes out as the bytes --out writes."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PLAYBOOK_TODAY": "2026-11-27"}
+    values = str(ROOT / "examples" / "q1-2027.yaml")
+    piped = subprocess.run([sys.executable, "-m", "generator.cli", "sla", "fill", "marketing-sales-sla",
+                            "--values", values], cwd=ROOT, env=env, capture_output=True, timeout=120)
+    assert piped.returncode == 0, piped.stderr.decode("utf-8", "replace")
+    out = tmp_path / "sla.md"
+    written = subprocess.run([sys.executable, "-m", "generator.cli", "sla", "fill", "marketing-sales-sla",
+                              "--values", values, "--out", str(out)], cwd=ROOT, env=env, capture_output=True,
+                             timeout=120)
+    assert written.returncode == 0, written.stderr.decode("utf-8", "replace")
+    assert piped.stdout == out.read_bytes() and "usług".encode() in piped.stdout
+    listed = subprocess.run([sys.executable, "-m", "generator.cli", "checklist", "list"], cwd=ROOT, env=env,
+                            capture_output=True, timeout=120)
+    assert listed.returncode == 0 and b"Traceback" not in listed.stderr, listed.stderr
+    assert b"new-sales-rep" in listed.stdout

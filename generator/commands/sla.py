@@ -93,6 +93,18 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _to_stdout(data: bytes) -> None:
+    """A document on stdout is the file's bytes (UTF-8, as written with --out), whatever the
+    terminal's encoding: in an ASCII or Latin-2 locale the text could not be encoded ("—", "„")."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream of text only (a test's capture)
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    buffer.write(data)
+    buffer.flush()
+
+
 def run_values(args: argparse.Namespace) -> int:
     project = project_of(args, lang=args.lang)
     catalogue, problems = load_checked(project)
@@ -101,7 +113,7 @@ def run_values(args: argparse.Namespace) -> int:
     spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
     text = values.values_file(spec)
     if not args.out:
-        sys.stdout.write(text)
+        _to_stdout(text.encode("utf-8"))
         return 0
     out = _file_out(args.out, f"{entry.id}.yaml")
     if out.exists() and not args.force:
@@ -134,7 +146,7 @@ def run_fill(args: argparse.Namespace) -> int:
     filled = values.check(spec, data, text, args.values)
     payload = outputs.render(filled, fmt)
     if not args.out:
-        sys.stdout.write(payload.decode("utf-8"))
+        _to_stdout(payload)
         return 0
     _write(Path(args.out), payload)
     print(f"Wrote {args.out} ({fmt}, {spec['lang']}): {len(filled.clauses)} clauses of "
