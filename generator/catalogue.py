@@ -61,6 +61,15 @@ class Source:
     text: str
     digest: str
 
+    @property
+    def version(self) -> str:
+        """The SHA-256 of the text as written, whatever line ends and byte-order mark the editor
+        saved it with (Git on Windows checks files out with ``\r\n``): a checklist's version, the
+        same on a site built on Linux and a page printed on Windows. For a file saved with ``\n``
+        and no byte-order mark it is the SHA-256 of the file (``digest``)."""
+        text = self.text.replace("\r\n", "\n").replace("\r", "\n")
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -442,6 +451,17 @@ def _fold_name(name: str) -> str:
     return unicodedata.normalize("NFC", name).casefold()
 
 
+#: What Windows leaves in a folder it shows (thumbnails, the folder's look), never a user's file.
+_WINDOWS_LITTER = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+
+
+def is_litter(name: str) -> bool:
+    """Whether a file named ``name`` is litter Windows or Office leave beside a user's files:
+    ``Thumbs.db``, ``desktop.ini``, and ``~$name`` (the lock file Word or Excel keeps while
+    ``name`` is open, holding who has it open). Never read as a definition, never published."""
+    return name.startswith("~$") or name.lower() in _WINDOWS_LITTER
+
+
 def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnostic]]:
     """Every YAML file under ``playbooks_dir``, sorted.
 
@@ -449,7 +469,9 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
     anywhere, e.g. ``/etc``), names that cannot be printed or checked out everywhere (control
     characters, bytes that are not UTF-8, characters Windows forbids), and two names in one folder
     that differ only in upper/lower case or Unicode normalisation (one file on Windows and macOS).
-    Hidden files and folders (``.name``) are skipped; so are files that are not ``.yaml``/``.yml``.
+    Hidden files and folders (``.name``) are skipped, and so are Office's lock files (``~$name``)
+    and files that are not ``.yaml``/``.yml``, but a ``name.yaml.txt`` is named: Notepad saved it
+    so, and Windows does not show the ``.txt``.
     """
     problems: list[Diagnostic] = []
     found: list[Path] = []
@@ -473,9 +495,14 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
         for name in sorted(dirnames + filenames):
             path = base / name
             is_dir = name in dirnames
-            if name.startswith("."):
+            if name.startswith(".") or (not is_dir and is_litter(name)):
                 continue
             if not is_dir and not name.lower().endswith(YAML_SUFFIXES):
+                meant = name[:-4]
+                if name.lower().endswith(".txt") and meant.lower().endswith(YAML_SUFFIXES):
+                    refuse(path, f"this file name ends in '.txt', so the file is not read: rename it "
+                           f"to '{meant}' (Windows hides the ending unless 'File name extensions' "
+                           "is ticked in File Explorer's View menu).")
                 continue
             what = "folder" if is_dir else "file"
             try:

@@ -14,8 +14,9 @@ forbidden characters, and is guarded four ways:
    (``---``, ``...``, ``%``), tags, anchors and aliases (``!``, ``&``, ``*`` where a value can
    start), ``?`` right before text (``{?x: 1}``), block scalars other than a plain ``|``, ``>``,
    ``|-`` or ``>-`` with a first line of text (yaml-rs differs on empty ones, trailing lines
-   and lines of spaces), and more than :data:`MAX_FLOW` brackets (libyaml's time grows with the
-   square of their nesting).
+   and lines of spaces), more than :data:`MAX_FLOW` brackets (libyaml's time grows with the
+   square of their nesting), and a space-like character (``\xa0``...) where a line's value
+   starts, which our reader refuses.
 2. **libyaml itself**, through ``raw_parse``: it parses the file in C without making a single
    Python object, so a file libyaml refuses (and our reader would report) is declined. Its event
    count bounds the number of values, and the nesting yaml-rs may see (yaml-rs recurses: about
@@ -76,6 +77,13 @@ MAX_FLOW = 256
 #: interpreter at about 11,000 levels of ``- ``. A definition has a few dozen lists and groups.
 MAX_NESTING = 1000
 
+#: Characters that look like a space, or like nothing, but are not a space to YAML (pasted text
+#: brings them). Where a line's value starts, our reader refuses them (``generator.yamlfile``).
+ODD_SPACES = "\u00a0\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+_ODD_SPACE = re.compile(f"[{ODD_SPACES}]")
+#: One at a line's start, or right after its field name's ':' or its list item's '-' (searched
+#: with a line break in front of the text): declines the file.
+_ODD_START = re.compile(rf"\n[ \t]*(?:-[ \t]+)*(?:[A-Za-z_][A-Za-z0-9_-]*:|-)?[{ODD_SPACES}]")
 #: Text that declines a file wherever it is: tabs, backslash escapes, old Mac line ends, a
 #: byte-order mark inside the text, a merge key.
 _REFUSED = ("\t", "\\", "\r", "\ufeff", "<<")
@@ -126,6 +134,8 @@ def read(text: str, *, max_depth: int, max_nodes: int, max_digits: int) -> dict[
     if text.startswith(_REFUSED_LINES) or any("\n" + start in text for start in _REFUSED_LINES):
         return None
     if text.count("[") + text.count("{") > MAX_FLOW:
+        return None
+    if _ODD_SPACE.search(text) and _ODD_START.search("\n" + text):
         return None
     if ("!" in text or "&" in text or "*" in text or "?" in text) and _PROPERTY.search(
         "\n" + text

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogue import is_litter
 from .errors import Diagnostic
 from .labels import label
 
@@ -107,14 +108,15 @@ def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str
 
 
 def content_pages(docs_dir: Path) -> list[str]:
-    """The Markdown pages of the content folder, as MkDocs finds them (dotfiles left out)."""
+    """The Markdown pages of the content folder, as MkDocs finds them (dotfiles left out), but
+    for Office's lock files (``~$name.md``), which the plugin leaves out."""
     if not docs_dir.is_dir():
         return []
     uris = []
     for current, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.endswith(".md") and not name.startswith("."):
+            if name.endswith(".md") and not name.startswith(".") and not is_litter(name):
                 uris.append((Path(current) / name).relative_to(docs_dir).as_posix())
     return uris
 

@@ -130,8 +130,29 @@ def misspelt_required(errors: Sequence[_Error], root: type[BaseModel]) -> list[_
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
+#: Typographic quotes (as word processors and e-mail type them), which YAML reads as text.
+TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb"
+#: What a word processor, an e-mail or a web page makes of a list's '- ': a dash or a bullet.
+_PASTED_MARK = re.compile("^([\u2010-\u2015\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u00b7\u2212])[ \u00a0]")
+
+
 def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
-    """One pydantic error as a sentence a non-programmer can act on."""
+    """One pydantic error as a sentence a non-programmer can act on, with what pasting did to
+    the value when that is the likely cause (typographic quotes, a dash or bullet for '- ')."""
+    message = _plain(error, root)
+    value = error.get("input")
+    if not isinstance(value, str) or "typographic" in message:
+        return message
+    if len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
+        message += (f" The quotes {value[0]} {value[-1]} are typographic ones, which YAML does not "
+                    "read as quotes: remove them, or type straight quotes (\" or ').")
+    elif error["type"] in ("list_type", "tuple_type", "set_type") and (mark := _PASTED_MARK.match(value)):
+        message += (f" The items start with '{mark.group(1)}' (U+{ord(mark.group(1)):04X}), not with "
+                    "the '-' of a list: type '- ' (a hyphen and a space) at the start of each.")
+    return message
+
+
+def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     kind: str = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}

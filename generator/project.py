@@ -15,6 +15,7 @@ import yaml
 from .errors import Diagnostic, UserError
 from .messages import suggest
 from .models import LANGUAGES
+from .yamlfile import char_name, decode, syntax_problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -73,6 +74,19 @@ class Project:
     @property
     def templates_dir(self) -> Path:
         return self.root / self.settings.templates_dir
+
+
+def _config_text(config_file: Path) -> str:
+    """The text of ``mkdocs.yml``: UTF-8 (a BOM is allowed), else a plain-words error saying how
+    to save it (Notepad's "Unicode" is UTF-16; "ANSI" is a Windows code page)."""
+    try:
+        raw = config_file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{config_file.name}: cannot read the file: {exc.strerror or exc}.") from None
+    text = decode(raw, config_file.name)
+    if isinstance(text, Diagnostic):
+        raise UserError([text])
+    return text
 
 
 def find_config(start: Path) -> Path:
@@ -210,8 +224,8 @@ def config_position(config_file: Path, path: tuple[str, ...]) -> tuple[int, int]
     """Line and column of a setting in ``mkdocs.yml`` (``plugins`` is searched for the entry
     named by the next part); ``(1, 1)`` when it is not written there."""
     try:
-        node: Any = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    except yaml.YAMLError:
+        node: Any = yaml.compose(_config_text(config_file), Loader=_ConfigLoader)
+    except (yaml.YAMLError, UserError):
         return 1, 1
     point = node.start_mark if node is not None else None
     for part in path:
@@ -231,12 +245,18 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
     """Read the project at ``start`` (default: the current folder)."""
     root = (start or Path.cwd()).resolve()
     config_file = find_config(root)
+    text = _config_text(config_file)
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        config = yaml.load(text, Loader=_ConfigLoader) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark, message = syntax_problem(text, exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise UserError([Diagnostic(config_file.name, line, col, "YAML syntax", str(getattr(exc, "problem", exc)))]) from None
+        raise UserError([Diagnostic(config_file.name, line, col, "YAML syntax", message + ".")]) from None
+    except yaml.reader.ReaderError as exc:  # a control character
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        raise UserError([Diagnostic(config_file.name, line, col, "YAML",
+                                    f"the file contains {char_name(chr(exc.character))}: remove it.")]) from None
     if not isinstance(config, dict):
         raise UserError(f"{config_file.name}: expected a group of settings.")
     options = plugin_options(config)

@@ -143,6 +143,125 @@ FORBIDDEN_CHARS = re.compile(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+#: Characters that look like a space, or like nothing, but are not a space to YAML. They come with
+#: text pasted from a web page, an e-mail or a word processor (Polish typography puts a
+#: non-breaking space after one-letter words), so inside a text they are kept as they are.
+_ODD_SPACES = fastyaml.ODD_SPACES
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+#: Where one changes what a line means: in its indentation (before a field name, a '- ' or a
+#: value), right after a field name's ':' (``pl:\xa0text`` is one text to YAML, not a field), or
+#: right after a list item's '-' (``-\xa0item`` is a text, not a list item). Group 1 is where the
+#: line's value starts, group 2 the odd character; searched in a text whose line breaks are \n.
+_ODD_PLACES = (
+    (re.compile(rf"^[ \t]*(?:-[ \t]+)*(([{_ODD_SPACES}]))", re.MULTILINE),
+     "{char} is used here to indent the line: it looks like a space, but YAML does not count it. "
+     "Replace it with ordinary spaces"),
+    # (the zero-width ones, at a line's start, are said otherwise: see _ZERO_WIDTH_START)
+    (re.compile(rf"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*:([{_ODD_SPACES}]))", re.MULTILINE),
+     "{char} follows the ':' here, so YAML does not read '{key}' as a field name but the whole "
+     "line as one text: replace it with an ordinary space"),
+    (re.compile(rf"^[ \t]*(?:-[ \t]+)*(-([{_ODD_SPACES}]))", re.MULTILINE),
+     "{char} follows the '-' here, so YAML does not read a list item but a text starting with "
+     "'-': replace it with an ordinary space"),
+)
+
+
+_ZERO_WIDTH_START = ("{char} is at the start of the line's text: it cannot be seen, but YAML reads "
+                     "it as part of what follows. Remove it")
+#: A line's indentation and list marks, with any space-like characters in them.
+_ODD_LEAD = re.compile(rf"[ \t{_ODD_SPACES}]*(?:-[ \t{_ODD_SPACES}]+)*")
+
+
+def _as_space(match: re.Match[str]) -> str:
+    """What a space-like character is on screen: a space, or nothing (the zero-width ones)."""
+    return "" if match.group() in _ZERO_WIDTH else " "
+
+
+@dataclass(frozen=True)
+class _OddSpace:
+    line: int  # 0-based, as libyaml counts
+    start: int  # 0-based column where the line's value (or key) starts
+    column: int  # 0-based column of the odd character
+    message: str
+
+
+def _odd_spaces(text: str) -> list[_OddSpace]:
+    """Every place where a space-like character changes what a line means, in file order.
+
+    Pasted text brings them: ``\xa0\xa0pl: x`` (a non-breaking space as indentation) makes a
+    field YAML does not line up, ``pl:\xa0x`` a text where a field was meant. Only the places
+    where such a line's value would start are found here; whether a place really is one (not a
+    line inside a ``|`` text) is for the caller to tell."""
+    if not _ODD_SPACE.search(text):
+        return []
+    lines = _LINE_BREAK.sub("\n", text)
+    found: list[_OddSpace] = []
+    for pattern, words in _ODD_PLACES:
+        for match in pattern.finditer(lines):
+            line = lines.count("\n", 0, match.start())
+            line_start = lines.rfind("\n", 0, match.start()) + 1
+            char = match.group(2)
+            key = match.group(1)[:-2] if words.count("{key}") else ""
+            name = char_name(char)
+            said = _ZERO_WIDTH_START if char in _ZERO_WIDTH and pattern is _ODD_PLACES[0][0] else words
+            message = said.format(char=name[0].upper() + name[1:], key=key)
+            found.append(_OddSpace(line, match.start(1) - line_start, match.start(2) - line_start, message))
+    return sorted(found, key=lambda odd: (odd.line, odd.column))
+
+
+def _misread_odd_space(text: str) -> _OddSpace | None:
+    """The first space-like character that made a line a text where a field or a list item was
+    meant: one where a plain (unquoted) value starts, in a file that was read without error."""
+    places = _odd_spaces(text)
+    if not places:
+        return None
+    root = compose(text)
+    starts: set[tuple[int, int]] = set()
+    stack: list[Node] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if not node.style:
+                starts.add((node.start_mark.line, node.start_mark.column))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return next((odd for odd in places if (odd.line, odd.start) in starts), None)
+
+
+def _odd_space_before(text: str, line: int) -> _OddSpace | None:
+    """The space-like character behind a syntax error on ``line`` (0-based), when typing spaces
+    for those at or before it moves the error past that line (or removes it): the first one that
+    does so alone, else the first of them (a block of lines indented so)."""
+    places = [odd for odd in _odd_spaces(text) if odd.line <= line][:10]
+    if not places:
+        return None
+    lines = _LINE_BREAK.sub("\n", text).split("\n")
+
+    def moves(fixed: list[_OddSpace]) -> bool:
+        edited = list(lines)
+        for odd in fixed:
+            row = edited[odd.line]
+            lead = _ODD_LEAD.match(row)
+            end = max(odd.column + 1, lead.end() if lead else 0)
+            edited[odd.line] = _ODD_SPACE.sub(_as_space, row[:end]) + row[end:]
+        try:
+            _read("\n".join(edited))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            return mark is not None and mark.line > line
+        except (yaml.YAMLError, YamlProblem):
+            pass
+        return True
+
+    if not moves(places):
+        return None
+    return next((odd for odd in places if len(places) > 1 and moves([odd])), places[0])
+
+
 class YamlProblem(Exception):
     """A problem found while reading, with the mark (line and column) where it is."""
 
@@ -177,6 +296,15 @@ def char_name(ch: str) -> str:
         "\u2029": "an invisible paragraph separator",
         "\ufffe": "a non-character",
         "\uffff": "a non-character",
+        "\u00a0": "a non-breaking space",
+        "\u202f": "a narrow non-breaking space",
+        "\u200b": "an invisible zero-width space",
+        "\u200c": "an invisible zero-width non-joiner",
+        "\u200d": "an invisible zero-width joiner",
+        "\u00ad": "an invisible soft hyphen",
+        "\u2060": "an invisible word joiner",
+        "\u3000": "a wide (ideographic) space",
+        "\ufeff": "an invisible byte-order mark",
     }
     code = f"U+{ord(ch):04X}"
     if ch in names:
@@ -185,6 +313,8 @@ def char_name(ch: str) -> str:
         return f"an invisible text-direction character ({code}) that can make a line look different from what it says"
     if "\ud800" <= ch <= "\udfff":
         return f"half of a character (the surrogate {code})"
+    if "\u2000" <= ch <= "\u200a" or ch == "\u205f":
+        return f"a typographic space ({code})"
     return f"the control character {code}"
 
 
@@ -589,7 +719,7 @@ def parse_text(text: str, display: str) -> Parsed:
     if bad is not None:
         return Parsed(None, (bad,), text)
     fast = fastyaml.read(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES, max_digits=MAX_DIGITS)
-    if fast is not None:
+    if fast is not None:  # never a text with a space-like character where a value starts
         return Parsed(fast, (), text)
     try:
         data, duplicates = _read(text)
@@ -600,18 +730,56 @@ def parse_text(text: str, display: str) -> Parsed:
         message = f"the file contains {char_name(chr(exc.character))}: remove it."
         return Parsed(None, (Diagnostic(display, line, col, "YAML", message),), text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = plain_words(f"{exc.problem or ''} {exc.context or ''}")
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            message = "a tab is used here: YAML needs spaces for indentation"
-        elif mark is not None:
-            message = _after_quote(text, mark.line, mark.column) or message
+        mark, message = syntax_problem(text, exc)
+        odd = _odd_space_before(text, mark.line if mark is not None else 1 << 30)
+        if odd is not None:
+            return Parsed(None, (_odd_at(display, odd),), text)
         return Parsed(None, (_at(display, mark, "YAML syntax", message),), text)
     except yaml.YAMLError as exc:
         return Parsed(None, (_at(display, None, "YAML syntax", plain_words(str(exc))),), text)
     if duplicates:
         return Parsed(None, tuple(_at(display, p.mark, "YAML", p.message) for p in duplicates), text)
+    odd = _misread_odd_space(text)
+    if odd is not None:
+        return Parsed(None, (_odd_at(display, odd),), text)
     return Parsed(data, (), text)
+
+
+def _odd_at(display: str, odd: _OddSpace) -> Diagnostic:
+    return Diagnostic(display, odd.line + 1, odd.column + 1, "YAML", odd.message + ".")
+
+
+def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
+    """Where a YAML syntax error is (a mark, or ``None``) and what it is, in plain words."""
+    mark = exc.problem_mark or exc.context_mark
+    message = plain_words(f"{exc.problem or ''} {exc.context or ''}")
+    if exc.context in ("while scanning an alias", "while scanning an anchor") and exc.context_mark:
+        # '* item' (a Markdown list pasted in) or '& more': said at the '*' or '&' itself
+        mark = exc.context_mark
+        sign = "*" if exc.context.endswith("alias") else "&"
+        message = (f"a value cannot start with '{sign}' and a space: for a list, start each item "
+                   f"with '- ' (a hyphen and a space); for a text that starts with '{sign}', put it "
+                   "in quotes")
+    elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        message = "a tab is used here: YAML needs spaces for indentation"
+        rest = _LINE_BREAK.split(text, mark.line + 1)[mark.line][mark.column:].strip(" \t")
+        if not rest or rest.startswith("#"):  # a line that looks empty, or only a comment
+            message = (f"this line {'looks empty' if not rest else 'holds only a comment'} but "
+                       "starts with a tab, which YAML does not allow at the start of a line: "
+                       "delete the tab")
+    elif mark is not None:
+        message = _after_quote(text, mark.line, mark.column) or message
+        lines = _LINE_BREAK.split(text, mark.line + 1)
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        quote = _TYPOGRAPHIC_OPEN.search(line[: mark.column + 1])
+        if quote:  # title: “Step one: plan” (Word's or an e-mail's quotes do not quote)
+            message += (f". The quote {quote.group(1)} here is a typographic one, which YAML does "
+                        "not read as a quote: type straight quotes (\") instead")
+    return mark, message
+
+
+#: A value that starts with a typographic quote (after a key's ':', a '- ', '[' or ',').
+_TYPOGRAPHIC_OPEN = re.compile("(?:^|[:,\\[{-])[ ]*([\u201c\u201e\u2018\u201a\u00ab\u00bb\u201d])")
 
 
 _AFTER_QUOTE = {

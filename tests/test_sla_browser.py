@@ -610,11 +610,14 @@ SCALARS = [
 ]
 
 #: Files of the hostile corpus the CLI refuses and js-yaml reads: keys that are not text (true,
-#: ~, 1, a list), a merge key (<<), nesting deeper than 64 and a key longer than libyaml's 1024
-#: characters. In the form each becomes an unknown field or a value of the wrong type: refused too,
-#: in other words.
-READ_DIFFERENTLY = {"boolean-key", "complex-key", "merge-key", "nesting-block-dashes",
-                    "nesting-block-indentation", "null-key", "number-key", "very-long-key"}
+#: ~, 1, a list), a merge key (<<), nesting deeper than 64, a key longer than libyaml's 1024
+#: characters, and a space-like character pasted before or after a field name (``\xa0\xa0pl: x``,
+#: ``pl:\xa0x``: a field of another name, or a text, to both readers; the CLI names the
+#: character). In the form each becomes an unknown field or a value of the wrong type: refused
+#: too, in other words.
+READ_DIFFERENTLY = {"boolean-key", "complex-key", "merge-key", "nbsp-after-a-field-name",
+                    "nbsp-indentation", "nesting-block-dashes", "nesting-block-indentation",
+                    "null-key", "number-key", "very-long-key", "zero-width-space-before-a-key"}
 
 
 def test_values_files_are_read_as_the_cli_reads_them(engine: Any) -> None:
@@ -765,6 +768,24 @@ def test_a_values_file_with_mistakes_is_explained_not_guessed(page: Any, tmp_pat
     listed.write_text("- company_name: ACME\n", encoding="utf-8")
     assert load_file(page, listed).startswith(
         "Plik list.yaml nie jest plikiem wartości: powinien zawierać wiersze „nazwa: wartość”.")
+
+
+def test_a_values_file_saved_on_windows_loads_or_says_how_to_save_it(page: Any, tmp_path: Path) -> None:
+    """Notepad's "UTF-8 with BOM" and CRLF load as the CLI reads them; its "ANSI" (Windows-1250)
+    and "Unicode" (UTF-16) are refused as the CLI refuses them, never read as "?" or mojibake."""
+    text = ("company_name: Żółta Łódź sp. z o.o.\nmarketing_signatory: Anna Łęcka\n"
+            "sales_signatory: Jan Żak\neffective_date: 2027-02-01\n")
+    windows = tmp_path / "windows.yaml"
+    windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert load_file(page, windows) == "Wczytano plik windows.yaml. Sprawdź wartości w formularzu."
+    assert page.input_value("[data-param=company_name]") == "Żółta Łódź sp. z o.o."
+    assert page.input_value("[data-param=marketing_signatory]") == "Anna Łęcka"
+    words = wording.WORDS["pl"]
+    for name, data, key in [("ansi.yaml", text.replace("\n", "\r\n").encode("cp1250"), "load_encoding"),
+                            ("unicode.yaml", text.replace("\n", "\r\n").encode("utf-16"), "load_utf16")]:
+        (tmp_path / name).write_bytes(data)
+        assert load_file(page, tmp_path / name) == substitute(words["load_failed"], file=name, error=words[key])
+        assert page.input_value("[data-param=company_name]") == "Żółta Łódź sp. z o.o.", "nothing changed"
 
 
 def substitute(template: str, **args: Any) -> str:

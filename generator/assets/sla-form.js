@@ -1026,9 +1026,23 @@
     });
   }
 
+  // A file's bytes as text, as the CLI reads them: UTF-8, a byte-order mark dropped; or an Error
+  // saying how to save it. (readAsText would read Notepad's "ANSI" file with "?" for every Polish
+  // letter, and fill the form with them.)
+  function fileText(buffer, words) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes.indexOf(0) >= 0) return new Error(words.load_utf16);  // Notepad's "Unicode"
+    try {
+      return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+    } catch (e) {
+      return new Error(words.load_encoding);
+    }
+  }
+
   // The file's data as the CLI reads it, or an exception saying why it cannot be read, in the
   // page's words (spec.words: the CLI's sentences on the English page).
   function readValues(jsyaml, text, name, words) {
+    if (text instanceof Error) throw text;  // not UTF-8 (fileText)
     var schema = cliSchema(jsyaml, words);
     var bad = FORBIDDEN.exec(text);
     if (bad) throw new Error(substitute(words.load_char, {char: codePoint(bad[0])}));
@@ -1460,14 +1474,14 @@
         var reader = new FileReader();
         reader.onload = function () {
           picker.value = "";
-          applyValues(file.name, String(reader.result), false);
+          applyValues(file.name, fileText(reader.result, spec.words), false);
         };
         reader.onerror = function () {
           picker.value = "";
           summary.textContent = substitute(spec.words.load_failed, {file: file.name, error: String(reader.error)});
           summary.hidden = false;
         };
-        reader.readAsText(file);
+        reader.readAsArrayBuffer(file);
       });
     }
     app.slaState = function () { return {spec: spec, raw: readForm(app, spec), result: last}; };

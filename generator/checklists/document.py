@@ -36,7 +36,7 @@ from ..render import project_sandbox
 from .dates import due_date, first_day, format_date
 from .words import word
 
-#: Characters of the YAML file's SHA-256 used as the checklist's version. The site page uses the
+#: Characters of the YAML text's SHA-256 used as the checklist's version. The site page uses the
 #: same prefix for its localStorage key, so ticks made on one version are not shown on another.
 VERSION_LENGTH = 8
 
@@ -119,8 +119,8 @@ class PrintDocument:
 
 
 def version_of(entry: Entry) -> str:
-    """The checklist's version: the start of its YAML file's SHA-256."""
-    return entry.source.digest[:VERSION_LENGTH]
+    """The checklist's version: the start of its YAML text's SHA-256 (``Source.version``)."""
+    return entry.source.version[:VERSION_LENGTH]
 
 
 def checklists(catalogue: Catalogue) -> list[Entry]:

@@ -29,6 +29,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..messages import TYPOGRAPHIC_QUOTES
+from ..yamlfile import char_name
+
 #: Languages a text mapping may carry. The first is the default content language.
 LANGUAGES: tuple[str, ...] = ("pl", "en")
 
@@ -51,6 +54,9 @@ def _check_slug(value: str) -> str:
         whose = {"sla": "an SLA template's", "term": "a glossary term's"}.get(kind, f"a {kind}'s")
         raise ValueError(f"{value!r} is the placeholder 'playbook new' wrote: replace it with {whose} id")
     if not SLUG_RE.match(value) or "--" in value:
+        pasted = _pasted_slug(value)
+        if pasted:
+            raise ValueError(pasted)
         raise ValueError(
             f"{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and single "
             "hyphens, starting and ending with a letter or digit, like 'lead-handoff'"
@@ -58,6 +64,26 @@ def _check_slug(value: str) -> str:
     if value in _WINDOWS_RESERVED:
         raise ValueError(f"{value!r} cannot be used as an id: it is a reserved file name on Windows")
     return value
+
+
+#: Invisible characters that come with pasted text.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def _pasted_slug(value: str) -> str | None:
+    """What is wrong with an id that is valid but for what pasting added: typographic quotes
+    around it, or an invisible character in it (the message shows it, named)."""
+    quoted = len(value) > 2 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES
+    if quoted and SLUG_RE.match(value[1:-1]):
+        return (f"{value!r} is in typographic quotes ({value[0]} {value[-1]}), which YAML does "
+                f"not read as quotes: remove them (write {value[1:-1]!r}; an id needs no quotes)")
+    found = _INVISIBLE.search(value)
+    bare = _INVISIBLE.sub("", value)
+    if found and SLUG_RE.match(bare) and "--" not in bare:
+        where = f"after {value[: found.start()]!r}" if found.start() else "at its start"
+        return (f"the id {bare!r} has {char_name(found.group())} in it ({where}), which cannot be "
+                "seen: delete the id and type it again")
+    return None
 
 
 def is_slug(value: str) -> bool:

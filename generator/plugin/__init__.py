@@ -53,7 +53,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import progress
-from ..catalogue import Catalogue, Loader, shared_loader
+from ..catalogue import Catalogue, Loader, is_litter, shared_loader
 from ..checklists.document import checklists
 from ..checklists.site import SitePdfs, site_pdf_path
 from ..errors import Diagnostic, UserError
@@ -229,6 +229,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         if not self.settings.enabled or self.loader is None:
             return files
+        for litter in [f for f in files if is_litter(posixpath.basename(f.src_uri))]:
+            files.remove(litter)  # Thumbs.db, desktop.ini, Office's ~$page.md: never published
         catalogue, problems = self.loader.load(today())
         errors = [p for p in problems if p.severity == "error"]
         if errors:

@@ -45,6 +45,8 @@ WORDS: dict[str, dict[str, str]] = {
         "load_big_number": "liczba {number} jest za duża: może mieć najwyżej {digits} cyfr.",
         "load_long_number": "liczba {number} ma za dużo cyfr: wpisz najwyżej {digits}.",
         "load_char": "plik zawiera znak {char}: usuń go.",
+        "load_encoding": "plik nie jest zapisany w kodowaniu UTF-8 (może jest w Windows-1250): zapisz go jako UTF-8.",
+        "load_utf16": "plik jest zapisany w kodowaniu UTF-16 (w Notatniku: „Unicode”): zapisz go jako UTF-8.",
         "load_escaped_char": "tekst zawiera znak {char} zapisany kodem: usuń go.",
         # The values file is not YAML the reader takes (js-yaml's reasons, in the page's words).
         "yaml_at": "wiersz {line}, kolumna {column}: {reason}",
@@ -107,6 +109,8 @@ WORDS: dict[str, dict[str, str]] = {
         "load_big_number": "the number {number} is too large: at most {digits} digits are allowed.",
         "load_long_number": "the number {number} has too many digits: write at most {digits}.",
         "load_char": "the file contains the character {char}: remove it.",
+        "load_encoding": "the file is not saved as UTF-8 (it may be saved as Windows-1250): save it as UTF-8.",
+        "load_utf16": "the file is saved as UTF-16 (Notepad's \"Unicode\"): save it as UTF-8.",
         "load_escaped_char": "a text contains the character {char}, written as an escape: remove it.",
         "yaml_at": "line {line}, column {column}: {reason}",
         "yaml_duplicate": "the key {key} appears twice: keep only one.",
