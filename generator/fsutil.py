@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -248,6 +249,8 @@ _REFUSALS = {
     errno.EACCES: "Run the command as a user allowed to write there, or write elsewhere.",
     errno.EPERM: "Run the command as a user allowed to write there, or write elsewhere.",
     errno.EIO: "Check the disk or network share, then run the command again.",
+    # An --out or --site-dir name past what a file system takes (found by fuzzing: a traceback).
+    errno.ENAMETOOLONG: "Choose a shorter name: one file or folder name takes at most 255 bytes.",
 }
 
 
@@ -279,6 +282,15 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     and then renamed over ``path`` in one step. An existing file keeps its permissions."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        kind = path.stat().st_mode
+    except OSError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
+        # '--out /dev/stdout', '--out /dev/null': the rename would put a file in the device's
+        # place (as root it did: /dev/null became a file), and write nowhere the user meant.
+        raise UserError(f"{path}: this is not an ordinary file (a device, a pipe or a socket), so "
+                        "it cannot be written as one; name a file.")
     try:
         mode = path.stat().st_mode & 0o777 if path.is_file() and not path.is_symlink() else None
     except OSError:

@@ -21,6 +21,7 @@ from pathlib import Path
 from .catalogue import is_litter
 from .errors import Diagnostic
 from .labels import label
+from .yamlfile import decode
 
 #: Each language's name for itself (the language switcher shows these).
 NATIVE_NAMES = {"pl": "Polski", "en": "English"}
@@ -85,9 +86,18 @@ def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str
     changes (to ``en``: ``about.md``, written in Polish, is now English, like ``about.en.md``, and
     the Polish site says the page has no Polish version). An error, as a hand-written page at a
     generated page's address is: text the author wrote would be missing from the site, silently.
+    A page whose file name is not UTF-8 is an error too: it can have no address.
     ``folder`` is the content folder as shown in messages (``content``)."""
+    src_uris = list(src_uris)
     found, unused = _variants(src_uris, languages, default)
-    problems = []
+    problems = [
+        # A name that is not UTF-8 (a file from an old Windows or Mac archive) cannot be a web
+        # address: MkDocs met it with a traceback halfway through the build.
+        Diagnostic(posixpath.join(folder, uri) if folder not in ("", ".") else uri, 1, 1, "",
+                   "this file name cannot be used: the name is not valid UTF-8 text, which a "
+                   "page's address cannot hold: rename it using ordinary letters.")
+        for uri in sorted(src_uris) if any("\udc80" <= ch <= "\udcff" for ch in uri)
+    ]
     for target, uri in sorted(unused.items()):
         named = found[target][default]
         language = NAMES["en"].get(default, default)
@@ -123,8 +133,20 @@ def content_pages(docs_dir: Path) -> list[str]:
 
 def unused_content_pages(docs_dir: Path, root: Path, languages: Sequence[str],
                          default: str) -> list[Diagnostic]:
-    """:func:`unused_pages` of the content folder, found before a build starts."""
-    return unused_pages(content_pages(docs_dir), languages, default, _display(docs_dir, root))
+    """:func:`unused_pages` of the content folder, and its pages that are not UTF-8 text (MkDocs
+    met one with a traceback halfway through the build), found before a build starts."""
+    uris = content_pages(docs_dir)
+    folder = _display(docs_dir, root)
+    problems = unused_pages(uris, languages, default, folder)
+    for uri in uris:
+        try:
+            raw = (docs_dir / uri).read_bytes()
+        except OSError:  # gone since listed, or unreadable: MkDocs says so in its own words
+            continue
+        text = decode(raw, posixpath.join(folder, uri) if folder not in ("", ".") else uri)
+        if isinstance(text, Diagnostic):
+            problems.append(text)
+    return problems
 
 
 def choose_pages(src_uris: Iterable[str], lang: str, languages: Sequence[str], default: str) -> dict[str, Choice]:

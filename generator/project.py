@@ -6,6 +6,8 @@ This module reads ``mkdocs.yml`` without importing MkDocs, so the core (``playbo
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,13 +17,29 @@ import yaml
 from .errors import Diagnostic, UserError
 from .messages import suggest
 from .models import LANGUAGES
-from .yamlfile import char_name, decode, syntax_problem
+from .yamlfile import FORBIDDEN_CHARS, char_name, decode, syntax_problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, ignoring engine-specific tags such as ``!!python/name:`` and ``!ENV``."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """A value that is not what its form or tag says (``2027-02-30``, ``!!int text``) is a
+        located mistake: PyYAML's constructors raise a bare ValueError or KeyError for it."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            what = {"timestamp": "a real date", "int": "a whole number", "float": "a number",
+                    "bool": "true or false"}.get(str(node.tag).rsplit(":", 1)[-1], "what its tag says")
+            raise _ValueProblem(
+                None, None, f"{_shown(node.value)} cannot be read as {what}: correct it, or put it in "
+                "quotes if it is meant as text.", node.start_mark) from None
+
+
+class _ValueProblem(yaml.constructor.ConstructorError):
+    """A value of mkdocs.yml that is not what its form or tag says; its message is plain words."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -112,17 +130,38 @@ def find_config(start: Path) -> Path:
     )
 
 
-def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
-    """The ``playbook`` entry of ``plugins:`` (``{}`` when listed without options)."""
+def plugin_options(config: dict[str, Any], config_file: Path | None = None) -> dict[str, Any] | None:
+    """The ``playbook`` entry of ``plugins:`` (``{}`` when listed without options); ``plugins:``
+    or the plugin's options written as something else than MkDocs reads is a :class:`UserError`."""
+    complain = _Complaint(config_file)
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):
         plugins = [{k: v} for k, v in plugins.items()]
+    if not isinstance(plugins, list):
+        raise complain(("plugins",), "expected a list of plugins, one '- name' per line, like "
+                                     f"[search, playbook], not {_shown(plugins)}.")
     for item in plugins:
         if item == "playbook":
             return {}
         if isinstance(item, dict) and "playbook" in item:
-            return dict(item["playbook"] or {})
+            options = item["playbook"]
+            if options is not None and not isinstance(options, dict):
+                raise complain(("plugins", "playbook"),
+                               "expected the plugin's options as 'name: value' lines under it "
+                               f"(like 'languages: [pl, en]'), or nothing, not {_shown(options)}.")
+            return dict(options or {})
     return None
+
+
+def _shown(value: Any) -> str:
+    """A value of mkdocs.yml as a message quotes it, cut short (``yes`` is true in MkDocs' YAML,
+    ``2027-01-01`` a date)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = repr(value)
+    return text if len(text) <= 60 else text[:56] + "...'"
 
 
 class _Complaint:
@@ -150,11 +189,11 @@ def _per_language(options: dict[str, Any], key: str, languages: tuple[str, ...],
     for lang, text in given.items():
         if str(lang) not in languages:
             raise complain(("plugins", "playbook", key, str(lang)),
-                           f"{lang!r} is not one of the site's languages ({', '.join(languages)}): "
+                           f"{_shown(lang)} is not one of the site's languages ({', '.join(languages)}): "
                            "remove it, or add it to languages.")
         if not isinstance(text, str):
             raise complain(("plugins", "playbook", key, str(lang)),
-                           f"expected the site's {what} in {lang}, a text, not {text!r}.")
+                           f"expected the site's {what} in {lang}, a text, not {_shown(text)}.")
     return given
 
 
@@ -173,11 +212,15 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
                        f"{', '.join(sorted(known))}.{suggest(name, known)}")
     for key in ("playbooks_dir", "templates_dir", "lang", "default_language"):
         if options.get(key) is not None and not isinstance(options[key], str):
-            raise complain(("plugins", "playbook", key), f"expected a text, not {options[key]!r}.")
+            raise complain(("plugins", "playbook", key), f"expected a text, not {_shown(options[key])}.")
+    for key in ("playbooks_dir", "templates_dir"):
+        wrong = folder_problem(options.get(key))
+        if wrong:
+            raise complain(("plugins", "playbook", key), wrong)
     for key in ("enabled", "pdf"):
         if options.get(key) is not None and not isinstance(options[key], bool):
             raise complain(("plugins", "playbook", key),
-                           f"expected true or false, not {options[key]!r}.")
+                           f"expected true or false, not {_shown(options[key])}.")
     given = options.get("languages") or LANGUAGES
     if not isinstance(given, list | tuple) or not given:
         raise complain(("plugins", "playbook", "languages"),
@@ -220,6 +263,25 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
     )
 
 
+#: The longest name of one file or folder most file systems take, in bytes (ext4, APFS, NTFS).
+_NAME_MAX = 255
+
+
+def folder_problem(value: object) -> str | None:
+    """What makes a folder setting unusable as a path (a zero byte, a name too long for any file
+    system): said here, before a file operation fails on it with a traceback."""
+    if not isinstance(value, str):
+        return None
+    odd = FORBIDDEN_CHARS.search(value)  # a zero byte, a control, half of a character (\ud800)
+    if odd:
+        return f"a folder's name cannot contain {char_name(odd.group())}: remove it."
+    longest = max((len(part.encode("utf-8")) for part in value.split("/")), default=0)
+    if longest > _NAME_MAX:
+        return (f"a folder's name can be at most {_NAME_MAX} bytes long, but one part of this path "
+                f"is {longest}: shorten it.")
+    return None
+
+
 def config_position(config_file: Path, path: tuple[str, ...]) -> tuple[int, int]:
     """Line and column of a setting in ``mkdocs.yml`` (``plugins`` is searched for the entry
     named by the next part); ``(1, 1)`` when it is not written there."""
@@ -241,29 +303,95 @@ def config_position(config_file: Path, path: tuple[str, ...]) -> tuple[int, int]
     return (point.line + 1, point.column + 1) if point is not None else (1, 1)
 
 
+#: Settings nested deeper than this, or anchors and aliases repeating into more values than this,
+#: are refused before PyYAML builds them: it recursed past Python's limit on the one, and any
+#: message quoting the value (or MkDocs reading it) never finished on the other.
+_MAX_DEPTH = 100
+_MAX_VALUES = 100_000
+
+
+def _beyond_reason(text: str) -> tuple[str, Any] | None:
+    """What makes mkdocs.yml unreasonable to build, and where: one pass over its events, which
+    PyYAML makes without recursion, adding up what each alias stands for."""
+    sizes: dict[str, int] = {}
+    open_: list[tuple[str | None, list[int]]] = []  # (anchor, [values so far]) per open group
+    for event in yaml.parse(text, Loader=_ConfigLoader):
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            open_.append((event.anchor, [1]))
+            if len(open_) > _MAX_DEPTH:
+                return (f"the settings are nested more than {_MAX_DEPTH} levels deep here: check "
+                        "the brackets and the indentation.", event.start_mark)
+            continue
+        if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            anchor, count = open_.pop()
+            size = count[0]
+            if anchor:
+                sizes[anchor] = size
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+        elif isinstance(event, yaml.AliasEvent):
+            size = sizes.get(event.anchor or "", 1)
+        else:
+            continue
+        if open_:
+            open_[-1][1][0] += size
+            if open_[-1][1][0] > _MAX_VALUES:
+                return (f"the anchors and aliases (&name, *name) here repeat into more than "
+                        f"{_MAX_VALUES:,} values: write the settings out without them.", event.start_mark)
+    return None
+
+
 def load_project(start: Path | None = None, lang: str | None = None) -> Project:
     """Read the project at ``start`` (default: the current folder)."""
     root = (start or Path.cwd()).resolve()
     config_file = find_config(root)
     text = _config_text(config_file)
     try:
+        beyond = _beyond_reason(text)
+        if beyond is not None:
+            message, mark = beyond
+            raise UserError([Diagnostic(config_file.name, mark.line + 1, mark.column + 1, "YAML", message)])
         config = yaml.load(text, Loader=_ConfigLoader) or {}
+    except _ValueProblem as exc:
+        line, col = (exc.problem_mark.line + 1, exc.problem_mark.column + 1) if exc.problem_mark else (1, 1)
+        raise UserError([Diagnostic(config_file.name, line, col, "YAML", str(exc.problem))]) from None
     except yaml.MarkedYAMLError as exc:
         mark, message = syntax_problem(text, exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise UserError([Diagnostic(config_file.name, line, col, "YAML syntax", message + ".")]) from None
     except yaml.reader.ReaderError as exc:  # a control character
-        before = text[: exc.position]
-        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        breaks = list(re.finditer(r"\r\n|\r|\n", text[: exc.position]))  # old Macs' \r too
+        line, col = len(breaks) + 1, exc.position - (breaks[-1].end() if breaks else 0) + 1
         raise UserError([Diagnostic(config_file.name, line, col, "YAML",
                                     f"the file contains {char_name(chr(exc.character))}: remove it.")]) from None
     if not isinstance(config, dict):
         raise UserError(f"{config_file.name}: expected a group of settings.")
-    options = plugin_options(config)
+    options = plugin_options(config, config_file)
+    folders: dict[str, str] = {}
+    for key, default in (("docs_dir", "docs"), ("site_dir", "site"), ("site_name", "Playbook")):
+        value = config.get(key)
+        if value is None:  # left out or empty: MkDocs' default
+            value = default
+        wrong = (f"expected a text, not {_shown(value)}." if not isinstance(value, str)
+                 else folder_problem(value) if key != "site_name" else None)
+        if wrong:
+            line, col = config_position(config_file, (key,))
+            raise UserError([Diagnostic(config_file.name, line, col, key, wrong)])
+        folders[key] = value
+    if not isinstance(config.get("use_directory_urls", True), bool | None):
+        line, col = config_position(config_file, ("use_directory_urls",))
+        raise UserError([Diagnostic(config_file.name, line, col, "use_directory_urls",
+                                    f"expected true or false, not {_shown(config['use_directory_urls'])}.")])
     theme = config.get("theme") or {}
     theme_language = theme.get("language") if isinstance(theme, dict) else None
     settings = settings_from(options or {}, theme_language, config_file)
     playbooks_dir = root / settings.playbooks_dir
+    if playbooks_dir.resolve() == root:  # every .yml here would be a definition, mkdocs.yml too
+        line, col = config_position(config_file, ("plugins", "playbook", "playbooks_dir"))
+        raise UserError([Diagnostic(
+            config_file.name, line, col, "plugins.playbook.playbooks_dir",
+            f"{settings.playbooks_dir!r} is the project folder itself, which holds mkdocs.yml: name "
+            "the folder of the YAML definitions in it, like playbooks.")])
     if not playbooks_dir.is_dir():
         line, col = config_position(config_file, ("plugins", "playbook", "playbooks_dir"))
         near = [d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")]
@@ -278,9 +406,9 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
     return Project(
         root=root,
         config_file=config_file,
-        docs_dir=root / str(config.get("docs_dir", "docs")),
-        site_dir=root / str(config.get("site_dir", "site")),
+        docs_dir=root / folders["docs_dir"],
+        site_dir=root / folders["site_dir"],
         settings=settings,
-        site_name=str(config.get("site_name", "Playbook")),
+        site_name=folders["site_name"],
         raw_config=config,
     )

@@ -127,6 +127,11 @@ CASES: dict[str, tuple[str, list[str]]] = {
         goal(**{"summary: Summary.": "summary: '   '"}),
         ["playbooks/goals/g2.yaml:4:10: summary: must not be empty or only spaces."],
     ),
+    "only invisible characters": (
+        goal(**{"summary: Summary.": 'summary: "\\u200b\\ufeff "'}),
+        ["playbooks/goals/g2.yaml:4:10: summary: must not be empty, but it holds only invisible "
+         "characters (like a zero-width space): write the text."],
+    ),
     "empty list": (
         TEAM.format(id="t3").replace(
             "responsibilities:\n  - {pl: Coś., en: Something.}\n", "responsibilities: []\n"

@@ -297,6 +297,13 @@ def test_checklists_that_name_a_role_differently_show_its_id(tmp_path: Path) -> 
              "'playbook checklist list' shows them."),
         (["new-sales-rep", "--role", "sales-rep"],
          "Name one checklist (playbook checklist pdf ID) or a role (--role ROLE), not both."),
+        # A byte that is not UTF-8 (a terminal in another encoding) was a traceback from WeasyPrint.
+        (["new-sales-rep", "--name", "Anna\udcff"],
+         "--name: the name contains the byte 0xFF, which is not UTF-8 text (check the terminal's "
+         "encoding): write it with ordinary letters."),
+        (["new-sales-rep", "--manager", "\u202eanna"],
+         "--manager: the name contains an invisible text-direction character (U+202E) that can "
+         "make a line look different from what it says: write it with ordinary letters."),
     ],
 )
 def test_bad_input_is_one_line_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -6,7 +6,9 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,6 +78,48 @@ def test_new_refuses_bad_kind_and_id(tmp_path: Path) -> None:
     code, _, err = cli("--project", str(root), "new", "goal", "../evil")
     assert code == 1 and "is not a valid id" in err
     assert not (root / "evil.yaml").exists()
+
+
+def test_new_refuses_an_id_another_definition_has(tmp_path: Path) -> None:
+    """Found by fuzzing: 'new goal sales' wrote playbooks/goals/sales.yaml beside the team
+    'sales', and the next 'playbook check' failed on both files."""
+    root = make_project(tmp_path / "p")
+    code, out, err = cli("--project", str(root), "new", "goal", "sales")
+    assert (code, out) == (1, "")
+    assert err.strip() == ("the id 'sales' is already used by playbooks/teams/sales.yaml (a team): "
+                           "ids must be unique across the project; choose another.")
+    assert not (root / "playbooks" / "goals" / "sales.yaml").exists()
+
+
+@pytest.mark.parametrize("command", [["schema", "--out", "{long}"],
+                                     ["sla", "values", "marketing-sales-sla", "--out", "{long}.yaml"],
+                                     ["checklist", "pdf", "new-sales-rep", "--out", "{long}.pdf"]],
+                         ids=["schema", "sla values", "checklist pdf"])
+def test_a_name_the_system_refuses_is_one_line_not_a_traceback(tmp_path: Path, command: list[str]) -> None:
+    """Found by fuzzing: an --out name longer than a file system takes (255 bytes) was an
+    OSError traceback from each command that writes a file."""
+    root = Path(__file__).resolve().parent.parent
+    long = str(tmp_path / ("d" * 300))
+    args = [a.replace("{long}", long) for a in command]
+    code, out, err = cli("--project", str(root), *args)
+    assert (code, out) == (1, "")
+    assert err == (f"{args[-1]}: File name too long. Choose a shorter name: one file or folder "
+                   "name takes at most 255 bytes.\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_that_is_not_an_ordinary_file_is_left_as_it_is(tmp_path: Path) -> None:
+    """Found by fuzzing: '--out /dev/null --force' renamed a file over the device (as root,
+    /dev/null became an ordinary file). A named pipe stands for the device here."""
+    root = Path(__file__).resolve().parent.parent
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    code, out, err = cli("--project", str(root), "sla", "values", "marketing-sales-sla", "--out",
+                         str(pipe), "--force")
+    assert (code, out) == (1, "")
+    assert err == (f"{pipe}: this is not an ordinary file (a device, a pipe or a socket), so it "
+                   "cannot be written as one; name a file.\n")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
 def test_schema_validates_kinds_and_rejects_unknown_fields(tmp_path: Path) -> None:

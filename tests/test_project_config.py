@@ -66,6 +66,19 @@ def _error(root: Path) -> str:
     ("site_descriptions:\n  en: [How, we, work]", "pl",
      "mkdocs.yml:10:13: plugins.playbook.site_descriptions.en: expected the site's description "
      "in en, a text, not ['How', 'we', 'work']."),
+    # Found by fuzzing: each of these was a traceback (a path no file system takes) or a
+    # confusing error about mkdocs.yml itself read as a definition.
+    ('playbooks_dir: "play\\0books"', "pl",
+     "mkdocs.yml:9:22: plugins.playbook.playbooks_dir: a folder's name cannot contain a zero byte "
+     "(U+0000): remove it."),
+    ("templates_dir: " + "t" * 300, "pl",
+     "mkdocs.yml:9:22: plugins.playbook.templates_dir: a folder's name can be at most 255 bytes "
+     "long, but one part of this path is 300: shorten it."),
+    ("templates_dir: 2027-01-01", "pl",
+     "mkdocs.yml:9:22: plugins.playbook.templates_dir: expected a text, not 2027-01-01."),
+    ("playbooks_dir: .", "pl",
+     "mkdocs.yml:9:22: plugins.playbook.playbooks_dir: '.' is the project folder itself, which "
+     "holds mkdocs.yml: name the folder of the YAML definitions in it, like playbooks."),
 ])
 def test_a_wrong_setting_is_reported_where_it_is_written(tmp_path: Path, options: str, theme: str,
                                                         expected: str) -> None:
@@ -98,3 +111,85 @@ def test_plain_mkdocs_reports_the_theme_language_before_material_fails(tmp_path:
     assert ("mkdocs.yml:5:13: theme.language: 'eng' is not one of the site's languages: write pl "
             "or en. Did you mean 'en'?") in done.stderr
     assert not (root / "site").exists()
+
+
+#: Ten lines, each list nine times the one before: a billion values once expanded.
+_LAUGHS = "x0: &a0 [l, l, l, l, l, l, l, l, l]\n" + "".join(
+    f"x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("  - playbook\n", "  - playbook: [pl, en]\n"),
+     "mkdocs.yml:8:15: plugins.playbook: expected the plugin's options as 'name: value' lines "
+     "under it (like 'languages: [pl, en]'), or nothing, not ['pl', 'en']."),
+    (("  - playbook\n", "  - playbook: yes\n"),
+     "mkdocs.yml:8:15: plugins.playbook: expected the plugin's options as 'name: value' lines "
+     "under it (like 'languages: [pl, en]'), or nothing, not true."),
+    (("plugins:\n  - search\n  - playbook\n", "plugins: playbook\n"),
+     "mkdocs.yml:6:10: plugins: expected a list of plugins, one '- name' per line, like "
+     "[search, playbook], not 'playbook'."),
+    (("plugins:\n  - search\n  - playbook\n", "plugins: 5\n"),
+     "mkdocs.yml:6:10: plugins: expected a list of plugins, one '- name' per line, like "
+     "[search, playbook], not 5."),
+    (("docs_dir: content", "docs_dir: [content]"),
+     "mkdocs.yml:2:11: docs_dir: expected a text, not ['content']."),
+    (("docs_dir: content", 'docs_dir: "\\ud800"'),
+     "mkdocs.yml:2:11: docs_dir: a folder's name cannot contain half of a character (the "
+     "surrogate U+D800): remove it."),
+    (("docs_dir: content", "docs_dir: " + "d" * 300),
+     "mkdocs.yml:2:11: docs_dir: a folder's name can be at most 255 bytes long, but one part of "
+     "this path is 300: shorten it."),
+    (("docs_dir: content", 'docs_dir: content\nsite_dir: "site\\0"'),
+     "mkdocs.yml:3:11: site_dir: a folder's name cannot contain a zero byte (U+0000): remove it."),
+    (("site_name: Test", "site_name: [Test]"),
+     "mkdocs.yml:1:12: site_name: expected a text, not ['Test']."),
+    (("docs_dir: content", "docs_dir: content\nuse_directory_urls: 'no'"),
+     "mkdocs.yml:3:21: use_directory_urls: expected true or false, not 'no'."),
+    (("site_name: Test", "site_name: Test\nextra: " + "[" * 150 + "]" * 150),
+     "mkdocs.yml:2:107: YAML: the settings are nested more than 100 levels deep here: check the "
+     "brackets and the indentation."),
+    (("site_name: Test", "site_name: Test\nextra:\n  launched: 2027-02-30"),
+     "mkdocs.yml:3:13: YAML: '2027-02-30' cannot be read as a real date: correct it, or put "
+     "it in quotes if it is meant as text."),
+    (("site_name: Test", "site_name: !!int Test"),
+     "mkdocs.yml:1:12: YAML: 'Test' cannot be read as a whole number: correct it, or put it "
+     "in quotes if it is meant as text."),
+    (("site_name: Test", _LAUGHS + "site_name: Test"),
+     "mkdocs.yml:6:15: YAML: the anchors and aliases (&name, *name) here repeat into more than "
+     "100,000 values: write the settings out without them."),
+], ids=["options a list", "options a text", "plugins a text", "plugins a number", "docs_dir a list",
+        "docs_dir half a character", "docs_dir too long", "site_dir with a zero byte", "site_name a list",
+        "use_directory_urls a text", "nested too deeply", "not a date",
+        "not a number", "billion laughs"])
+def test_a_wrong_setting_of_mkdocs_yml_is_located_not_a_traceback(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
+    """Found by fuzzing mkdocs.yml: each was a traceback (TypeError, ValueError, OSError,
+    RecursionError, a ValueError or KeyError from PyYAML's constructors), a check that never ended
+    (a billion values quoted in a message), or a value silently turned into a text
+    (``docs_dir: [content]`` became the folder "['content']")."""
+    root = make_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert change[0] in text
+    config.write_bytes(text.replace(*change).encode("utf-8", "surrogateescape"))
+    assert _error(root) == expected
+    assert (_error(root) + "\n").count("\n") == 1
+
+
+def test_left_out_or_empty_settings_of_mkdocs_yml_take_mkdocs_defaults(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: Test", "site_name:\nsite_dir: ~"), encoding="utf-8")
+    project = load_project(root)
+    assert (project.site_name, project.site_dir, project.docs_dir) == (
+        "Playbook", root.resolve() / "site", root.resolve() / "content")
+
+
+def test_a_zero_byte_is_located_in_a_file_with_old_mac_line_endings(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: con\x00tent")
+    config.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    assert _error(root) == "mkdocs.yml:2:14: YAML: the file contains a zero byte (U+0000): remove it."

@@ -68,6 +68,22 @@ def test_the_complete_example_fills(capsys: pytest.CaptureFixture[str], tmp_path
     assert "Cykl przeglądów:\n**Co miesiąc**." in text
 
 
+def test_a_values_file_is_not_written_among_the_definitions(
+    capsys: pytest.CaptureFixture[str], small_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by fuzzing: 'sla values ID --out playbooks/slas/q1.yaml' wrote it, and from then on
+    the project did not load ("kind: this field is required" about the values file), 'sla fill'
+    with that very file included."""
+    monkeypatch.chdir(small_project)
+    code, out, err = fill_cli(capsys, "sla", "values", "small-sla", "--out", "playbooks/slas/q1.yaml")
+    assert (code, out) == (1, "")
+    assert err == ("--out: playbooks/slas/q1.yaml is inside the folder of the definitions "
+                   "(playbooks/), where every YAML file is read as a definition; write the values "
+                   "file somewhere else, like --out q1.yaml.\n")
+    assert not (small_project / "playbooks" / "slas" / "q1.yaml").exists()
+    assert fill_cli(capsys, "check")[0] == 0
+
+
 def test_values_file_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """`sla values` writes every parameter; filled in, it is accepted as it is."""

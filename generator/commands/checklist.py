@@ -25,6 +25,7 @@ from ..checklists.pdf import write_pdf
 from ..errors import UserError, plural
 from ..models.base import localize
 from ..models.checklist import Checklist
+from ..yamlfile import FORBIDDEN_CHARS, char_name
 from ._common import load_checked, print_warnings, project_of, today
 
 DATES_HELP = """\
@@ -156,6 +157,14 @@ def _person(value: str | None, option: str) -> str | None:
         raise UserError(f"{option}: too long ({len(cleaned)} characters); at most {_MAX_NAME}.")
     if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
         raise UserError(f"{option}: control characters are not allowed in a name.")
+    # A byte of the command line that is not UTF-8 arrives as half of a character, which no PDF
+    # can hold; a text-direction control would print the name reversed, or another name.
+    odd = FORBIDDEN_CHARS.search(cleaned)
+    if odd:
+        ch = odd.group()
+        what = (f"the byte 0x{ord(ch) - 0xDC00:02X}, which is not UTF-8 text (check the terminal's "
+                "encoding)" if "\udc80" <= ch <= "\udcff" else char_name(ch))
+        raise UserError(f"{option}: the name contains {what}: write it with ordinary letters.")
     return cleaned
 
 

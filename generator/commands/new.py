@@ -12,6 +12,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..catalogue import Loader
 from ..errors import UserError
 from ..messages import suggest
 from ..models import KINDS
@@ -38,6 +39,11 @@ def run(args: argparse.Namespace) -> int:
     project = project_of(args)
     cls = KINDS[args.kind]
     path = project.playbooks_dir / cls.SECTION / f"{args.id}.yaml"
+    # Another kind's file of the same id would pass here and fail 'playbook check' at once.
+    taken = Loader(project.root, project.playbooks_dir).load(today())[0].get(args.id)
+    if taken is not None and taken.source.path != path:
+        raise UserError(f"the id {args.id!r} is already used by {taken.source.display} (a "
+                        f"{taken.kind}): ids must be unique across the project; choose another.")
     text = skeleton(args.kind, args.id, today())
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -116,6 +116,12 @@ def run_values(args: argparse.Namespace) -> int:
         _to_stdout(text.encode("utf-8"))
         return 0
     out = _file_out(args.out, f"{entry.id}.yaml")
+    if out.resolve().is_relative_to(project.playbooks_dir.resolve()):
+        # Every YAML file there is read as a definition: the project would stop loading, with
+        # "kind: this field is required" about the values file, and 'sla fill' with it.
+        raise UserError(f"--out: {args.out} is inside the folder of the definitions "
+                        f"({project.settings.playbooks_dir}/), where every YAML file is read as a "
+                        f"definition; write the values file somewhere else, like --out {out.name}.")
     if out.exists() and not args.force:
         raise UserError(f"{args.out} already exists; it was left as it is (add --force to replace it).")
     _write(out, text)

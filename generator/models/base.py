@@ -96,9 +96,14 @@ def is_slug(value: str) -> bool:
 
 
 def _strip_nonempty(value: str) -> str:
-    if not value.strip():
+    stripped = value.strip()
+    if not stripped:
         raise ValueError("must not be empty or only spaces")
-    return value.strip()
+    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in stripped):
+        # A zero-width space or a byte order mark pasted alone: an empty heading, an empty link.
+        raise ValueError("must not be empty, but it holds only invisible characters (like a "
+                         "zero-width space): write the text")
+    return stripped
 
 
 def _date_text(value: Any) -> Any:
