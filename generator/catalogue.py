@@ -9,6 +9,7 @@ changed.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import gc
@@ -545,6 +546,13 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
 def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
     """Parse and validate one file's bytes."""
     parsed: Parsed = parse_bytes(raw, display)
+    result = _load_parsed(parsed, path, display, digest)
+    if parsed.warnings:  # a value cut short at a '#': said beside whatever else is found
+        return dataclasses.replace(result, problems=(*parsed.warnings, *result.problems))
+    return result
+
+
+def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileResult:
     if parsed.problems:
         return FileResult(None, parsed.problems, _guess_claim(parsed.text, display))
     source = Source(path, display, parsed.text, digest)
@@ -1088,6 +1096,35 @@ def page_collisions(
                         f"generated from {origin}: rename or move the hand-written page.",
                     )
                 )
+    found += _case_collisions(generated, docs_dir, root, languages, directory_urls)
+    return found
+
+
+def _case_collisions(generated: dict[str, str], docs_dir: Path, root: Path, languages: tuple[str, ...],
+                     directory_urls: bool) -> list[Diagnostic]:
+    """Hand-written pages whose address differs from a generated page's only in upper and lower
+    case (``Teams/Marketing.md``): two pages here, one folder on Windows and macOS, where a copy
+    of the site keeps one of them. A warning: the site itself is whole."""
+    if not docs_dir.is_dir():
+        return []
+    folded: dict[str, str] = {}
+    for address in generated:
+        for same in _same_address(address, directory_urls):
+            for variant in (same, *(f"{same.removesuffix('.md')}.{lang}.md" for lang in languages)):
+                folded.setdefault(variant.casefold(), address)
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        parts = path.relative_to(docs_dir).parts
+        uri = "/".join(parts)
+        meant = folded.get(uri.casefold())
+        if meant is None or uri.casefold() == uri or any(part.startswith(".") for part in parts):
+            continue  # no such address, the same address exactly (an error, above), or hidden
+        found.append(Diagnostic(
+            display_path(path, root), 1, 1, "",
+            f"this hand-written page's address differs only in upper/lower case from the page "
+            f"generated at {meant.removesuffix('.md')}: on Windows and macOS the two are one "
+            "folder, and a copy of the site keeps only one of them; rename or move the "
+            "hand-written page.", severity="warning"))
     return found
 
 

@@ -98,6 +98,7 @@ def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str
                    "page's address cannot hold: rename it using ordinary letters.")
         for uri in sorted(src_uris) if any("\udc80" <= ch <= "\udcff" for ch in uri)
     ]
+    problems += _odd_language_names(src_uris, languages, default, folder)
     for target, uri in sorted(unused.items()):
         named = found[target][default]
         language = NAMES["en"].get(default, default)
@@ -113,6 +114,36 @@ def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str
             f"this page and {posixpath.basename(named)} are both {language} pages (a page named "
             f"without a language is in the default language, {default}), so this one is left "
             f"out of the site: {advice}.",
+        ))
+    return problems
+
+
+#: A page name that looks like it names a language (``about.de.md``, ``about.EN.md``).
+_LANGUAGE_LIKE = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2})\.md$")
+
+
+def _odd_language_names(src_uris: Iterable[str], languages: Sequence[str], default: str,
+                        folder: str) -> list[Diagnostic]:
+    """Warnings for pages named like a translation in a language the site does not have, or
+    with the code in capitals: ``about.de.md`` and ``about.EN.md`` are published as pages of
+    their own (``about.de/``) in the default language, not as the translation meant."""
+    problems = []
+    for uri in sorted(src_uris):
+        match = _LANGUAGE_LIKE.match(uri)
+        if match is None or match["lang"] in languages:
+            continue
+        lang, stem = match["lang"], match["stem"]
+        if lang.lower() in languages:
+            advice = (f"language codes are written in lower case: rename it to "
+                      f"{posixpath.basename(_variant_name(stem + '.md', lang.lower(), ''))}")
+        else:
+            advice = (f"{lang!r} is not one of the site's languages ({', '.join(languages)}): rename "
+                      f"it, or add {lang.lower()!r} to the plugin's languages")
+        problems.append(Diagnostic(
+            uri if folder in ("", ".") else posixpath.join(folder, uri), 1, 1, "",
+            f"this page is named like a translation, but it is published as a page of its own "
+            f"('{posixpath.basename(stem)}.{lang}') in {NAMES['en'].get(default, default)}: {advice}.",
+            severity="warning",
         ))
     return problems
 

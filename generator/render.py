@@ -425,7 +425,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             if exc.filename and self.is_user_file(exc.filename):
                 raise UserError(
                     [Diagnostic(self.display(exc.filename), exc.lineno or 1, 1, "",
-                                f"the template has a syntax error: {exc.message}.")]
+                                f"the template has a syntax error: {str(exc.message).rstrip('.')}.")]
                 ) from None
             raise
 
@@ -570,7 +570,7 @@ def _plain_reason(exc: BaseException) -> str:
     if isinstance(exc, jinja2.TemplateNotFound):
         return f"the template includes {exc.name!r}, which does not exist"
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"the template has a syntax error: {exc.message}"
+        return f"the template has a syntax error: {str(exc.message).rstrip('.')}"
     if isinstance(exc, MemoryError):
         return "the template tried to use too much memory and was stopped"
     if isinstance(exc, RecursionError):
@@ -701,6 +701,10 @@ class OverridableLoader(jinja2.BaseLoader):
 
     def list_templates(self) -> list[str]:
         return sorted(set(self.project.list_templates()) | set(self.package.list_templates()))
+
+
+#: The package's own templates, which a project's templates/ folder may override by name.
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
 
 def project_sandbox(templates_dir: Path | None, **options: Any) -> Sandbox:

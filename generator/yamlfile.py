@@ -568,11 +568,13 @@ class _Builder:
 
 @dataclass(frozen=True)
 class Parsed:
-    """The outcome of reading one file: data, or the problems that stopped it."""
+    """The outcome of reading one file: data, or the problems that stopped it; and warnings
+    about data that was read but is likely not what the author meant (:func:`comment_cuts`)."""
 
     data: Any
     problems: tuple[Diagnostic, ...] = ()
     text: str = ""
+    warnings: tuple[Diagnostic, ...] = ()
 
 
 _PLAIN_WORDS: tuple[tuple[str, str], ...] = (
@@ -718,7 +720,8 @@ def parse_text(text: str, display: str) -> Parsed:
     bad = _forbidden_char(text, display)
     if bad is not None:
         return Parsed(None, (bad,), text)
-    fast = fastyaml.read(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES, max_digits=MAX_DIGITS)
+    cut = _MAYBE_CUT.search(text) is not None  # then the positions are needed: the full reader
+    fast = None if cut else fastyaml.read(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES, max_digits=MAX_DIGITS)
     if fast is not None:  # never a text with a space-like character where a value starts
         return Parsed(fast, (), text)
     try:
@@ -742,7 +745,47 @@ def parse_text(text: str, display: str) -> Parsed:
     odd = _misread_odd_space(text)
     if odd is not None:
         return Parsed(None, (_odd_at(display, odd),), text)
-    return Parsed(data, (), text)
+    return Parsed(data, (), text, comment_cuts(text, display) if cut else ())
+
+
+#: A line with something, then a space and a '#' right before a word (``title: Lead #1``): maybe a
+#: value YAML cut short at a comment. Comments are written '# like this'; '#1', '#tag' is text.
+_MAYBE_CUT = re.compile(r"^[ \t]*[^\s#][^\n]*?[ \t]#[^\s#]", re.MULTILINE)
+_CUT_AT = re.compile(r"[ \t]+#([^\s#][^\r\n]*)")
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def comment_cuts(text: str, display: str) -> tuple[Diagnostic, ...]:
+    """Warnings for plain (unquoted) values that YAML ended at a ``#`` the author meant as text:
+    in ``title: Lead #1 priority`` the title is 'Lead', and '#1 priority' a comment. A comment
+    written '# like this' (a space after the '#', as ``playbook new`` writes them) is left alone."""
+    root = compose(text)
+    lines = _LINE_BREAK.split(text)
+    found: list[Diagnostic] = []
+    stack: list[tuple[Loc, Node]] = [((), root)] if root is not None else []
+    while stack:
+        loc, node = stack.pop()
+        if isinstance(node, MappingNode):
+            stack.extend(((*loc, str(k.value)), v) for k, v in node.value if isinstance(k, ScalarNode))
+        elif isinstance(node, SequenceNode):
+            stack.extend(((*loc, i), v) for i, v in enumerate(node.value))
+        elif isinstance(node, ScalarNode) and not node.style and node.value:
+            end = node.end_mark
+            after = _CUT_AT.match(lines[end.line], end.column) if end.line < len(lines) else None
+            if after is None:
+                continue
+            rest = _clip(after.group(1).rstrip())
+            found.append(Diagnostic(
+                display, end.line + 1, after.start(1), loc_text(loc),
+                f"the value ends before '#{rest}': YAML reads ' #' and what follows as a comment, "
+                f"so the value is '{_clip(node.value)}'. If '#{rest}' belongs to it, put the "
+                "whole text in quotes (\"...\").",
+                severity="warning",
+            ))
+    return tuple(sorted(found))
 
 
 def _odd_at(display: str, odd: _OddSpace) -> Diagnostic:

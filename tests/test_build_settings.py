@@ -26,6 +26,7 @@ def _project(tmp_path: Path) -> Path:
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - playbook\n", ONE_LANGUAGE),
                       encoding="utf-8")
+    (root / "content" / "index.en.md").unlink()  # a Polish-only site: it would be a page 'index.en'
     return root
 
 

@@ -495,3 +495,82 @@ def test_a_broken_file_named_otherwise_leaves_the_reference_error_as_it_was(tmp_
         "playbooks/teams/mkt.yaml:3:6: YAML syntax: a '[' list is not closed with ']'.",
         "Found 2 errors in 2 files.",
     ]
+
+
+def test_a_value_cut_short_at_a_hash_is_a_warning_and_a_comment_is_not(tmp_path: Path) -> None:
+    """`summary: Lead #1 priority` is the text 'Lead' to YAML ('#1 priority' a comment): read
+    without a word, the site said 'Lead'. A comment written '# like this' stays a comment."""
+    text = (GOAL.format(id="g2", team="marketing")
+            .replace("summary: Summary.", "summary: Lead #1 priority")
+            .replace("owner: Anna", "owner: Anna # she signs it off")
+            .replace("metric: Leads.", "metric: Leads.  #per quarter"))
+    root = make_project(tmp_path / "p", {"playbooks/goals/g2.yaml": text})
+    code, out, err = run_check(root)
+    assert code == 0 and out == "OK: 4 definitions in 4 files, 2 warnings.\n"
+    assert err.splitlines() == [
+        "playbooks/goals/g2.yaml:4:15: summary: warning: the value ends before '#1 priority': YAML "
+        "reads ' #' and what follows as a comment, so the value is 'Lead'. If '#1 priority' belongs "
+        "to it, put the whole text in quotes (\"...\").",
+        "playbooks/goals/g2.yaml:9:17: metric: warning: the value ends before '#per quarter': YAML "
+        "reads ' #' and what follows as a comment, so the value is 'Leads.'. If '#per quarter' "
+        "belongs to it, put the whole text in quotes (\"...\").",
+    ]
+    quoted = text.replace("summary: Lead #1 priority", 'summary: "Lead #1 priority"').replace(
+        "metric: Leads.  #per quarter", "metric: Leads. # per quarter")
+    (root / "playbooks" / "goals" / "g2.yaml").write_text(quoted, encoding="utf-8")
+    assert run_check(root) == (0, "OK: 4 definitions in 4 files.\n", "")
+
+
+def test_check_compiles_the_projects_templates_as_the_build_would(tmp_path: Path) -> None:
+    """A syntax error in a project's template passed `check` and stopped `build` halfway; a
+    template with a mistyped name (gaol.md.j2) was never used, without a word. A template of the
+    project's own that an override includes is used, so it is not warned about."""
+    root = make_project(tmp_path / "p", {
+        "templates/goal.md.j2": '{% include "_head.md.j2" %}\n{{ d.title \n',
+        "templates/gaol.md.j2": "x\n",
+        "templates/team.md.j2": '{% include "_mine.md.j2" %}\n',
+        "templates/_mine.md.j2": "mine\n",
+    })
+    code, out, err = run_check(root)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "templates/goal.md.j2:2:1: the template has a syntax error: unexpected end of template, "
+        "expected 'end of print statement'.",
+        "Found 1 error in 1 file.",
+    ]
+    (root / "templates" / "goal.md.j2").unlink()
+    code, out, err = run_check(root)
+    assert (code, out) == (0, "OK: 3 definitions in 3 files, 1 warning.\n")
+    assert err.startswith("templates/gaol.md.j2:1:1: warning: no page uses this template: ")
+    assert err.rstrip().endswith("Did you mean 'goal.md.j2'?") and "_mine" not in err
+
+
+def test_a_page_named_like_a_translation_the_site_does_not_have_is_a_warning(tmp_path: Path) -> None:
+    """`about.de.md` and `about.EN.md` were published as pages 'about.de' and 'about.EN' in
+    Polish, without a word, where a translation was meant."""
+    root = make_project(tmp_path / "p", {"content/about.md": "# O nas\n", "content/about.de.md": "# Über uns\n",
+                                         "content/about.EN.md": "# About us\n"})
+    code, out, err = run_check(root)
+    assert (code, out) == (0, "OK: 3 definitions in 3 files, 2 warnings.\n")
+    assert err.splitlines()[:2] == [  # then: the pages have no translation yet
+        "content/about.EN.md:1:1: warning: this page is named like a translation, but it is published as "
+        "a page of its own ('about.EN') in Polish: language codes are written in lower case: rename it "
+        "to about.en.md.",
+        "content/about.de.md:1:1: warning: this page is named like a translation, but it is published as "
+        "a page of its own ('about.de') in Polish: 'de' is not one of the site's languages (pl, en): "
+        "rename it, or add 'de' to the plugin's languages.",
+    ]
+
+
+def test_a_page_whose_address_differs_from_a_generated_one_only_in_case_is_a_warning(tmp_path: Path) -> None:
+    """`content/Teams/Marketing.md` beside the generated teams/marketing page: two pages on Linux,
+    one folder where the site is copied to Windows or macOS."""
+    root = make_project(tmp_path / "p", {"content/Teams/Marketing.md": "# Marketing\n"})
+    code, out, err = run_check(root)
+    assert (code, out) == (0, "OK: 3 definitions in 3 files, 1 warning.\n")
+    assert err.splitlines()[:1] == [  # then: the page has no translation yet
+        "content/Teams/Marketing.md:1:1: warning: this hand-written page's address differs only in "
+        "upper/lower case from the page generated at teams/marketing: on Windows and macOS the two "
+        "are one folder, and a copy of the site keeps only one of them; rename or move the "
+        "hand-written page.",
+    ]

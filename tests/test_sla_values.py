@@ -68,6 +68,20 @@ def test_the_complete_example_fills(capsys: pytest.CaptureFixture[str], tmp_path
     assert "Cykl przeglądów:\n**Co miesiąc**." in text
 
 
+def test_a_value_cut_short_at_a_hash_is_said(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`company_name: ACME #1` fills the agreement with 'ACME' (YAML reads '#1' as a comment):
+    the agreement is made, and the CLI says what it read."""
+    values_file = tmp_path / "q1.yaml"
+    example = (ROOT / "examples" / "q1-2027.yaml").read_text(encoding="utf-8")
+    values_file.write_text(example.replace("company_name: ACME sp. z o.o.", "company_name: ACME #1 sp. z o.o."),
+                           encoding="utf-8")
+    code, _out, err = fill_cli(capsys, "--project", str(ROOT), "sla", "fill", "marketing-sales-sla",
+                               "--values", str(values_file), "--out", str(tmp_path / "q1.md"))
+    assert code == 0, err
+    assert f"{values_file}:7:20: company_name: warning: the value ends before '#1 sp. z o.o.'" in err
+    assert "**ACME**" in (tmp_path / "q1.md").read_text(encoding="utf-8")
+
+
 def test_a_values_file_is_not_written_among_the_definitions(
     capsys: pytest.CaptureFixture[str], small_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..catalogue import Catalogue, Loader, page_collisions
 from ..errors import Diagnostic, UserError, plural, summary
 from ..i18n import unused_content_pages
+from ..messages import suggest
 from ..project import Project, load_project
 
 
@@ -29,10 +30,14 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def load_checked(project: Project, strict: bool = False, loader: Loader | None = None) -> tuple[Catalogue, list[Diagnostic]]:
-    """Load and validate; raise :class:`UserError` with every error (warnings too if ``strict``)."""
+def load_checked(project: Project, strict: bool = False, loader: Loader | None = None,
+                 templates: bool = False) -> tuple[Catalogue, list[Diagnostic]]:
+    """Load and validate; raise :class:`UserError` with every error (warnings too if ``strict``).
+    ``templates``: the project's own templates are compiled too (``playbook check``)."""
     loader = loader or Loader(project.root, project.playbooks_dir)
     catalogue, problems = loader.load(today())
+    if templates:
+        problems += template_problems(project.templates_dir)
     problems += page_collisions(catalogue, project.docs_dir, project.root, project.settings.languages,
                                 project.raw_config.get("use_directory_urls", True) is not False)
     problems += unused_content_pages(project.docs_dir, project.root, project.settings.languages,
@@ -73,3 +78,45 @@ def report_ok(catalogue: Catalogue, problems: list[Diagnostic]) -> None:
 
 
 __all__ = ["load_checked", "print_warnings", "project_of", "report_ok", "strict_of", "summary", "today"]
+
+
+def template_problems(templates_dir: Path) -> list[Diagnostic]:
+    """The project's own templates (``templates/``), compiled as a build would use them: a syntax
+    error is found by ``playbook check``, not halfway through a build; a file whose name replaces
+    none of the package's templates and that no other template includes is never used (a
+    mistyped ``gaol.md.j2``), which is a warning."""
+    from jinja2 import meta
+
+    from ..checklists.document import environment as print_environment
+    from ..render import PACKAGE_TEMPLATES, environment
+    from ..yamlfile import decode
+
+    if not templates_dir.is_dir():
+        return []
+    known = sorted(p.relative_to(PACKAGE_TEMPLATES).as_posix() for p in PACKAGE_TEMPLATES.rglob("*")
+                   if p.is_file())
+    names = sorted(p.relative_to(templates_dir).as_posix() for p in templates_dir.rglob("*")
+                   if p.is_file() and not p.name.startswith(".") and p.suffix in (".j2", ".css"))
+    problems: list[Diagnostic] = []
+    included: set[str] = set()
+    for name in names:
+        env = print_environment(templates_dir) if name.startswith("print/") else environment(templates_dir)
+        try:
+            env.get_template(name)
+        except UserError as exc:
+            problems += exc.diagnostics or [Diagnostic(f"{templates_dir.name}/{name}", 1, 1, "", exc.text)]
+            continue
+        text = decode((templates_dir / name).read_bytes(), name)
+        if isinstance(text, str):
+            found = meta.find_referenced_templates(env.parse(text))
+            included.update(n for n in found if n is not None)
+    for name in names:
+        if name in known or name in included:
+            continue
+        near = suggest(name, known)
+        problems.append(Diagnostic(
+            f"{templates_dir.name}/{name}", 1, 1, "",
+            "no page uses this template: a project's template replaces the package's one of the "
+            f"same name ({', '.join(n for n in known if not n.rpartition('/')[2].startswith('_'))}) "
+            f"or is included by one that does.{near}", severity="warning"))
+    return problems

@@ -148,7 +148,8 @@ def run_fill(args: argparse.Namespace) -> int:
     print_warnings(problems)
     entry = find_sla(catalogue, args.id)
     spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
-    data, text = values.read(Path(args.values), args.values)
+    data, text, warnings = values.read(Path(args.values), args.values)
+    print_warnings(list(warnings))
     filled = values.check(spec, data, text, args.values)
     payload = outputs.render(filled, fmt)
     if not args.out:

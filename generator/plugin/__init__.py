@@ -300,9 +300,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         pages = [f for f in files.documentation_pages() if f.src_uri.endswith(".md")]
         by_uri = {f.src_uri: f for f in pages}
         folder = Path(os.path.relpath(config.docs_dir, self.root)).as_posix()
-        unused = unused_pages(by_uri, settings.languages, settings.default_language, folder)
+        found = unused_pages(by_uri, settings.languages, settings.default_language, folder)
+        unused = [p for p in found if p.severity == "error"]
         if unused:  # playbook build found them already; plain mkdocs build did not
             raise _failure(UserError(unused))
+        for problem in found:  # a page named like a translation in no language of the site
+            log.warning(problem.format())
         chosen = choose_pages(by_uri, settings.lang, settings.languages, settings.default_language)
         for file in pages:
             files.remove(file)

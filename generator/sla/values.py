@@ -35,8 +35,9 @@ from .fill import Filled, fill
 from .spec import Spec
 
 
-def read(path: Path, display: str) -> tuple[Any, str]:
-    """The data and text of a values file; :class:`UserError` if it cannot be read as YAML."""
+def read(path: Path, display: str) -> tuple[Any, str, tuple[Diagnostic, ...]]:
+    """The data and text of a values file, and warnings about values YAML read otherwise than
+    they look (cut short at a '#'); :class:`UserError` if it cannot be read as YAML."""
     try:
         if path.exists() and not path.is_dir() and not path.is_file():  # /dev/zero, a FIFO
             raise UserError(f"{display}: this is not an ordinary file; give the path of a values file.")
@@ -50,7 +51,7 @@ def read(path: Path, display: str) -> tuple[Any, str]:
     parsed = parse_bytes(raw, display)
     if parsed.problems:
         raise UserError(parsed.problems)
-    return parsed.data, parsed.text
+    return parsed.data, parsed.text, parsed.warnings
 
 
 def _key_position(root: Node | None, path: tuple[str | int, ...]) -> tuple[int, int] | None:
