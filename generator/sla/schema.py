@@ -32,7 +32,9 @@ CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\
 #: The same, and the line break: what a one-line text (``multiline: false``) must not contain.
 CONTROL_OR_BREAK = "[\\u0000-\\u0008\\u000a-\\u001f\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]"
 SPACE_OR_CONTROL = "[\\u0000-\\u0020\\u007f-\\u009f\\u2028\\u2029\\ud800-\\udfff]"
-NOT_BLANK = "[^ \\t\\r\\n]"
+#: A text needs one character that shows: not only spaces, nor only the invisible ones pasted
+#: text brings (no-break and typographic spaces, zero-width ones, a byte-order mark).
+NOT_BLANK = "[^ \\t\\r\\n\\u00a0\\u00ad\\u2000-\\u200f\\u2028-\\u202f\\u205f-\\u206f\\u3000\\ufeff]"
 DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 EMAIL = (
     "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
