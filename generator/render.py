@@ -424,8 +424,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         except jinja2.TemplateSyntaxError as exc:
             if exc.filename and self.is_user_file(exc.filename):
                 raise UserError(
-                    [Diagnostic(self.display(exc.filename), exc.lineno or 1, 1, "",
-                                f"the template has a syntax error: {str(exc.message).rstrip('.')}.")]
+                    [Diagnostic(self.display(exc.filename), exc.lineno or 1, 1, "", _plain_reason(exc) + ".")]
                 ) from None
             raise
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -216,20 +217,28 @@ def _misread_odd_space(text: str) -> _OddSpace | None:
     places = _odd_spaces(text)
     if not places:
         return None
-    root = compose(text)
-    starts: set[tuple[int, int]] = set()
-    stack: list[Node] = [root] if root is not None else []
+    starts = {(node.start_mark.line, node.start_mark.column)
+              for _loc, node in _plain_scalars(compose(text), keys=True)}
+    return next((odd for odd in places if (odd.line, odd.start) in starts), None)
+
+
+def _plain_scalars(root: Node | None, keys: bool = False) -> Iterator[tuple[Loc, ScalarNode]]:
+    """Every plain (unquoted, not block) scalar of a node tree, with where it is; with ``keys``
+    the keys of mappings too (at the mapping's place)."""
+    stack: list[tuple[Loc, Node]] = [((), root)] if root is not None else []
     while stack:
-        node = stack.pop()
+        loc, node = stack.pop()
         if isinstance(node, ScalarNode):
             if not node.style:
-                starts.add((node.start_mark.line, node.start_mark.column))
+                yield loc, node
         elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
+            stack.extend(((*loc, i), value) for i, value in enumerate(node.value))
         elif isinstance(node, MappingNode):
             for key, value in node.value:
-                stack.extend((key, value))
-    return next((odd for odd in places if (odd.line, odd.start) in starts), None)
+                if keys:
+                    stack.append((loc, key))
+                name = str(key.value) if isinstance(key, ScalarNode) else "?"
+                stack.append(((*loc, name), value))
 
 
 def _odd_space_before(text: str, line: int) -> _OddSpace | None:
@@ -762,21 +771,12 @@ def comment_cuts(text: str, display: str) -> tuple[Diagnostic, ...]:
     """Warnings for plain (unquoted) values that YAML ended at a ``#`` the author meant as text:
     in ``title: Lead #1 priority`` the title is 'Lead', and '#1 priority' a comment. A comment
     written '# like this' (a space after the '#', as ``playbook new`` writes them) is left alone."""
-    root = compose(text)
     lines = _LINE_BREAK.split(text)
     found: list[Diagnostic] = []
-    stack: list[tuple[Loc, Node]] = [((), root)] if root is not None else []
-    while stack:
-        loc, node = stack.pop()
-        if isinstance(node, MappingNode):
-            stack.extend(((*loc, str(k.value)), v) for k, v in node.value if isinstance(k, ScalarNode))
-        elif isinstance(node, SequenceNode):
-            stack.extend(((*loc, i), v) for i, v in enumerate(node.value))
-        elif isinstance(node, ScalarNode) and not node.style and node.value:
-            end = node.end_mark
-            after = _CUT_AT.match(lines[end.line], end.column) if end.line < len(lines) else None
-            if after is None:
-                continue
+    for loc, node in _plain_scalars(compose(text)):
+        end = node.end_mark
+        after = _CUT_AT.match(lines[end.line], end.column) if node.value and end.line < len(lines) else None
+        if after is not None:
             rest = _clip(after.group(1).rstrip())
             found.append(Diagnostic(
                 display, end.line + 1, after.start(1), loc_text(loc),

@@ -89,7 +89,6 @@ def template_problems(templates_dir: Path) -> list[Diagnostic]:
 
     from ..checklists.document import environment as print_environment
     from ..render import PACKAGE_TEMPLATES, environment
-    from ..yamlfile import decode
 
     if not templates_dir.is_dir():
         return []
@@ -106,10 +105,9 @@ def template_problems(templates_dir: Path) -> list[Diagnostic]:
         except UserError as exc:
             problems += exc.diagnostics or [Diagnostic(f"{templates_dir.name}/{name}", 1, 1, "", exc.text)]
             continue
-        text = decode((templates_dir / name).read_bytes(), name)
-        if isinstance(text, str):
-            found = meta.find_referenced_templates(env.parse(text))
-            included.update(n for n in found if n is not None)
+        assert env.loader is not None
+        source = env.loader.get_source(env, name)[0]  # as the template just compiled was read
+        included.update(n for n in meta.find_referenced_templates(env.parse(source)) if n is not None)
     for name in names:
         if name in known or name in included:
             continue
