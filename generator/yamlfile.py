@@ -803,6 +803,28 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
         message = (f"a value cannot start with '{sign}' and a space: for a list, start each item "
                    f"with '- ' (a hyphen and a space); for a text that starts with '{sign}', put it "
                    "in quotes")
+    elif exc.context == "while scanning a quoted scalar" and exc.context_mark is not None \
+            and "end of stream" in (exc.problem or ""):
+        # 'title: "Plan' with no closing quote: the end of the file is no place to look for it
+        mark = exc.context_mark
+        opening = _char_at(text, mark.line, mark.column) or '"'
+        message = (f"this quoted text is never closed: the file ends before its closing {opening}. "
+                   f"Put the {opening} where the text ends")
+    elif exc.context in _FLOW and exc.context_mark is not None and mark is not None \
+            and mark.line != exc.context_mark.line \
+            and _FLOW[exc.context][1] not in _LINE_BREAK.split(text, exc.context_mark.line + 1)[
+                exc.context_mark.line][exc.context_mark.column:]:
+        # 'tags: [a, b' and the next key: said at the '[', not at the innocent line after it
+        opens, closes = _FLOW[exc.context]
+        what = "list" if opens == "[" else "group"
+        following = _LINE_BREAK.split(text)[mark.line:]
+        at = (f"line {mark.line + 1}, column {mark.column + 1}"
+              if following and (following[0][mark.column:] + "".join(following[1:])).strip()
+              else "the end of the file")
+        mark = exc.context_mark
+        message = f"this '{opens}' {what} is not closed with '{closes}': YAML was still reading it at {at}"
+    elif (opened := _unclosed_quote(text, mark)) is not None:
+        mark, message = opened
     elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         message = "a tab is used here: YAML needs spaces for indentation"
         rest = _LINE_BREAK.split(text, mark.line + 1)[mark.line][mark.column:].strip(" \t")
@@ -819,6 +841,42 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
             message += (f". The quote {quote.group(1)} here is a typographic one, which YAML does "
                         "not read as a quote: type straight quotes (\") instead")
     return mark, message
+
+
+_ScanLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FLOW = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+
+#: A line inside a quoted text that reads like YAML: a key and ':', or a list item.
+_LOOKS_LIKE_YAML = re.compile(r"[ \t]*(?:-[ \t]|[^\s#'\"-][^:\n]*:(?:[ \t]|$))")
+
+
+def _unclosed_quote(text: str, mark: Any) -> tuple[Any, str] | None:
+    """``pl: "Plan`` with the quote not closed on its line, and a later line's quote closing it:
+    libyaml stumbles right after that later quote, on a line with nothing wrong. When the text
+    just before ``mark`` is a quoted text that began on an earlier line and runs over lines
+    that read as keys or list items, the mistake is its opening quote: said there."""
+    if mark is None:
+        return None
+    last: Any = None
+    try:
+        for token in yaml.scan(text, Loader=_ScanLoader):
+            if (token.end_mark.line, token.end_mark.column) > (mark.line, mark.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if not isinstance(last, yaml.ScalarToken) or last.style not in ('"', "'"):
+        return None
+    start, end = last.start_mark, last.end_mark
+    lines = _LINE_BREAK.split(text)
+    if start.line >= end.line or end.line != mark.line \
+            or lines[mark.line][end.column:mark.column].strip(" \t") \
+            or not any(_LOOKS_LIKE_YAML.match(row) for row in lines[start.line + 1:end.line + 1]):
+        return None
+    quote = last.style
+    return start, (f"this quoted text is not closed on its line, so YAML reads the lines after it "
+                   f"as part of the text, up to the {quote} on line {end.line + 1}: close the "
+                   "quote on this line")
 
 
 #: A value that starts with a typographic quote (after a key's ':', a '- ', '[' or ',').

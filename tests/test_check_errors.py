@@ -313,7 +313,8 @@ def test_a_file_with_a_yaml_syntax_error_is_not_reported_again_where_it_is_used(
     broken = TEAM.format(id="marketing").replace("mission: {pl: Misja., en: Mission.}", "mission: [Misja.")
     root = make_project(tmp_path / "p", {"playbooks/teams/marketing.yaml": broken})
     assert check_lines(root) == [
-        "playbooks/teams/marketing.yaml:8:9: YAML syntax: a '[' list is not closed with ']'.",
+        "playbooks/teams/marketing.yaml:7:10: YAML syntax: this '[' list is not closed with ']': YAML "
+        "was still reading it at line 8, column 9.",
         "Found 1 error in 1 file.",
     ]
 
@@ -324,7 +325,8 @@ def test_a_broken_id_line_is_one_error_the_file_name_standing_for_the_id(tmp_pat
     broken = TEAM.format(id="marketing").replace("id: marketing", "id: [marketing")
     root = make_project(tmp_path / "p", {"playbooks/teams/marketing.yaml": broken})
     assert check_lines(root) == [
-        "playbooks/teams/marketing.yaml:3:6: YAML syntax: a '[' list is not closed with ']'.",
+        "playbooks/teams/marketing.yaml:2:5: YAML syntax: this '[' list is not closed with ']': YAML "
+        "was still reading it at line 3, column 6.",
         "Found 1 error in 1 file.",
     ]
 
@@ -492,7 +494,8 @@ def test_a_broken_file_named_otherwise_leaves_the_reference_error_as_it_was(tmp_
     assert check_lines(root) == [
         "playbooks/goals/leads.yaml:7:7: team: there is no team with the id 'marketing'. "
         "The team ids are: sales.",
-        "playbooks/teams/mkt.yaml:3:6: YAML syntax: a '[' list is not closed with ']'.",
+        "playbooks/teams/mkt.yaml:2:5: YAML syntax: this '[' list is not closed with ']': YAML "
+        "was still reading it at line 3, column 6.",
         "Found 2 errors in 2 files.",
     ]
 
