@@ -7,6 +7,7 @@ Anything else that escapes is a bug in this package, and only then is a tracebac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -24,9 +25,16 @@ _INVISIBLE = frozenset(
 )
 
 
-def _printable(text: str) -> str:
+#: ``repr()`` of a text holding a byte that is not UTF-8 (a surrogate escape) spells it
+#: ``\\udcff``; shown as the byte it stands for, as everywhere else.
+_REPR_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)\\udc([89a-f][0-9a-f])")
+
+
+def printable(text: str) -> str:
     """Make text safe for a terminal: control and invisible characters become visible escapes,
     and bytes of a file name that are not UTF-8 (surrogate escapes) are shown as ``\\xNN``."""
+    if "\\udc" in text:
+        text = _REPR_SURROGATE.sub(r"\1\\x\2", text)
     if text.isprintable() and text.isascii():
         return text
     out = []
@@ -59,16 +67,16 @@ class Diagnostic:
 
     def format(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        where = f" {_printable(self.where)}:" if self.where else ""
-        return f"{_printable(self.file)}:{self.line}:{self.col}:{where} {prefix}{_printable(self.message)}"
+        where = f" {printable(self.where)}:" if self.where else ""
+        return f"{printable(self.file)}:{self.line}:{self.col}:{where} {prefix}{printable(self.message)}"
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "file": _printable(self.file),
+            "file": printable(self.file),
             "line": self.line,
             "col": self.col,
-            "where": _printable(self.where),
-            "message": _printable(self.message),
+            "where": printable(self.where),
+            "message": printable(self.message),
             "severity": self.severity,
         }
 
@@ -89,7 +97,7 @@ class UserError(Exception):
 
     def render(self) -> str:
         if not self.diagnostics:
-            return "\n".join(_printable(line) for line in self.text.split("\n"))
+            return "\n".join(printable(line) for line in self.text.split("\n"))
         note = [self.note] if self.note else []
         return "\n".join([*(d.format() for d in self.diagnostics), *note, summary(self.diagnostics)])
 

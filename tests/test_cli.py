@@ -288,3 +288,16 @@ def test_every_option_of_every_command_says_what_it_is() -> None:
     options = dict(_options(make_parser(), "playbook"))
     assert [name for name, action in options.items() if not action.help] == []
     assert "theme.language" in str(options["playbook serve --lang"].help)
+
+
+def test_a_path_or_id_with_odd_characters_is_shown_escaped(tmp_path: Path) -> None:
+    """A byte that is not UTF-8 shows as ``\\xff`` (not Python's ``\\udcff``), and a
+    direction mark in a written file's name as ``\\u202e`` (it would turn the rest of the line
+    around on a terminal), in messages and in the "Wrote" line alike."""
+    root = make_project(tmp_path / "p")
+    code, _, err = cli("--project", str(root), "new", "process", "a\udcffb")
+    assert code == 1
+    assert err.startswith("'a\\xffb' is not a valid id: "), err
+    code, out, _ = cli("--project", str(root), "schema", "--out", str(tmp_path / "s\u202efdp"))
+    assert code == 0
+    assert out.strip() == f"Wrote {len(KINDS)} schemas to {tmp_path}/s\\u202efdp."

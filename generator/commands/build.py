@@ -26,7 +26,7 @@ from .. import progress
 from ..catalogue import shared_loader
 from ..checklists.site import builds_at_once
 from ..cli import stop_if_terminated
-from ..errors import UserError
+from ..errors import UserError, printable
 from ..fsutil import (
     SITE_MARKER,
     atomic_write,
@@ -179,7 +179,7 @@ def _build(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     where = f"{target} ({', '.join(languages)})" if len(languages) > 1 else str(target)
     progress.current().clear()
-    print(f"Built {len(catalogue)} definitions into {where} in {elapsed:.1f} s.")
+    print(f"Built {len(catalogue)} definitions into {printable(where)} in {elapsed:.1f} s.")
     return 0
 
 

@@ -22,7 +22,7 @@ from ..checklists.document import (
     print_stylesheet,
 )
 from ..checklists.pdf import write_pdf
-from ..errors import UserError, plural
+from ..errors import UserError, plural, printable
 from ..models.base import localize
 from ..models.checklist import Checklist
 from ..yamlfile import FORBIDDEN_CHARS, char_name
@@ -140,7 +140,7 @@ def run_pdf(args: argparse.Namespace) -> int:
     rendered = write_pdf(html, out, allowed=(project.templates_dir, project.docs_dir),
                          stylesheet=print_stylesheet(project.templates_dir))
     for url in rendered.refused:
-        print(f"warning: left out {url}: a PDF may use only the project's own files.", file=sys.stderr)
+        print(f"warning: left out {printable(url)}: a PDF may use only the project's own files.", file=sys.stderr)
     items = sum(item_count(e) for e in entries)
     print(f"Wrote {_shown(out)}: {plural(len(entries), 'checklist')}, {plural(items, 'item')}, "
           f"{plural(rendered.pages, 'page')}.")
@@ -204,6 +204,6 @@ def _out_path(value: str | None, default_name: str, docs_dir: Path) -> Path:
 
 def _shown(path: Path) -> str:
     try:
-        return str(path.relative_to(Path.cwd()))
+        return printable(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return printable(str(path))

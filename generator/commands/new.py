@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..catalogue import Loader
-from ..errors import UserError
+from ..errors import UserError, printable
 from ..messages import suggest
 from ..models import KINDS
 from ..models.base import Translations, _check_slug, _ref_kinds_of_field
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{path.relative_to(project.root)} already exists; it was left as it is.") from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"Wrote {path.relative_to(project.root)}: fill in every empty \"\" and TODO, then run 'playbook check'.")
+    print(f"Wrote {printable(str(path.relative_to(project.root)))}: fill in every empty \"\" and TODO, then run 'playbook check'.")
     return 0
 
 

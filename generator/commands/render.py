@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UserError
+from ..errors import UserError, printable
 from ..fsutil import (
     PAGES_MARKER,
     atomic_write,
@@ -53,5 +53,5 @@ def run(args: argparse.Namespace) -> int:
         if problem is None:
             raise
         raise UserError(f"{problem} {out} is as it was.") from None
-    print(f"Wrote {len(pages)} pages to {out}.")
+    print(f"Wrote {len(pages)} pages to {printable(str(out))}.")
     return 0

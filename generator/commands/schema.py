@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from ..errors import printable
 from ..fsutil import atomic_write
 from ..models import KINDS
 from ._common import project_of
@@ -29,5 +30,5 @@ def run(args: argparse.Namespace) -> int:
     for kind in KINDS:
         text = json.dumps(schema_of(kind), indent=2, ensure_ascii=False) + "\n"
         atomic_write(out / f"{kind}.schema.json", text)
-    print(f"Wrote {len(KINDS)} schemas to {out}.")
+    print(f"Wrote {len(KINDS)} schemas to {printable(str(out))}.")
     return 0

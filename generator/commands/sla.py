@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ..catalogue import Catalogue, Entry
-from ..errors import UserError
+from ..errors import UserError, printable
 from ..fsutil import atomic_write
 from ..messages import suggest
 from ..models.base import localize
@@ -125,8 +125,8 @@ def run_values(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise UserError(f"{args.out} already exists; it was left as it is (add --force to replace it).")
     _write(out, text)
-    print(f"Wrote {args.out}: fill in the values, then run "
-          f"'playbook sla fill {entry.id} --values {args.out} --format pdf --out {entry.id}.pdf'.",
+    print(f"Wrote {printable(args.out)}: fill in the values, then run "
+          f"'playbook sla fill {entry.id} --values {printable(args.out)} --format pdf --out {entry.id}.pdf'.",
           file=sys.stderr)
     return 0
 
@@ -156,7 +156,7 @@ def run_fill(args: argparse.Namespace) -> int:
         _to_stdout(payload)
         return 0
     _write(Path(args.out), payload)
-    print(f"Wrote {args.out} ({fmt}, {spec['lang']}): {len(filled.clauses)} clauses of "
+    print(f"Wrote {printable(args.out)} ({fmt}, {spec['lang']}): {len(filled.clauses)} clauses of "
           f"{entry.id!r}.", file=sys.stderr)
     return 0
 
