@@ -18,7 +18,7 @@ import yaml
 
 from generator.cli import main
 from generator.models import KINDS
-from tests.projects import make_project
+from tests.projects import GOAL, make_project
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -301,3 +301,22 @@ def test_a_path_or_id_with_odd_characters_is_shown_escaped(tmp_path: Path) -> No
     code, out, _ = cli("--project", str(root), "schema", "--out", str(tmp_path / "s\u202efdp"))
     assert code == 0
     assert out.strip() == f"Wrote {len(KINDS)} schemas to {tmp_path}/s\\u202efdp."
+
+
+def test_render_honours_strict_as_check_and_build_do(tmp_path: Path) -> None:
+    """A warning (here a review date that has passed) is an error for ``render --strict`` and
+    under ``strict: true``, and then no page is written; without either, the pages are written."""
+    overdue = GOAL.format(id="g2", team="marketing").replace("2027-06-30", "2026-01-31")
+    root = make_project(tmp_path / "p", {"playbooks/goals/g2.yaml": overdue})
+    out_dir = tmp_path / "out"
+    code, _, err = cli("--project", str(root), "render", "--out", str(out_dir), "--strict")
+    assert code == 1 and not out_dir.exists()
+    assert err.splitlines()[-1] == "Found 1 error in 1 file."
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text("strict: true\n" + text, encoding="utf-8")
+    assert cli("--project", str(root), "render", "--out", str(out_dir))[0] == 1
+    config.write_text(text, encoding="utf-8")
+    code, _, err = cli("--project", str(root), "render", "--out", str(out_dir))
+    assert code == 0 and "warning: the review date 2026-01-31 has passed" in err
+    assert (out_dir / "goals" / "g2.md").is_file()

@@ -22,7 +22,7 @@ from ..fsutil import (
     staging_dir,
 )
 from ..pages import plan
-from ._common import load_checked, print_warnings, project_of, today
+from ._common import load_checked, print_warnings, project_of, strict_of, today
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "empty or an earlier render's")
     parser.add_argument("--lang", choices=("pl", "en"), default=None,
                         help="the pages' language (default: theme.language of mkdocs.yml)")
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings as errors (as strict: true in mkdocs.yml does)")
     parser.set_defaults(run=run)
 
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out).resolve()
     check_output_dir(out, "--out", project.root,
                      (project.docs_dir, project.playbooks_dir, project.templates_dir), example="pages")
-    catalogue, problems = load_checked(project)
+    catalogue, problems = load_checked(project, strict=strict_of(args, project))
     print_warnings(problems)
     pages = plan(catalogue, project.settings.lang, project.templates_dir, today())
     try:
