@@ -11,6 +11,7 @@ import contextlib
 import functools
 import gc
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,17 @@ def _quiet_weasyprint() -> Iterator[None]:
         logger.setLevel(level)
 
 
+def import_weasyprint() -> None:
+    """Import WeasyPrint (once; later imports are free) without the warning it gives at import
+    on a machine with no system fonts ("No fonts configured in FontConfig. Expect ugly
+    output."): every PDF made here embeds its own fonts (DejaVu Sans), so the output is not
+    ugly, and the warning would only alarm the reader of a build's log."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"(No fonts configured in|FontConfig cannot load)",
+                                category=UserWarning)
+        import weasyprint.text.fonts  # noqa: F401
+
+
 @atexit.register
 def _drop_fonts() -> None:
     """Let the cached font configurations go while the interpreter is whole: each keeps its
@@ -58,6 +70,7 @@ def _font_config(allowed: tuple[Path, ...]) -> Any:
     """One font configuration per process and set of readable folders: WeasyPrint keys each
     ``@font-face`` by its rule, so the fonts are loaded once, not once per PDF (a fifth of a small
     PDF's time); a document allowed fewer folders never reuses a font another one could read."""
+    import_weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 
     return FontConfiguration()
@@ -68,6 +81,7 @@ def _stylesheet(css: str, folders: tuple[Path, ...]) -> tuple[Any, tuple[str, ..
     """``css`` parsed once per process (parsing it again took about a sixth of a one-page PDF's
     time), with the URLs it was refused. Its ``@font-face`` fonts go into the font configuration
     every document of ``folders`` is rendered with."""
+    import_weasyprint()
     from weasyprint import CSS
 
     from .fetch import LocalOnlyFetcher
@@ -85,6 +99,7 @@ def render_pdf(html: str, allowed: Iterable[Path] = (), stylesheet: str = "") ->
     a user stylesheet: any rule of the document wins over it); the checklists pass the rendered
     ``print/checklist.css``, parsed once per process however many PDFs use it.
     """
+    import_weasyprint()
     from weasyprint import HTML
 
     from .fetch import LocalOnlyFetcher

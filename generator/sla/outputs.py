@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..checklists.pdf import import_weasyprint
 from .fill import Filled
 
 FORMATS = ("md", "html", "pdf", "docx")
@@ -49,6 +50,7 @@ class RefusedURL(Exception):
 
 
 def _fetcher() -> Any:
+    import_weasyprint()
     from weasyprint.urls import URLFetcher
 
     class OwnFilesOnly(URLFetcher):  # type: ignore[misc]
@@ -67,6 +69,7 @@ def _fetcher() -> Any:
 
 
 def pdf(filled: Filled) -> bytes:
+    import_weasyprint()
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
