@@ -180,6 +180,60 @@ def unused_content_pages(docs_dir: Path, root: Path, languages: Sequence[str],
     return problems
 
 
+def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
+    """Symbolic links in the content folder that lead out of the project, or nowhere.
+
+    MkDocs follows them all (a link to a folder too, walked whole) and publishes what they lead
+    to: ``content/notes.md -> ~/.ssh/id_rsa`` committed by a careless or hostile hand would be
+    on the site. A link within the project (to its README, say) is fine. Walked without
+    following links out, so a link to ``/`` costs nothing here (MkDocs would walk the disk)."""
+    if not docs_dir.is_dir():
+        return []
+    project = root.resolve()
+    inside = (project, docs_dir.resolve())
+    folder = _display(docs_dir, root)
+    problems: list[Diagnostic] = []
+    seen: set[Path] = set()
+
+    def walk(real: Path, shown: str) -> None:
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            names = sorted(os.listdir(real))
+        except OSError:  # unreadable: MkDocs says so in its own words
+            return
+        for name in names:
+            if name.startswith("."):
+                continue  # MkDocs leaves dotfiles out
+            path = real / name
+            where = posixpath.join(shown, name) if shown not in ("", ".") else name
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):  # dangling, or a loop of links
+                    problems.append(Diagnostic(where, 1, 1, "", (
+                        f"this is a link to {os.readlink(path)!r}, which does not exist (or is a "
+                        "loop of links), so nothing can be published here: delete the link, or "
+                        "put the file itself here.")))
+                    continue
+                if not any(target.is_relative_to(place) for place in inside):
+                    what = "the folder" if target.is_dir() else "the file"
+                    problems.append(Diagnostic(where, 1, 1, "", (
+                        f"this is a link to {what} {target.as_posix()}, outside the project, and a "
+                        f"build would publish {'everything in it' if target.is_dir() else 'it'} "
+                        "on the site: copy what the site should show into the project instead, "
+                        "or delete the link.")))
+                    continue
+                if target.is_dir():
+                    walk(target, where)
+            elif path.is_dir():
+                walk(path, where)
+
+    walk(docs_dir.resolve(), folder)
+    return problems
+
+
 def choose_pages(src_uris: Iterable[str], lang: str, languages: Sequence[str], default: str) -> dict[str, Choice]:
     """For each hand-written page address, the file ``lang`` shows (its own, or a fallback)."""
     chosen: dict[str, Choice] = {}

@@ -577,3 +577,35 @@ def test_a_page_whose_address_differs_from_a_generated_one_only_in_case_is_a_war
         "are one folder, and a copy of the site keeps only one of them; rename or move the "
         "hand-written page.",
     ]
+
+
+def test_a_link_in_the_content_folder_that_leads_out_of_the_project_is_an_error(tmp_path: Path) -> None:
+    """MkDocs follows links in the content folder and publishes what they lead to: a committed
+    ``content/notes.md -> ~/.ssh/id_rsa`` would be on the site. A link within the project is
+    fine; one to nothing, or a loop, is said too (MkDocs met it with a traceback)."""
+    root = make_project(tmp_path / "p")
+    secrets = tmp_path / "secrets"
+    (secrets / "deeper").mkdir(parents=True)
+    (secrets / "id_rsa").write_text("KEY\n", encoding="utf-8")
+    content = root / "content"
+    (content / "notes.md").symlink_to(secrets / "id_rsa")
+    (content / "shared").symlink_to(secrets)
+    (content / "readme.md").symlink_to(root / "mkdocs.yml")  # inside the project: fine
+    (content / "inside").symlink_to(root / "playbooks")
+    (root / "playbooks" / "out.md").symlink_to(secrets / "id_rsa")  # reached through a link
+    (content / "gone.md").symlink_to("missing.md")
+    (content / ".hidden.md").symlink_to(secrets / "id_rsa")  # a dotfile: MkDocs leaves it out
+    assert check_lines(root) == [
+        "content/gone.md:1:1: this is a link to 'missing.md', which does not exist (or is a loop "
+        "of links), so nothing can be published here: delete the link, or put the file itself here.",
+        f"content/inside/out.md:1:1: this is a link to the file {secrets}/id_rsa, outside the "
+        "project, and a build would publish it on the site: copy what the site should show into "
+        "the project instead, or delete the link.",
+        f"content/notes.md:1:1: this is a link to the file {secrets}/id_rsa, outside the project, "
+        "and a build would publish it on the site: copy what the site should show into the "
+        "project instead, or delete the link.",
+        f"content/shared:1:1: this is a link to the folder {secrets}, outside the project, and a "
+        "build would publish everything in it on the site: copy what the site should show into "
+        "the project instead, or delete the link.",
+        "Found 4 errors in 4 files.",
+    ]

@@ -283,3 +283,20 @@ def test_mkdocs_serve_without_rebuilds_stops_and_names_playbook_serve(project: P
     result = mkdocs(project, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}")
     assert result.returncode == 1
     assert BROKEN in result.stderr and SERVE_HINT in result.stderr
+
+
+def test_a_content_link_out_of_the_project_stops_mkdocs_before_it_walks_it(project: Path, tmp_path: Path) -> None:
+    """A plain ``mkdocs build`` follows every link in the content folder (a link to ``/`` walks
+    the disk) and copies what it finds: the plugin refuses first, and the site stays."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "id_rsa").write_text("PRIVATE KEY\n", encoding="utf-8")
+    (project / "content" / "keys").symlink_to(secrets)
+    (project / "content" / "root").symlink_to("/")
+    site = project / "site"
+    before = hashes(site)
+    result = mkdocs(project, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"content/keys:1:1: this is a link to the folder {secrets}, outside the project" in result.stderr
+    assert "content/root:1:1: this is a link to the folder /, outside the project" in result.stderr
+    assert hashes(site) == before and leftovers(site) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..catalogue import Catalogue, Loader, page_collisions
 from ..errors import Diagnostic, UserError, plural, summary
-from ..i18n import unused_content_pages
+from ..i18n import links_outside, unused_content_pages
 from ..messages import suggest
 from ..project import Project, load_project
 
@@ -42,6 +42,7 @@ def load_checked(project: Project, strict: bool = False, loader: Loader | None =
                                 project.raw_config.get("use_directory_urls", True) is not False)
     problems += unused_content_pages(project.docs_dir, project.root, project.settings.languages,
                                      project.settings.default_language)
+    problems += links_outside(project.docs_dir, project.root)
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         warnings = sum(1 for p in errors if p.severity == "warning")

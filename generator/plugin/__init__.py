@@ -57,7 +57,7 @@ from ..catalogue import Catalogue, Loader, is_litter, shared_loader
 from ..checklists.document import checklists
 from ..checklists.site import SitePdfs, site_pdf_path
 from ..errors import Diagnostic, UserError
-from ..i18n import choose_pages, mark_fallback_page, slugify, unused_pages
+from ..i18n import choose_pages, links_outside, mark_fallback_page, slugify, unused_pages
 from ..labels import label
 from ..models import KINDS
 from ..pages import COMPARISON_PATH, Page, index_path, plan
@@ -219,6 +219,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.settings.enabled:  # last: a refusal leaves the folder untouched
             keep = (Path(config.docs_dir), playbooks, self.root / self.settings.templates_dir)
             try:
+                # before MkDocs walks the content folder, following every link in it
+                outside = links_outside(Path(config.docs_dir), self.root)
+                if outside:
+                    raise UserError(outside)
                 self.site_folder.prepare(config, self.root, keep)
             except UserError as exc:
                 raise PluginError(exc.render()) from None
