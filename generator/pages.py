@@ -30,6 +30,7 @@ from .render import (
     localized,
     number,
     plain,
+    unit_space,
 )
 from .sla.page import sla_form
 
@@ -135,6 +136,7 @@ class Planner:
             # Inside an HTML attribute of a table row (an aria-label): its words, escaped, no '|'.
             attr_text=lambda text: attr_words(localize(text, lang).text),
             num=lambda value: number(value, lang),
+            unit_space=lambda unit: unit_space(unit, lang),  # "40%", "400 MQL" (a no-break space)
             team_of=lambda entry: getattr(entry.definition, "team", None),
             link=self.link_from(here),
             rel=lambda target: self.rel(here, target),

@@ -98,6 +98,13 @@ def number(value: float, lang: str) -> str:
     return text
 
 
+def unit_space(unit: str | Translations, lang: str) -> str:
+    """What stands between a number and its unit: nothing before a per cent sign ("40%", as the
+    filled SLA and the goals' own sentences write it, in Polish and English alike), else a
+    no-break space ("400\u00a0MQL"), so that no line breaks between a number and its unit."""
+    return "" if localize(unit, lang).text.strip() == "%" else "\u00a0"
+
+
 def fallback_marker(lang: str, fallback: str | None) -> str:
     if fallback is None:
         return ""

@@ -133,6 +133,16 @@ def test_saturday_start_counts_working_days_from_monday(tmp_path: Path) -> None:
     assert "Sat 2 Jan 2027 day" not in text
 
 
+def test_saturday_start_is_explained_in_polish_with_the_date_named(tmp_path: Path) -> None:
+    # It read "Start sob 2.01.2027 wypada w weekend": an English-looking "Start" glued to the date.
+    out = tmp_path / "sob.pdf"
+    assert run("--project", str(ROOT), "checklist", "pdf", "new-marketer", "--start", "2027-01-02",
+               "--out", str(out)) == 0
+    text = " ".join(pdf_pages(out))
+    assert ("Data rozpoczęcia (sob 2.01.2027) wypada w weekend: dni robocze liczymy od pn 4.01.2027."
+            in text)
+
+
 def test_without_start_the_offsets_are_printed_and_the_lines_left_blank(tmp_path: Path) -> None:
     out = tmp_path / "blank.pdf"
     assert run("--project", str(ROOT), "checklist", "pdf", "new-sales-rep", "--out", str(out)) == 0

@@ -583,6 +583,30 @@ def _python_text(problem: Any, spec: dict[str, Any]) -> str:
     return wording.message("en", code, kind, **args)
 
 
+COUNTED_TEXTS = {
+    "pl": ["Tekst jest za długi (201 znaków); dozwolone jest najwyżej 200.",
+           "Tekst jest za długi (202 znaki); dozwolone jest najwyżej 200.",
+           "Tekst jest za długi (205 znaków); dozwolone jest najwyżej 200.",
+           "Tekst jest za długi (224 znaki); dozwolone jest najwyżej 200."],
+    "en": [f"is too long ({n} characters); at most 200 are allowed." for n in (201, 202, 205, 224)],
+}
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_counted_noun_agrees_with_its_number_in_the_form_as_in_python(
+        engine: Any, templates: dict[str, Sla], lang: str) -> None:
+    # "(202 znaków)" was the form's Polish for a name two characters too long: 2-4 take "znaki".
+    spec = compile_spec(templates["marketing-sales-sla"], lang)
+    example = parse_bytes((ROOT / "examples" / "q1-2027.yaml").read_bytes(), "q1").data
+    cases = [dict(example, company_name="x" * n) for n in (201, 202, 205, 224)]
+    got = js(engine, "return arg.cases.map(v => S.fill(arg.spec, v).problems.map(p => S.problemText(arg.spec, p)));",
+             {"spec": spec, "cases": cases})
+    assert got == [[text] for text in COUNTED_TEXTS[lang]]
+    python = [[wording.message(lang, code, str(args.get("kind", "")), **{k: v for k, v in args.items() if k != "kind"})
+               for _path, code, args in fill(spec, case)[1]] for case in cases]
+    assert python == got
+
+
 def test_values_files_written_by_the_browser_read_back(engine: Any) -> None:
     samples = ["plain", "multi\nline", "  lead", "tail  \nx", "tab\tx", "quote \" and \\", "zażółć 😀",
                "# hash", "x: y", "- d", "null", "true", "2027-01-01", "0012", "", "\nx", "x\n",

@@ -106,9 +106,24 @@ def test_conditional_clauses(example: Sla) -> None:
     assert "**Marketing zapowiada kampanie.**" in small
     assert "**Sprzedaż dzieli się danymi o klientach.**" in small
     assert "**Kierownictwo dba o jasność.**" in small
+    # The company's name stands as an apposition, in the nominative: "Kierownictwo ACME sp. z o.o."
+    # read as an undeclined genitive.
+    assert re.search(r"Kierownictwo firmy ACME sp\. z o\.o\.\s+regularnie mówi", small)
     assert "MQL miesięcznie**" not in small
     small_quiet = filled(spec, dict(EXAMPLE, company_size="small", review_cadence="none")).markdown()
     assert "eskalacja" not in small_quiet
+
+
+def test_counted_nouns_agree_with_their_numbers() -> None:
+    # A message's "{length:characters}" takes the noun's form for that number, in both languages.
+    too_long = "Tekst jest za długi ({} {}); dozwolone jest najwyżej 200."
+    for length, noun in ((201, "znaków"), (203, "znaki"), (212, "znaków"), (222, "znaki"), (225, "znaków")):
+        assert wording.message("pl", "maxLength", "text", length=length, limit=200) == too_long.format(length, noun)
+    assert wording.message("pl", "minLength", "currency", limit=3) == "Wpisz dokładnie 3 znaki."
+    assert wording.message("en", "minItems", "list", limit=1) == "needs at least 1 item."
+    assert wording.message("en", "minItems", "list", limit=2) == "needs at least 2 items."
+    assert wording.message("en", "maxLength", "text", length=201, limit=200) == (
+        "is too long (201 characters); at most 200 are allowed.")
 
 
 def test_one_hour_reads_right_in_polish(example: Sla) -> None:

@@ -434,7 +434,7 @@
     return describe(value);
   }
 
-  function message(table, code, kind, args) {
+  function message(table, code, kind, args, counted, lang) {
     args = args || {};
     var template = table[code + ":" + kind] || table[code] || code;
     if (code === "type" && !table["type:" + kind] && ["number", "decimal", "percent", "duration", "amount"].indexOf(kind) >= 0) {
@@ -454,6 +454,10 @@
       values: args.values ? String(args.values) : table.no_values,
       id: args.id === undefined ? "" : String(args.id)
     };
+    // "{length:characters}": the form of the noun that goes with the number in {length}.
+    template = template.replace(/\{([a-z]+):([a-z]+)\}/g, function (whole, key, noun) {
+      return counted && has(counted, noun) && fields[key] ? pluralForm(counted[noun], fields[key], lang) : whole;
+    });
     return substitute(template, fields);
   }
 
@@ -1227,8 +1231,9 @@
     var table = spec.messages;
     if (args.target) {
       var target = args.target;
-      args.target = message(table, "target_" + target.kind, "", {id: target.id, label: target.label});
-      return message(table, code, "", args);
+      args.target = message(table, "target_" + target.kind, "", {id: target.id, label: target.label},
+                            spec.counted, spec.lang);
+      return message(table, code, "", args, spec.counted, spec.lang);
     }
     if (code === "input") return args.text; // said by the form itself (readNumber, a loaded file)
     if (code === "required" && args.label === undefined) { // as the CLI says it: with the label
@@ -1236,7 +1241,7 @@
     }
     var kind = args.kind || "";
     delete args.kind;
-    return message(table, code, kind, args);
+    return message(table, code, kind, args, spec.counted, spec.lang);
   }
 
   function init(app) {

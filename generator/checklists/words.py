@@ -21,7 +21,7 @@ WORDS: dict[str, dict[str, str]] = {
             "Terminy liczone w dniach kalendarzowych: „dzień 1” to pierwszy dzień, „tydzień 2” to "
             "koniec drugiego tygodnia, „miesiąc 1” to koniec pierwszego miesiąca."
         ),
-        "weekend_start": "Start {start} wypada w weekend: dni robocze liczymy od {first}.",
+        "weekend_start": "Data rozpoczęcia ({start}) wypada w weekend: dni robocze liczymy od {first}.",
         "pack": "Pakiet wdrożeniowy",
         "contents": "Spis treści",
         "for_role": "dla roli",

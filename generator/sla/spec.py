@@ -185,6 +185,7 @@ def _compiled(sla: Sla, lang: str) -> str:
         "units": wording.UNITS[lang],
         "months": wording.MONTHS[lang],
         "messages": wording.MESSAGES[lang],
+        "counted": wording.COUNTED[lang],
         "css": CSS_FILE.read_text(encoding="utf-8"),
     }
     text = json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

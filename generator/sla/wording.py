@@ -189,8 +189,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "minimum": "must be at least {limit}, but this is {got}.",
         "maximum": "must be at most {limit}, but this is {got}.",
         "decimals": "has too many decimal places (at most {limit}), but this is {got}.",
-        "minLength": "must be {limit} characters long.",
-        "maxLength": "is too long ({length} characters); at most {limit} are allowed.",
+        "minLength": "must be {limit} {limit:characters} long.",
+        "maxLength": "is too long ({length} {length:characters}); at most {limit} are allowed.",
         "control": "contains a control character (an invisible character such as a tab from another program): remove it.",
         "line_break": "is one line, but this text has a line break: write it on one line.",
         "control:email": "{got} is not an e-mail address like anna@example.com.",
@@ -199,7 +199,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pattern:email": "{got} is not an e-mail address like anna@example.com.",
         "pattern:date": "{got} is not a date written as YYYY-MM-DD, like 2027-01-01.",
         "date": "{got} is not a real date (check the month and the day).",
-        "minItems": "needs at least {limit} item(s).",
+        "minItems": "needs at least {limit} {limit:items}.",
         "maxItems": "has too many items; at most {limit} are allowed.",
         "uniqueItems": "{got} is given twice: give each item once.",
         "division_by_zero": "cannot compute {target}: {expr} is 0, and a division by zero is impossible (with {values}).",
@@ -229,8 +229,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "minimum": "Wartość musi wynosić co najmniej {limit}.",
         "maximum": "Wartość może wynosić najwyżej {limit}.",
         "decimals": "Za dużo miejsc po przecinku: dozwolona liczba miejsc to najwyżej {limit}.",
-        "minLength": "Wpisz dokładnie {limit} znaków.",
-        "maxLength": "Tekst jest za długi ({length} znaków); dozwolone jest najwyżej {limit}.",
+        "minLength": "Wpisz dokładnie {limit} {limit:characters}.",
+        "maxLength": "Tekst jest za długi ({length} {length:characters}); dozwolone jest najwyżej {limit}.",
         "control": "Tekst zawiera niedozwolony znak sterujący (niewidoczny znak, np. skopiowany z innego programu): usuń go.",
         "line_break": "To pole ma jeden wiersz, a tekst zawiera podział wiersza: wpisz go w jednym wierszu.",
         "control:email": "{got} nie jest adresem e-mail, np. anna@example.com.",
@@ -254,7 +254,22 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+#: Nouns a message counts, by plural category (:func:`numbers.plural_form`): in a message,
+#: ``{length:characters}`` is the form of "characters" that goes with the number in ``{length}``
+#: ("202 znaki", "205 znaków", "1 character"). Mirrored by ``message`` in sla-form.js.
+COUNTED: dict[str, dict[str, dict[str, str]]] = {
+    "pl": {
+        "characters": {"one": "znak", "few": "znaki", "many": "znaków", "other": "znaku"},
+        "items": {"one": "pozycja", "few": "pozycje", "many": "pozycji", "other": "pozycji"},
+    },
+    "en": {
+        "characters": {"one": "character", "other": "characters"},
+        "items": {"one": "item", "other": "items"},
+    },
+}
+
 _FIELD = re.compile(r"\{([a-z]+)\}")
+_COUNTED_FIELD = re.compile(r"\{([a-z]+):([a-z]+)\}")
 
 
 def describe(value: Any) -> str:
@@ -298,6 +313,10 @@ def message(lang: str, code: str, kind: str = "", **args: Any) -> str:
         "values": str(args.get("values", "")) or table["no_values"],
         "id": str(args.get("id", "")),
     }
+    counted = COUNTED[lang]
+    template = _COUNTED_FIELD.sub(
+        lambda m: numbers.plural_form(counted[m.group(2)], fields[m.group(1)], lang)
+        if m.group(2) in counted and fields.get(m.group(1)) else m.group(0), template)
     return _FIELD.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
 
 
