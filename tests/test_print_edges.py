@@ -28,6 +28,7 @@ pytest_plugins = ["tests.search_site"]
 ROOT = Path(__file__).resolve().parent.parent
 MM = 72 / 25.4  # PDF points per millimetre
 TOP_MARGIN = 20 * MM  # print/checklist.css: @page margin-top
+A4_WIDTH = 210 * MM
 LONG_WORD = "Konstantynopolitańczykowianeczkówna" * 2 + "owskiego"  # 78 letters, no break
 
 
@@ -117,6 +118,36 @@ def test_a_packs_checklist_does_not_repeat_its_title_in_the_header_of_its_first_
     assert header(pages[2]) == "Pierwsza lista Anna Nowak", "the page after it keeps the title"
     assert header(pages[3]) == "Anna Nowak", "the first page of 'second'"
     assert "Pierwsza lista" in texts[1] and "Druga lista" in texts[3]
+
+
+@pytest.mark.parametrize("title", [
+    "Wdrożenie nowego przedstawiciela handlowego w dziale sprzedaży korporacyjnej regionu "
+    "północno-zachodniego",
+    "Konstantynopolitańczykowianeczkówna" * 3,  # one word longer than the line
+])
+def test_a_long_title_and_a_long_name_share_the_running_header_on_one_line(
+    tmp_path: Path, title: str,
+) -> None:
+    """From page 2 on, a long title (top left) and "Anna Maria Nowak-Zielińska" (top right) each
+    wrapped to two lines, the name broken after "Nowak-"; a title of one long word ran on under
+    the name. The title is now cut to one line with an ellipsis, and the name keeps its room."""
+    name = "Anna Maria Nowak-Zielińska"
+    items = [[(f"Zadanie {i}: sprawdź punkt numer {i}.", "manager", "week 1") for i in range(1, 41)]]
+    project = make_project(tmp_path / "p", {
+        "playbooks/checklists/long.yaml": checklist_yaml("long", "tester", items, title=title)})
+    out = tmp_path / "long.pdf"
+    assert run("--project", str(project), "checklist", "pdf", "long", "--name", name, "--out", str(out)) == 0
+    pages = page_words(out)
+    assert len(pages) >= 2
+    header = [w for w in pages[1] if w.y1 < TOP_MARGIN]
+    assert len({round(w.y0) for w in header}) == 1, [(w.text, w.y0) for w in header]  # one line
+    names = [w for w in header if w.text in name.split()]
+    titles = [w for w in header if w not in names]
+    assert " ".join(w.text for w in names) == name
+    shown = " ".join(w.text for w in titles)
+    assert shown.endswith("…") and title.startswith(shown[:-1].rstrip()), shown
+    assert max(w.x1 for w in titles) < min(w.x0 for w in names), "the title stops before the name"
+    assert max(w.x1 for w in names) <= A4_WIDTH - 16 * MM + 0.5, "the name ends at the right margin"
 
 
 # -- the filled SLA ------------------------------------------------------------------------------

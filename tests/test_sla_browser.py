@@ -48,6 +48,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "playbooks/slas/marketing-sales-sla.yaml": SLA_FILE.read_text(encoding="utf-8"),
         "playbooks/slas/small.yaml": (CASES / "small.yaml").read_text(encoding="utf-8"),
         "playbooks/slas/labels.yaml": (CASES / "labels.yaml").read_text(encoding="utf-8"),
+        "playbooks/slas/links.yaml": (CASES / "links.yaml").read_text(encoding="utf-8"),
     })
 
 
@@ -236,12 +237,12 @@ TYPED: dict[str, list[tuple[str, str, str, str, str | None]]] = {
 }
 
 
-def site_page(browser: Any, address: str) -> Any:
-    """A fresh page of the marketing SLA at ``address`` (its context closes with the page)."""
+def site_page(browser: Any, address: str, path: str = PAGE) -> Any:
+    """A fresh page of the marketing SLA (or ``path``) at ``address`` (its context closes with the page)."""
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.on("pageerror", lambda error: pytest.fail(str(error)))
-    page.goto(address + PAGE)
+    page.goto(address + path)
     # Count what the form hands out: every download makes a blob URL; printing calls print().
     page.evaluate("""() => { window.__handed = []; const made = URL.createObjectURL;
         URL.createObjectURL = (blob) => { window.__handed.push(blob.type); return made.call(URL, blob); };
@@ -370,6 +371,36 @@ def test_the_form_inflects_units_and_drops_an_empty_contact_line_as_the_cli_does
         assert out.read_text(encoding="utf-8") == browser_md, sentence
         assert sentence in squashed(browser_md)
         assert (CONTACT_LINE[lang] in browser_md) == ("@" in sentence)
+
+
+def test_a_links_address_is_printed_not_shown_in_the_preview(browser: Any, site: str, tmp_path: Path) -> None:
+    """The agreement printed from the form said "przez portal leadów" and nothing of where the
+    portal is. The address is now printed after the link (as in the PDF of ``playbook sla fill``),
+    and on screen, where the link is followed, it is not shown; so in the HTML file downloaded."""
+    import io
+
+    import pypdf
+
+    page = site_page(browser, site, "slas/links-sla/")
+    try:
+        page.fill("[data-param=name]", "ACME")
+        page.wait_for_function("() => document.querySelector('.sla-preview #sla-portal')")
+        portal = "https://crm.example.com/leady?zrodlo=sla&v=2"
+        screen = page.locator(".sla-preview").inner_text()
+        assert "portal leadów" in screen and "crm.example.com" not in screen, screen
+        printed = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+        flat = "".join(printed.split())
+        assert "".join(f"przez portal leadów ({portal}).".split()) in flat, printed
+        assert flat.count("https://intranet.example.com/regulamin") == 1, printed
+        assert "działsprzedaży(sprzedaz@acme.example)" in flat and "mailto" not in flat, printed
+        saved = download(page, "download-html", tmp_path / "links.html")
+        assert '>portal leadów</a><span class="sla-href"> (https://crm.example.com/leady?zrodlo=sla&amp;v=2)' in saved
+        downloaded = page.context.new_page()
+        downloaded.goto((tmp_path / "links.html").as_uri())
+        assert "crm.example.com" not in downloaded.inner_text("body")
+        assert "crm.example.com" in pypdf.PdfReader(io.BytesIO(downloaded.pdf(format="A4"))).pages[0].extract_text()
+    finally:
+        page.context.close()
 
 
 def test_an_unread_number_blocks_every_download(browser: Any, site: str) -> None:

@@ -81,9 +81,10 @@ def _converter() -> markdown.Markdown:
 
 
 def render_markdown(text: str) -> str:
-    """The author's Markdown as clean HTML: tables and lists, no raw HTML that could run."""
+    """The author's Markdown as clean HTML: tables and lists, no raw HTML that could run; each
+    link followed by its address for paper (:func:`_with_address`)."""
     raw = _converter().reset().convert(text)
-    return nh3.clean(
+    cleaned = nh3.clean(
         raw,
         tags=DOC_TAGS,
         attributes=DOC_ATTRIBUTES,
@@ -92,6 +93,32 @@ def render_markdown(text: str) -> str:
         strip_comments=True,
         filter_style_properties={"text-align"},
     ).strip()
+    return _LINK.sub(_with_address, cleaned)
+
+
+#: A link as nh3 writes it (``href`` first, then ``rel``) and the text between its tags.
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_ABSOLUTE = re.compile(r"^(?:https?|mailto):", re.IGNORECASE)
+#: The class of a link's printed address: hidden on screen, shown on paper (document.css,
+#: sla-form.css), written after the link in the DOCX as the PDF prints it.
+HREF_CLASS = "sla-href"
+
+
+def _with_address(link: re.Match[str]) -> str:
+    """A link with its address after it, for paper, which cannot follow "the portal" to where it
+    is: ``portal (https://...)``, an e-mail address without ``mailto:``. A link whose text is its
+    address is printed once; a relative link (nowhere on paper) is left as it is."""
+    href, inner = link.group(1), link.group(2)
+    if not _ABSOLUTE.match(href):
+        return link.group(0)
+    address = href
+    if href.lower().startswith("mailto:"):
+        address = href[len("mailto:"):].split("?", 1)[0]
+    shown = html.unescape(_TAG.sub("", inner)).strip()
+    if shown in (html.unescape(href), html.unescape(address)):
+        return link.group(0)
+    return f'{link.group(0)}<span class="{HREF_CLASS}"> ({address})</span>'
 
 
 @dataclass(frozen=True)

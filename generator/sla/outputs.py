@@ -125,6 +125,7 @@ def parse_html(markup: str) -> _Element:
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")
+_ABSOLUTE = re.compile(r"^(?:https?|mailto):", re.IGNORECASE)
 _INLINE = {"strong", "b", "em", "i", "code", "a", "del", "s", "u", "sup", "sub", "span", "br"}
 
 
@@ -167,6 +168,11 @@ class _DocxWriter:
                 state["start"] = True
             elif node.tag in ("ul", "ol", "p", "table", "pre", "blockquote"):
                 continue  # block content inside inline context is handled by the caller
+            elif node.tag == "a" and _ABSOLUTE.match(node.attrs.get("href", "")):
+                # A link Word follows; its address is printed after it (body.py's sla-href span).
+                written = len(paragraph._p)
+                self.runs(paragraph, node.children, style | {"a"}, state)
+                _hyperlink(paragraph, node.attrs["href"], written)
             else:
                 self.runs(paragraph, node.children, style | {node.tag}, state)
 
@@ -290,6 +296,22 @@ class _DocxWriter:
             if not head and len(cells) > 1 and all(not _text(cell).strip() for cell in cells[1:]):
                 table.rows[r].height = Cm(1.6)  # room to sign
         self.document.add_paragraph()
+
+
+def _hyperlink(paragraph: Any, href: str, start: int) -> None:
+    """The runs written into ``paragraph`` from child ``start`` on, made a link to ``href``."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    runs = list(paragraph._p)[start:]
+    if not runs:
+        return
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+    runs[0].addprevious(link)
+    for run in runs:
+        link.append(run)
 
 
 def _row_property(row: Any, tag: str) -> None:
