@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import html
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -75,3 +77,29 @@ def _cleaner() -> Callable[[str], str]:
         clean_one: Callable[[str], str] = nh3.Cleaner(**options).clean
         return clean_one
     return functools.partial(nh3.clean, **options)
+
+
+#: A link with ``href`` first (as nh3 and Python-Markdown write it) and the text between its tags.
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_ADDRESS = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
+
+
+def with_addresses(markup: str, css_class: str, span_attributes: str = "") -> str:
+    """``markup`` with each link to the web or an e-mail address followed by that address, in a
+    ``<span class="css_class">``, for paper, which cannot follow "the portal" to where it is:
+    ``portal (https://...)``, an e-mail address without ``mailto:`` (nor its ``?subject=``). A
+    link whose text is its address gets none (it would print twice), nor does a link within the
+    site (nowhere on paper). The page's print styles show the span; screen styles hide it."""
+
+    def one(link: re.Match[str]) -> str:
+        href = html.unescape(link.group(1))
+        if not _ADDRESS.match(href):
+            return link.group(0)
+        address = href[len("mailto:"):].split("?", 1)[0] if href[:7].lower() == "mailto:" else href
+        if html.unescape(_TAG.sub("", link.group(2))).strip() in (href, address):
+            return link.group(0)
+        extra = f" {span_attributes}" if span_attributes else ""
+        return f'{link.group(0)}<span class="{css_class}"{extra}> ({html.escape(address, quote=False)})</span>'
+
+    return _LINK.sub(one, markup)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from ..messages import suggest
 from ..models.base import Translations, localize
 from ..models.checklist import Checklist, parse_due
 from ..render import project_sandbox
+from ..sanitize import with_addresses
 from .dates import due_date, first_day, format_date
 from .words import word
 
@@ -47,8 +47,6 @@ _INLINE_TAGS = {
 _ABSOLUTE = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 _SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-_LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -189,17 +187,7 @@ def inline_html(text: str) -> Markup:
         strip_comments=True,
         attribute_filter=_absolute_links_only,
     )
-    return Markup(_LINK.sub(_with_address, cleaned))  # safe: cleaned by nh3 just above
-
-
-def _with_address(link: re.Match[str]) -> str:
-    """A link with its address after it: paper cannot follow 'the document' to where it is (a
-    link whose text is its address is printed once)."""
-    href, inner = link.group(1), link.group(2)
-    address = href.removeprefix("mailto:")
-    if html.unescape(_TAG.sub("", inner)).strip() in (html.unescape(href), html.unescape(address)):
-        return link.group(0)
-    return f'{link.group(0)}<span class="pb-href"> ({address})</span>'
+    return Markup(with_addresses(cleaned, "pb-href"))  # safe: cleaned by nh3 just above
 
 
 def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:

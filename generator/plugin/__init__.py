@@ -63,7 +63,7 @@ from ..models import KINDS
 from ..pages import COMPARISON_PATH, Page, index_path, plan
 from ..project import Settings, settings_from
 from ..rebuild import Rebuilds
-from ..sanitize import clean
+from ..sanitize import clean, with_addresses
 from ..search import SearchIndexError, SiteSearch, ui_config
 from ..search.site import LiveIndex
 from . import run
@@ -398,6 +398,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             html = self.search.content(html, uri)
         if uri in self.fallbacks:
             html = mark_fallback_page(html, self.settings.lang, self.fallbacks[uri])
+        # a link's address, printed after it (print.css): paper cannot follow it; not searched
+        html = with_addresses(html, "pb-print-href", "data-pagefind-ignore")
         if uri in self.generated:
             self.serve.remember(uri, raw, html, self.search.terms(uri) if self.search else set())
         return html

@@ -35,6 +35,7 @@ from typing import Any
 import markdown
 import nh3
 
+from ..sanitize import with_addresses
 from .placeholders import Placeholder, PlaceholderError, find, line_col
 
 Segment = str | dict[str, Any]
@@ -93,32 +94,12 @@ def render_markdown(text: str) -> str:
         strip_comments=True,
         filter_style_properties={"text-align"},
     ).strip()
-    return _LINK.sub(_with_address, cleaned)
+    return with_addresses(cleaned, HREF_CLASS)
 
 
-#: A link as nh3 writes it (``href`` first, then ``rel``) and the text between its tags.
-_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
-_ABSOLUTE = re.compile(r"^(?:https?|mailto):", re.IGNORECASE)
 #: The class of a link's printed address: hidden on screen, shown on paper (document.css,
 #: sla-form.css), written after the link in the DOCX as the PDF prints it.
 HREF_CLASS = "sla-href"
-
-
-def _with_address(link: re.Match[str]) -> str:
-    """A link with its address after it, for paper, which cannot follow "the portal" to where it
-    is: ``portal (https://...)``, an e-mail address without ``mailto:``. A link whose text is its
-    address is printed once; a relative link (nowhere on paper) is left as it is."""
-    href, inner = link.group(1), link.group(2)
-    if not _ABSOLUTE.match(href):
-        return link.group(0)
-    address = href
-    if href.lower().startswith("mailto:"):
-        address = href[len("mailto:"):].split("?", 1)[0]
-    shown = html.unescape(_TAG.sub("", inner)).strip()
-    if shown in (html.unescape(href), html.unescape(address)):
-        return link.group(0)
-    return f'{link.group(0)}<span class="{HREF_CLASS}"> ({address})</span>'
 
 
 @dataclass(frozen=True)
