@@ -14,7 +14,9 @@ from generator.search.index import (
     EXACT,
     LISTING_WEIGHT,
     META_WEIGHTS,
+    STEMS,
     SearchIndexError,
+    add_stem_words,
     exact_words,
     index_copy,
     page_file,
@@ -91,6 +93,38 @@ def test_the_title_and_a_terms_names_are_hidden_exact_match_words() -> None:
     assert exact_words("", (), "pl") == [] and exact_words("—", ("...",), "en") == []
     assert META_WEIGHTS[EXACT] == 0 and ui_config("pl")["exactField"] == ui_config("en")["exactField"] == EXACT
     assert ui_config("pl")["stemmer"]["mobileE"] == [["iec", "c"], ["ek", "k"]]
+
+
+def test_a_word_with_a_fleeting_e_ranks_by_its_other_forms_stem_too() -> None:
+    """"lejka" is cut to "lejk", which does not begin "Lejek": the ranked field names both."""
+    copy = index_copy(PAGE, "Lejek sprzedażowy", Facets("Pojęcie"), (), "pl",
+                      names=["Lejek sprzedażowy", "Handlowiec"])
+    assert copy is not None
+    assert '<span data-pagefind-meta="rank_names:lejek sprzedażowy handlowiec lejk handlowc"></span>' in copy
+
+
+def _copy(text: str, title: str = "Strona") -> str:
+    html = f'<article class="md-content__inner">{text}</article>'
+    copy = index_copy(html, title, Facets("Strona"), (), "pl")
+    assert copy is not None
+    return copy
+
+
+def test_a_stem_that_begins_another_is_a_hidden_word_of_the_pages_having_it() -> None:
+    """"marka" is searched as "mark", which begins "marketing" too: the pages saying "marki" or
+    "markę" carry the stem word the search box looks up to list them first."""
+    brand = _copy("<p>Zespół buduje świadomość marki i dba o markę.</p>")
+    marketing = _copy("<p>Kampania marketingowa i marketing online.</p>", "Kampania marketingowa")
+    fairs = _copy("<p>Konferencje i targi.</p>")
+    target = _copy("<p>Grupa docelowa.</p>", "Target group")
+    marked = add_stem_words([brand, marketing, fairs, target])
+    stems = [re.findall(rf'data-pagefind-meta="{STEMS}:([^"]*)"', copy) for copy in marked]
+    assert stems == [["qxmark0f"], [], ["qxtarg0f"], []], stems
+    # the page is otherwise unchanged; stems that begin no other (zespół, kampania) get nothing
+    assert marked[1] == marketing and marked[0].replace(f'<span data-pagefind-meta="{STEMS}:qxmark0f"></span>', "") == brand
+    assert META_WEIGHTS[STEMS] == 0 and ui_config("pl")["stemField"] == STEMS
+    # a single site has no stem beginning another: nothing to tell apart
+    assert add_stem_words([brand]) == [brand]
 
 
 def test_a_section_index_counts_its_words_less() -> None:

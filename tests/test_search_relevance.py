@@ -12,10 +12,14 @@
 
 from __future__ import annotations
 
+import html as htmllib
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.search_project import Built
 from tests.test_search_browser import open_page, result_count, search
 
 pytest_plugins = ["tests.search_site"]
@@ -57,7 +61,8 @@ FIRST: dict[str, list[tuple[str, str]]] = {
         ("kampania", "glossary/campaign/"), ("kampanii", "glossary/campaign/"),
         ("kwota", "glossary/quota/"), ("quota", "glossary/quota/"),
         ("umowa SLA", "glossary/sla/"), ("umowy SLA", "glossary/sla/"),
-        ("lejek", "glossary/pipeline/"), ("lejka sprzedażowego", "glossary/pipeline/"),
+        ("lejek", "glossary/pipeline/"), ("lejka", "glossary/pipeline/"),
+        ("lejka sprzedażowego", "glossary/pipeline/"),
         ("sprzedaż", "teams/sales/"), ("zespół sprzedaży", "teams/sales/"),
         ("marketing", "teams/marketing/"),
     ],
@@ -98,6 +103,37 @@ def test_the_pages_about_a_term_follow_it(page: Any, server: str, lang: str, que
     open_page(page, server, f"{lang}/")
     found = hits(page, query)
     assert near in found[1:4], found[:6]
+
+
+#: The forms of "marka" (brand); "marka" is searched as "mark", which begins "marketing" too.
+BRAND = re.compile(r"\bmar(?:ka|ki|kę|ką|ce|ek|kom|kami|kach)\b", re.IGNORECASE)
+
+
+def article_text(site: Path, path: str) -> str:
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.S)
+    assert found is not None, path
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))
+
+
+@pytest.mark.parametrize("query", ["marka", "markę"])
+def test_a_polish_word_lists_the_pages_having_it_before_the_longer_words_it_begins(
+    page: Any, server: str, search_built: Built, query: str,
+) -> None:
+    """The brand's pages, not "Kampania marketingowa" (which never says "marka"), for "marka"."""
+    open_page(page, server, "pl/")
+    found = hits(page, query)
+    assert found[0] == "glossary/awareness/", found[:5]
+    lacking = [p for p in found[:10] if not BRAND.search(article_text(search_built.site / "pl", p))]
+    assert not lacking, found[:10]
+
+
+def test_trade_fairs_come_before_the_target_group(page: Any, server: str) -> None:
+    """"targi" is searched as "targ", which begins the English "target" of the glossary's names."""
+    open_page(page, server, "pl/")
+    found = hits(page, "targi")
+    assert "strategies/networking-events/" in found[:2], found[:5]
+    assert not {"glossary/target-group/", "glossary/quota/"} & set(found[:5]), found[:5]
 
 
 def excerpts(page: Any) -> list[str]:

@@ -20,6 +20,8 @@
  *   page first, then the pages so titled: the index holds a hidden word for each name and title
  *   (generator/search/words.py and index.py make them, nameKey here makes the query's the same
  *   way), looked up with Pagefind's quoted search, which matches whole words only;
+ * - a Polish query of one word, cut to a stem that begins longer words, lists the pages having a
+ *   word of that stem first ("marka": the pages saying "marki", "markę" before those saying only "marketing");
  * - ranking of the glossary fields (a term's own page, then pages about it, then mentions), and
  *   excerpts always in the page's own words: a page found only by a glossary name shows the
  *   sentence where the page names that term (or, on a term's page, its definition);
@@ -136,7 +138,8 @@
   /** Whether a found page has every query word (in its text or its searchable metadata, but not
    * in the hidden exact-match words). */
   function hasEveryWord(data, query) {
-    const meta = Object.entries(data.meta || {}).filter(([field]) => field !== config.exactField);
+    const hidden = [config.exactField, config.stemField];
+    const meta = Object.entries(data.meta || {}).filter(([field]) => !hidden.includes(field));
     const text = [data.content || "", ...meta.map(([, value]) => value)].join(" ");
     const found = new Set(words(fold(text)));
     return queryWords(query).map(needed).every((key) => {
@@ -399,6 +402,27 @@
     return first.length ? [...first, ...results.filter((r) => !seen.has(r.id))] : results;
   }
 
+  /** The pages having a word *of the stem* of each query word (Polish): Pagefind finds the words
+   * that begin with the stem, so "marka" (cut to "mark") also finds "marketing" and "targi" finds
+   * "target". The index holds a hidden word for a stem that begins longer ones (add_stem_words in
+   * generator/search/index.py), on the pages having a word of that stem ("marki", "markę");
+   * looked up quoted, like exactSearch. A query of one word only: in a longer one ("jak przekazać
+   * leada") the other words say what is meant, and a related word of another stem (our stemmer
+   * cuts "przekazać" to "przekaz", "przekazanie" to "przekazan") must not push a page down. */
+  function stemSearch(pf, text, filters) {
+    const found = queryWords(text);
+    if (!stemmer || !config.stemField || found.length !== 1) return Promise.resolve(null);
+    return pf.search(`"${exactWord(fold(stem(found[0])), "f")}"`, { filters });
+  }
+
+  /** ``results`` with the pages having a word of the query word's stem first, in the order
+   * ``results`` has them (unchanged when no page has that stem as a stem word). */
+  function ownStemFirst(results, found) {
+    if (!found || !found.results.length) return results;
+    const own = new Set(found.results.map((r) => r.id));
+    return [...results.filter((r) => own.has(r.id)), ...results.filter((r) => !own.has(r.id))];
+  }
+
   /** A result's details (fetched once: the first result is read before it is shown). */
   function dataOf(result) {
     if (!result.pbData) result.pbData = result.data();
@@ -491,17 +515,18 @@
     try {
       const pf = await loadPagefind();
       const key = query ? nameKey(text) : "";
-      const [found, byName, byTitle] = await Promise.all([
+      const [found, byName, byTitle, byStem] = await Promise.all([
         pf.search(query || null, { filters }),
         exactSearch(pf, key, "n", filters),
         exactSearch(pf, key, "t", filters),
+        query ? stemSearch(pf, text, filters) : null,
       ]);
       if (mine !== sequence) return;
       results = found.results;
       // Pagefind answers a word it does not have with the longest indexed word that the typed one
       // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
       if (query && results.length && !hasEveryWord(await dataOf(results[0]), text)) results = [];
-      results = exactFirst(results, [byName, byTitle]);
+      results = exactFirst(ownStemFirst(results, byStem), [byName, byTitle]);
       if (mine !== sequence) return;
       shown = 0;
       list.replaceChildren();

@@ -8,6 +8,9 @@ The reader's page is never changed for search. Pagefind reads a *copy* of each p
   kwalifikowany marketingowo", and no excerpt shows a list of synonyms); see :func:`index_copy`;
 - the key of the page's title and of a term's names is a hidden word of its metadata, so that a
   query that *is* a title or a name lists that page first (see :mod:`.words` and :data:`EXACT`);
+- on a Polish site, a word whose stem begins a longer word's stem is also a hidden word of its
+  page's metadata, so that the search box can tell the pages having that word from those having
+  only the longer one ("marka" from "marketing"; see :func:`add_stem_words`);
 - every ``ł`` becomes ``ľ`` (and ``Ł`` ``Ľ``). Pagefind folds diacritics that Unicode decomposes
   (ż -> z, ó -> o), but ``ł`` has no decomposition, so ``kwartal`` would not find "kwartał".
   ``ľ`` decomposes to ``l`` plus a mark, so both spellings meet in the index; the search page
@@ -17,18 +20,21 @@ The reader's page is never changed for search. Pagefind reads a *copy* of each p
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .facets import Facets
 from .html import map_text
-from .words import name_key, one_per_family
+from .words import name_key, one_per_family, stem_key
+from .words import words as words_of
 
 #: Parts of a page that are not its content: permalink signs, the meta line (owner, review date,
 #: source file), diagram source, "translation missing" badges and notices, buttons.
@@ -46,6 +52,9 @@ _L_STROKE = str.maketrans({"ł": "ľ", "Ł": "Ľ"})
 #: it. (A Pagefind filter would be exact too, but a search by filter alone reads every chunk of the
 #: index: 1.4 MB at 5,000 pages.)
 EXACT = "exact"
+#: The metadata field of the stem words (:func:`stem_word`, :func:`add_stem_words`), looked up
+#: the same way.
+STEMS = "stems"
 #: What a match in each metadata field adds to a hit's score (Pagefind's ranking ``metaWeights``,
 #: passed by the search box, see :mod:`.ui`): a term's own page first for any of its names, then
 #: the pages whose title names the term, then those that only mention it. The kind and team shown
@@ -54,7 +63,7 @@ EXACT = "exact"
 #: names as written (which the search box reads to quote the page where it names a term) count 0.
 META_WEIGHTS: dict[str, float] = {
     "title": 5.0, "rank_names": 6.0, "rank_about": 3.0, "rank_synonyms": 0.2, "kind": 0.2,
-    "team": 0.2, "names": 0.0, "about": 0.0, "synonyms": 0.0, EXACT: 0.0,
+    "team": 0.2, "names": 0.0, "about": 0.0, "synonyms": 0.0, EXACT: 0.0, STEMS: 0.0,
 }
 #: How the metadata joins the names of one term, and the terms (``about``, ``synonyms``: one
 #: string per term); the search box splits them again to find where a page names a term.
@@ -147,6 +156,62 @@ def exact_words(title: str, names: Sequence[str], lang: str, aliases: Sequence[s
     return list(dict.fromkeys(found))
 
 
+def stem_word(key: str) -> str:
+    """The word that stands in the index for "a word of this stem" (see :func:`.words.stem_key`):
+    ``stem_word("mark") == "qxmark0f"`` (as search.js makes it); no text has it."""
+    return exact_word(key, "f")
+
+
+_META = re.compile(r'data-pagefind-meta="([^":]*):([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
+#: Stems shorter than this get no stem word: the search box never searches such a word alone
+#: beside longer ones (see ``MIN_WORD`` in :mod:`.ui`), and most pages have "w", "z", "na".
+#: Nor do numbers ("2027" begins "20270").
+MIN_STEM_WORD = 3
+
+
+def page_stems(copy: str) -> set[str]:
+    """The stem keys of the words Pagefind reads in an index copy: its text and its searchable
+    metadata (not the hidden words)."""
+    start = copy.find(">", max(copy.find("data-pagefind-body"), 0)) + 1
+    body = copy[start:]
+    meta = " ".join(v for field, v in _META.findall(body) if field not in {EXACT, STEMS})
+    text = htmllib.unescape(_TAG.sub(" ", body) + " " + meta)
+    return {stem_key(word) for word in set(words_of(text))}
+
+
+def add_stem_words(copies: Sequence[str]) -> list[str]:
+    """The copies, each with the :data:`STEMS` words of its stems that begin another stem.
+
+    Why: Pagefind matches the beginnings of words, and the search box cuts a Polish query to its
+    stem (``marka`` -> ``mark``), so "marka" also finds every page saying "marketing" and "targi"
+    every page saying "target"; the titles that say so rank high. A page having a word *of that
+    stem* ("marki", "markę") has the stem word ``qxmark0f``, which the search box looks up
+    (quoted: whole words only) to list those pages first. Only the stems that begin another one,
+    anywhere on the site, need it: for the others every word Pagefind finds is of that stem.
+    """
+    stems = [page_stems(copy) for copy in copies]
+    ambiguous = ambiguous_stems(stems)
+    return [with_stem_words(copy, own & ambiguous) for copy, own in zip(copies, stems, strict=True)]
+
+
+def ambiguous_stems(stems: Iterable[set[str]]) -> set[str]:
+    """The stems, of all the pages' ``stems``, that begin another one (see :func:`add_stem_words`)."""
+    every = sorted(set().union(*stems))
+    # a stem that begins others comes right before them in sorted order
+    return {a for a, b in itertools.pairwise(every)
+            if b.startswith(a) and len(a) >= MIN_STEM_WORD and a.isalpha()}
+
+
+def with_stem_words(copy: str, found: set[str]) -> str:
+    """An index copy with the stem words of ``found`` (its own ambiguous stems) in its metadata."""
+    end = copy.rfind("</article>")
+    if not found or end < 0:
+        return copy
+    span = f'<span data-pagefind-meta="{STEMS}:{" ".join(stem_word(k) for k in sorted(found))}"></span>'
+    return copy[:end] + span + copy[end:]
+
+
 @dataclass(frozen=True)
 class IndexStats:
     pages: int
@@ -188,8 +253,12 @@ def run_pagefind(root: Path, out_dir: Path, lang: str,
     ``started`` receives the running process (so that a caller in another thread may stop it).
     """
     (root / "pages").mkdir(exist_ok=True)
+    site = "pages"
+    if lang == "pl":
+        site = "stemmed"
+        _with_stem_words(root / "pages", root / site)
     settings = {
-        "site": "pages",
+        "site": site,
         "output_path": str(out_dir.resolve()),
         "exclude_selectors": list(EXCLUDE),
         "force_language": lang,
@@ -215,6 +284,19 @@ def run_pagefind(root: Path, out_dir: Path, lang: str,
         raise SearchIndexError(
             "Pagefind could not build the search index: " + (" ".join(detail) or "no details")
         )
+
+
+def _with_stem_words(pages: Path, out: Path) -> None:
+    """The copies in ``pages``, with their stem words (:func:`add_stem_words`), into ``out``; read
+    twice rather than held, as 5,000 pages' copies would be."""
+    shutil.rmtree(out, ignore_errors=True)
+    files = sorted(p for p in pages.rglob("*.html") if p.is_file())
+    stems = [page_stems(path.read_text(encoding="utf-8")) for path in files]
+    ambiguous = ambiguous_stems(stems)
+    for path, own in zip(files, stems, strict=True):
+        target = out / path.relative_to(pages)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(with_stem_words(path.read_text(encoding="utf-8"), own & ambiguous), encoding="utf-8")
 
 
 def _pagefind_command() -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .index import EXACT, META_WEIGHTS
+from .index import EXACT, META_WEIGHTS, STEMS
 from .polish import MIN_STEM, REWRITES, SUFFIXES
 from .words import MOBILE_E
 
@@ -67,4 +67,5 @@ def ui_config(lang: str) -> dict[str, Any]:
         "minWord": MIN_WORD,
         "metaWeights": dict(META_WEIGHTS),
         "exactField": EXACT,
+        "stemField": STEMS,
     }

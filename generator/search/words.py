@@ -13,7 +13,8 @@ Two questions, two answers:
   ``leadów``, ``leads``)? Pagefind scores a metadata field by the sum over the *different* words
   that match, times the square of the share of the query they cover, a share that each further
   form pushes past 1: a field listing three forms of ``lead`` scored 27 times one saying it once.
-  The fields that rank therefore keep one form of each word (:func:`one_per_family`).
+  The fields that rank therefore keep one form of each word (:func:`one_per_family`), and the stem
+  of a word with a fleeting e ("lejk" beside "lejek"), which no query matches with the word itself.
 """
 
 from __future__ import annotations
@@ -62,6 +63,25 @@ def name_key(text: str, lang: str) -> str:
     return " ".join(word_key(w, lang) for w in words(text))
 
 
+def fleeting_stem(word: str) -> str | None:
+    """The stem the other forms of a noun with a fleeting e begin with, folded (``lejek`` ->
+    ``lejk``: "lejka", "lejku"; ``handlowiec`` -> ``handlowc``); None for other words. A query
+    cut to ``lejk`` does not find the word "lejek": a ranking field names both (see
+    :func:`one_per_family`)."""
+    folded = fold(unicodedata.normalize("NFC", word).lower())
+    for old, new in MOBILE_E:
+        if folded.endswith(old) and len(folded) - len(old) >= MIN_STEM:
+            return folded[: len(folded) - len(old)] + new
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def stem_key(word: str) -> str:
+    """A Polish word as the search box cuts a query word, folded: ``marki``, ``markę`` -> ``mark``
+    (``fold(stem(word))`` in search.js). Used for the stem words of :mod:`.index`."""
+    return fold(stem(word))
+
+
 def family(word: str) -> str:
     """The word that ``word`` is a form of, in either language (``leadów``, ``Leads`` -> ``lead``)."""
     return fold(stem(singular(unicodedata.normalize("NFC", word).lower())))
@@ -82,7 +102,8 @@ MERGE = 4
 def one_per_family(texts: Iterable[str]) -> list[str]:
     """Every word of ``texts``, one form of each word: the shortest (Pagefind matches word
     beginnings, and the stem a query is cut to begins every form), the first of equals; a family
-    that begins with another (see :data:`MERGE`) is that one."""
+    that begins with another (see :data:`MERGE`) is that one; then the stems of the words with a
+    fleeting e (:func:`fleeting_stem`)."""
     chosen: dict[str, str] = {}
     for text in texts:
         for key, word in _families(text):
@@ -95,4 +116,7 @@ def one_per_family(texts: Iterable[str]) -> list[str]:
             del chosen[key]
         else:
             within = key
-    return list(chosen.values())
+    found = list(chosen.values())
+    # "lejek" and the stem of "lejka": a query matches one or the other, never both
+    fleeting = (fleeting_stem(word) for word in found)
+    return found + [s for s in dict.fromkeys(fleeting) if s and s not in found]
