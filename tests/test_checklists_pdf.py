@@ -62,7 +62,9 @@ def expected_row(item: object, lang: str, days: str, start: dt.date | None) -> s
     row = f"☐ {text}"
     processes = item.processes  # type: ignore[attr-defined]
     if processes:
-        word = "Procesy" if lang == "pl" else "Processes"
+        # "Proces: Lead hand-off", "Procesy: A, B": the label agrees with how many it names
+        word = ("Proces" if lang == "pl" else "Process") if len(processes) == 1 else (
+            "Procesy" if lang == "pl" else "Processes")
         row += f" {word}: {', '.join(titles_of(processes, lang))}"
     owner = item.owner  # type: ignore[attr-defined]
     row += f" {localize(owner, lang).text if owner else '–'}"

@@ -25,6 +25,7 @@ WORDS: dict[str, dict[str, str]] = {
         "pack": "Pakiet wdrożeniowy",
         "contents": "Spis treści",
         "for_role": "dla roli",
+        "process": "Proces",
         "processes": "Procesy",
     },
     "en": {
@@ -43,6 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
         "pack": "Onboarding pack",
         "contents": "Contents",
         "for_role": "for the role",
+        "process": "Process",
         "processes": "Processes",
     },
 }
