@@ -278,6 +278,16 @@ def _display(path: Path, root: Path) -> str:
 
 # -- what a reader sees ---------------------------------------------------------------------------
 
+#: Keys of a page's ``meta`` (set by the plugin) that the theme overrides read: the language of
+#: the page's title, when it is not the site's (the navigation, tabs, breadcrumbs and header put
+#: it on the title, the search index on the result's title), and of its whole text (a
+#: hand-written page shown in another language: its table of contents, its search excerpts).
+#: The ``<title>`` in the head cannot mark part of its text: it stays as it is, in a document
+#: whose language is the site's (the notice, the menus and the chrome are in it).
+TITLE_LANG = "playbook_title_lang"
+CONTENT_LANG = "playbook_content_lang"
+
+
 def fallback_title(lang: str, fallback: str) -> str:
     """The tooltip of a text shown in another language: what is missing and what is shown."""
     names = NAMES.get(lang, NAMES["en"])

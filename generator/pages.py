@@ -48,6 +48,8 @@ class Page:
     kind: str
     source: str | None = None  # the YAML file it comes from, as shown to users
     ident: str | None = None
+    #: The language of ``title`` when it is not the page's (a title with no translation).
+    title_lang: str | None = None
 
 
 def page_path(kind: str, ident: str) -> str:
@@ -133,6 +135,8 @@ class Planner:
             # The badge of a text shown in another language (after a title or an owner).
             badge=lambda text: fallback_marker(lang, localize(text, lang).fallback),
             marked=lambda text: localized(text, lang, inline=True, literal=True),  # text() + badge(), with lang
+            # text() with its lang when it is another language's, no badge (a heading, a label)
+            lang_text=lambda text: localized(text, lang, mark=False, inline=True, literal=True),
             # Inside an HTML attribute of a table row (an aria-label): its words, escaped, no '|'.
             attr_text=lambda text: attr_words(localize(text, lang).text),
             num=lambda value: number(value, lang),
@@ -177,7 +181,8 @@ class Planner:
             list(d.tags),
             playbook={"kind": entry.kind, "id": entry.id, "team": team, "source": entry.source.display},
         )
-        return Page(here, head + body, title, entry.kind, entry.source.display, entry.id)
+        return Page(here, head + body, title, entry.kind, entry.source.display, entry.id,
+                    localize(d.title, self.lang).fallback)
 
     def alphabetical(self, entries: list[Entry]) -> list[Entry]:
         """Entries in the dictionary order of their titles in this language (not by id)."""

@@ -351,9 +351,14 @@
     link.tabIndex = -1;
     const article = el("article", "md-search-result__article md-search-result__article--document md-typeset");
     article.append(el("div", "md-search-result__icon md-icon"));
-    article.append(el("h1", "", title));
+    // A title or text in another language than the site's (no translation yet) is marked as
+    // such, as on the page, so that a screen reader reads it in that language's voice.
+    const heading = el("h1", "", title);
+    if (data.meta.title_lang) heading.lang = data.meta.title_lang;
+    article.append(heading);
     article.append(facetsOf(data));
     const excerpt = el("p");
+    if (data.meta.text_lang) excerpt.lang = data.meta.text_lang;
     excerpt.innerHTML = excerptOf(data, lastQuery);
     article.append(excerpt);
     link.append(article);
@@ -366,6 +371,7 @@
       subLink.href = withHighlight(sub.url);
       subLink.tabIndex = -1;
       const subArticle = el("article", "md-search-result__article md-typeset");
+      if (data.meta.text_lang) subArticle.lang = data.meta.text_lang;
       subArticle.append(el("h2", "", unfoldL(sub.title)));
       const subExcerpt = el("p");
       subExcerpt.innerHTML = excerptHtml(sub.excerpt);

@@ -6,6 +6,8 @@ MkDocs: the core knows nothing of the engine.
 - ``on_files``: load and validate the playbooks (every error reported at once, the build stopped),
   pick the hand-written pages of the content language, add the generated pages in memory, and a
   navigation with one section per kind (not one entry per definition: that grows quadratically).
+- ``on_page_markdown``: note a title (or page) shown in another language in ``page.meta``, for
+  the theme overrides (navigation, header, table of contents) and the search index.
 - ``on_page_content``: sanitise generated pages' HTML; glossary tooltips; mark a hand-written
   page shown in another language (:mod:`generator.i18n`).
 - search (:mod:`generator.search`): the theme override ``partials/search.html`` puts Pagefind
@@ -57,7 +59,15 @@ from ..catalogue import Catalogue, Loader, is_litter, shared_loader
 from ..checklists.document import checklists
 from ..checklists.site import SitePdfs, site_pdf_path
 from ..errors import Diagnostic, UserError
-from ..i18n import choose_pages, links_outside, mark_fallback_page, slugify, unused_pages
+from ..i18n import (
+    CONTENT_LANG,
+    TITLE_LANG,
+    choose_pages,
+    links_outside,
+    mark_fallback_page,
+    slugify,
+    unused_pages,
+)
 from ..labels import label
 from ..models import KINDS
 from ..pages import COMPARISON_PATH, Page, index_path, plan
@@ -359,6 +369,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if page.file.src_uri in self.generated:
             self.serve.reuse_render(page)
         return page
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
+        """A title or page in another language: its language in ``page.meta``, for the theme's
+        navigation, header and table of contents, and the search index (:mod:`generator.i18n`).
+        Every page's meta is read before any page is rendered, so each page's navigation sees
+        every other page's."""
+        uri = page.file.src_uri
+        generated = self.generated.get(uri)
+        title_lang = self.fallbacks.get(uri) or (generated.title_lang if generated else None)
+        if title_lang:
+            page.meta[TITLE_LANG] = title_lang
+        if uri in self.fallbacks:
+            page.meta[CONTENT_LANG] = self.fallbacks[uri]
+        return markdown
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         progress.current().stage(f"{self.settings.lang}: pages (HTML)", total=len(files.documentation_pages()))

@@ -97,7 +97,8 @@ def _closing(html: str, start: int) -> int:
 
 def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = (),
                lang: str = "pl", *, names: Sequence[str] = (), about: Sequence[str] = (),
-               listing: bool = False, aliases: Sequence[str] = ()) -> str | None:
+               listing: bool = False, aliases: Sequence[str] = (), title_lang: str = "",
+               text_lang: str = "") -> str | None:
     """The page as Pagefind should read it (its article only), or None when it has no article.
 
     Glossary names are searchable metadata, never page text, so an excerpt is always the page's
@@ -109,7 +110,9 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
     which is what ranks. A ``listing`` (a section's index) counts its words at
     :data:`LISTING_WEIGHT`: it repeats the summaries of the pages it lists, which should come first.
     The keys of the title, of its ``aliases`` (other ways to say the title: "Zespół sprzedaży")
-    and of the names are the :data:`EXACT` words (see :func:`exact_words`).
+    and of the names are the :data:`EXACT` words (see :func:`exact_words`). ``title_lang`` and
+    ``text_lang``: the language of the title, and of the whole text, when it is not ``lang``
+    (search.js marks the result's title and excerpt with it, for a screen reader's voice).
     """
     match = _ARTICLE.search(html)
     if match is None:
@@ -119,6 +122,8 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
     opening += f' data-pagefind-body data-pagefind-weight="{LISTING_WEIGHT}">' if listing else (
         " data-pagefind-body>")
     data = [f'<span data-pagefind-meta="title:{_attr(fold_l(title))}"></span>'] if title else []
+    data += [f'<span data-pagefind-meta="{field}:{_attr(value)}"></span>'
+             for field, value in (("title_lang", title_lang), ("text_lang", text_lang)) if value]
     data.append(f'<span data-pagefind-meta="kind:{_attr(facets.kind)}"></span>')
     data.append(f'<span data-pagefind-filter="kind:{_attr(facets.kind)}"></span>')
     if facets.teams:

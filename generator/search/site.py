@@ -24,6 +24,7 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..errors import UserError
 from ..fsutil import replace_dir
+from ..i18n import CONTENT_LANG, TITLE_LANG
 from ..models.base import LANGUAGES, localize
 from ..models.glossary import Term
 from .facets import Facets, facets_for_page
@@ -92,7 +93,9 @@ class SiteSearch:
         titled = {term for _, _, term in self.glossary.matches(title)} - {own}
         mentioned = self._terms.get(src_uri, set()) - titled - {own}
         return CopyKey(url, title, facets, self.glossary.name_groups(mentioned), names,
-                       self.glossary.name_groups(titled), aliases=self._aliases(info, kind, title, facets))
+                       self.glossary.name_groups(titled), aliases=self._aliases(info, kind, title, facets),
+                       title_lang=str(meta.get(TITLE_LANG) or ""),
+                       text_lang=str(meta.get(CONTENT_LANG) or ""))
 
     def _aliases(self, info: object, kind: object, title: str, facets: Facets) -> tuple[str, ...]:
         """Other ways a reader says a definition's title: in the other languages (as a glossary
@@ -108,7 +111,8 @@ class SiteSearch:
 
     def _copy(self, html: str, key: CopyKey) -> str | None:
         return index_copy(html, key.title, key.facets, key.synonyms, self.lang, names=key.names,
-                          about=key.about, listing=key.listing, aliases=key.aliases)
+                          about=key.about, listing=key.listing, aliases=key.aliases,
+                          title_lang=key.title_lang, text_lang=key.text_lang)
 
     def page(self, output: str, src_uri: str, url: str, title: str, meta: Mapping[str, Any]) -> None:
         """Keep the index copy of a finished page."""
@@ -170,6 +174,10 @@ class CopyKey:
     listing: bool = False
     #: Other ways to say the title, for an exact match ("Zespół Sprzedaż": "zespół sprzedaży").
     aliases: tuple[str, ...] = ()
+    #: The language of the title, and of the whole text, when it is not the site's (a title with
+    #: no translation; a hand-written page shown in another language): the results show it.
+    title_lang: str = ""
+    text_lang: str = ""
 
 
 @dataclass(frozen=True)

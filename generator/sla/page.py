@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..models.base import localize
 from . import numbers, wording
 from .fill import format_value
 from .spec import compile_spec, spec_json
@@ -97,12 +98,28 @@ def field(param: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _mark_languages(param: Any, shown: dict[str, Any], lang: str) -> None:
+    """The language of a field's label, help and choices where the template gives them in
+    another language only (``label_lang``, ``help_lang``, each choice's ``lang``; empty when it
+    is the page's): the form marks them, so a screen reader reads them with that language's voice."""
+    shown["label_lang"] = localize(param.label, lang).fallback or ""
+    help_text = localize(param.help, lang)
+    # a list's help has the page's own words after it ("one per line"): then it is left unmarked
+    shown["help_lang"] = (help_text.fallback or "") if shown["help"] == help_text.text else ""
+    rules = getattr(param, "item", None) or param
+    for choice, option in zip(getattr(rules, "choices", None) or [], shown["choices"], strict=True):
+        option["lang"] = localize(choice.label, lang).fallback or ""
+
+
 def sla_form(sla: Sla, lang: str) -> dict[str, Any]:
     """Everything ``sla.md.j2`` needs for the form: fields, words, and the document as JSON."""
     spec = compile_spec(sla, lang)
+    fields = [field(p, spec) for p in spec["params"]]
+    for param, shown in zip(sla.parameters, fields, strict=True):
+        _mark_languages(param, shown, lang)
     return {
         "spec_json": spec_json(sla, lang),
-        "fields": [field(p, spec) for p in spec["params"]],
+        "fields": fields,
         "words": wording.WORDS[lang],
         "id": sla.id,
     }
