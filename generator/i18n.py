@@ -225,6 +225,16 @@ def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
                         "on the site: copy what the site should show into the project instead, "
                         "or delete the link.")))
                     continue
+                if not any(_visible_within(target, place) for place in inside):
+                    what = "folder" if target.is_dir() else "file"
+                    shown_target = next(target.relative_to(p) for p in inside if target.is_relative_to(p))
+                    problems.append(Diagnostic(where, 1, 1, "", (
+                        f"this is a link to {shown_target.as_posix()}, a hidden "
+                        f"{what} of the project (its name starts with '.', as .git/ and .env do, "
+                        "where tokens and passwords are kept), and a build would publish it on "
+                        "the site: copy what the site should show into the content folder "
+                        "instead, or delete the link.")))
+                    continue
                 if target.is_dir():
                     walk(target, where)
             elif path.is_dir():
@@ -232,6 +242,16 @@ def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
 
     walk(docs_dir.resolve(), folder)
     return problems
+
+
+def _visible_within(target: Path, place: Path) -> bool:
+    """Whether ``target`` lies inside ``place`` through no hidden file or folder (``.git/``,
+    ``.env``): MkDocs leaves those out of the content folder by their names, but a link of
+    another name leading to one would publish it (``content/config.txt -> ../.git/config``,
+    where CI keeps the token it cloned with)."""
+    return target.is_relative_to(place) and not any(
+        part.startswith(".") for part in target.relative_to(place).parts
+    )
 
 
 def choose_pages(src_uris: Iterable[str], lang: str, languages: Sequence[str], default: str) -> dict[str, Choice]:
@@ -337,7 +357,8 @@ def alternates(languages: Sequence[str]) -> list[dict[str, str]]:
 _NOT_FOUND_SCRIPT = """<script>
 (function () {
   var sections = document.querySelectorAll("section[data-lang]");
-  var path = location.pathname, best = -1, lang = null;
+  // one leading slash: "//evil.example/pl/" would be a link (and a request) to another host
+  var path = location.pathname.replace(/^\\/+/, "/"), best = -1, lang = null;
   function lead(root) {
     sections.forEach(function (s) {
       s.querySelector("a").setAttribute("href", root + s.dataset.lang + "/");

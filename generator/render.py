@@ -603,6 +603,10 @@ class ProjectLoader(jinja2.BaseLoader):
         pieces = split_template_path(template)  # refuses ".." with TemplateNotFound
         path = self.folder.joinpath(*pieces)
         display = "/".join([self.folder.name, *pieces])
+        if self.folder.is_symlink():  # templates -> . would let {% include '.git/config' %} in
+            raise UserError([Diagnostic(self.folder.name, 1, 1, "", (
+                "the templates folder is a symbolic link; links are not followed: move the real "
+                "folder here."))])
         current = self.folder
         for piece in pieces:
             current = current / piece
