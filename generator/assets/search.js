@@ -26,6 +26,10 @@
  *   excerpts always in the page's own words: a page found only by a glossary name shows the
  *   sentence where the page names that term (or, on a term's page, its definition);
  * - kind and team of each hit, filters by kind, team and tag;
+ * - "did you mean": when a query finds nothing, or its best hit lacks one of its words, the site's
+ *   vocabulary (a small file written beside the index, fetched only then) offers the query with each
+ *   word the site does not know replaced by the nearest one ("kampnia" -> "kampania"); the rules are
+ *   generator/search/suggest.py's, which a test checks this script follows;
  * - keyboard: "/", "s" or "f" opens search, arrows move through results, Enter opens, Escape closes;
  * - the words searched for are highlighted on the page a result leads to (?h=...).
  */
@@ -56,10 +60,17 @@
   // -- words: folding and stemming (the same rules as generator/search/polish.py) ------------------
   const EXTRA_FOLDS = { "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s" };
 
+  const folds = new Map();
+
   function foldChar(ch) {
     if (EXTRA_FOLDS[ch]) return EXTRA_FOLDS[ch];
-    const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
-    return base ? Array.from(base)[0] : ch;
+    let folded = folds.get(ch);
+    if (folded === undefined) {
+      const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
+      folded = base ? Array.from(base)[0] : ch;
+      folds.set(ch, folded);
+    }
+    return folded;
   }
 
   function fold(text) {
@@ -138,14 +149,109 @@
   /** Whether a found page has every query word (in its text or its searchable metadata, but not
    * in the hidden exact-match words). */
   function hasEveryWord(data, query) {
-    const hidden = [config.exactField, config.stemField];
-    const meta = Object.entries(data.meta || {}).filter(([field]) => !hidden.includes(field));
-    const text = [data.content || "", ...meta.map(([, value]) => value)].join(" ");
-    const found = new Set(words(fold(text)));
+    const found = pageWords(data);
     return queryWords(query).map(needed).every((key) => {
       for (const w of found) if (w.startsWith(key)) return true;
       return false;
     });
+  }
+
+  /** The words of a found page, folded: its text and searchable metadata (not the hidden words). */
+  function pageWords(data) {
+    const hidden = [config.exactField, config.stemField];
+    const meta = Object.entries(data.meta || {}).filter(([field]) => !hidden.includes(field));
+    const text = [data.content || "", ...meta.map(([, value]) => value)].join(" ");
+    return new Set(words(fold(text)));
+  }
+
+  // -- "did you mean" (the rules of generator/search/suggest.py) -----------------------------------
+  const suggestRules = config.suggest || null;
+
+  /** How many mistakes a word of ``length`` letters may have and still get a suggestion. */
+  function maxDistance(length) {
+    let allowed = 0;
+    for (const [atLeast, distance] of suggestRules.distances) if (length >= atLeast) allowed = distance;
+    return allowed;
+  }
+
+  /** Damerau-Levenshtein distance (optimal string alignment) of two arrays of letters, or
+   * ``limit + 1`` as soon as it is sure to be more. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    let before = [];
+    let previous = [];
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      [before, previous, row] = [previous, row, [i]];
+      let least = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let best = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2] + 1);
+        row[j] = best;
+        if (best < least) least = best;
+      }
+      if (least > limit) return limit + 1;
+    }
+    return Math.min(row[b.length], limit + 1);
+  }
+
+  /** The vocabulary file's words as written, and folded in lower case. */
+  function readVocabulary(text) {
+    const written = text.split("\n").filter(Boolean);
+    return { written, folded: written.map((w) => fold(w.toLowerCase())) };
+  }
+
+  /** Whether a query word is among some words (folded): one begins with it as the search cuts it,
+   * or it begins with one at most ``ending`` letters shorter. */
+  function isKnown(word, folded) {
+    const cut = fold(stem(word));
+    const plain = fold(word.toLowerCase());
+    const shortest = Math.max(suggestRules.minLength, Array.from(plain).length - suggestRules.ending);
+    for (const w of folded) {
+      if (w.startsWith(cut) || (Array.from(w).length >= shortest && plain.startsWith(w))) return true;
+    }
+    return false;
+  }
+
+  /** The words of a query that may be corrected: those searched, of letters, neither too short
+   * nor too long. */
+  function correctable(text) {
+    return queryWords(text).filter((word) => {
+      const length = Array.from(word).length;
+      return length >= suggestRules.minLength && length <= suggestRules.maxLength && /^\p{L}+$/u.test(word);
+    });
+  }
+
+  /** The word of the vocabulary nearest to ``word``, as written (the first of equals), or null. */
+  function nearest(word, vocabulary) {
+    const plain = Array.from(fold(word.toLowerCase()));
+    const joined = plain.join("");
+    let limit = maxDistance(plain.length);
+    let best = null;
+    for (let i = 0; i < vocabulary.folded.length; i++) {
+      const candidate = vocabulary.folded[i];
+      if (candidate === joined) continue;
+      const found = distance(plain, Array.from(candidate), limit);
+      if (found <= limit) {
+        best = vocabulary.written[i];
+        limit = found - 1;
+        if (found <= 1) break;
+      }
+    }
+    return best;
+  }
+
+  /** The query with each word the site does not know replaced by its nearest word, or null. */
+  function suggestion(text, vocabulary) {
+    const mended = correctable(text);
+    let changed = false;
+    const out = words(text).map((word) => {
+      const better = mended.includes(word) && !isKnown(word, vocabulary.folded) ? nearest(word, vocabulary) : null;
+      if (better) changed = true;
+      return better || word;
+    });
+    return changed ? out.join(" ") : null;
   }
 
   function unfoldL(text) {
@@ -153,7 +259,10 @@
   }
 
   // Exposed for tests and for the curious: the browser and Python must cut words alike.
-  window.playbookSearch = { fold, stem, pagefindQuery, queryWords, nameKey, exactWord };
+  window.playbookSearch = {
+    fold, stem, pagefindQuery, queryWords, nameKey, exactWord,
+    suggestion: (text, written) => suggestion(text, readVocabulary(written.join("\n"))),
+  };
 
   // -- highlighting the searched words on the page a result leads to -------------------------------
   function highlight() {
@@ -231,6 +340,49 @@
 
   function setMeta(text) {
     if (meta.textContent !== text) meta.textContent = text; // a live region: said again only when it changes
+  }
+
+  /** The count, and "Did you mean: <better>?" with a button that searches ``better``: in the live
+   * region, so that it is said with the count. */
+  function showMeta(text, better) {
+    if (!better) return setMeta(text);
+    const said = `${text}. ${labels.suggest || ""} `;
+    if (meta.textContent === `${said}${better}?`) return;
+    const button = el("button", "pb-search-suggest", better);
+    button.type = "button";
+    button.addEventListener("click", () => {
+      input.value = better;
+      input.focus();
+      schedule(0);
+    });
+    meta.replaceChildren(said, button, "?");
+  }
+
+  let vocabulary = null;
+
+  /** The site's words (fetched once, when a query first needs a suggestion); null without them. */
+  function loadVocabulary() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL(suggestRules.file, siteRoot).href)
+        .then((response) => (response.ok ? response.text() : ""))
+        .then((text) => (text ? readVocabulary(text) : null))
+        .catch(() => null);
+    }
+    return vocabulary;
+  }
+
+  /** What to offer for ``text``, whose results are ``found``: nothing when the best hit has every
+   * word that could be corrected (see isKnown: as typed, or its stem); else the suggestion, if any
+   * (the vocabulary is fetched only then). */
+  async function suggestionFor(text, found) {
+    const mended = suggestRules ? correctable(text) : [];
+    if (!mended.length) return null;
+    if (found.length) {
+      const seen = pageWords(await dataOf(found[0]));
+      if (mended.every((word) => isKnown(word, seen))) return null;
+    }
+    const siteWords = await loadVocabulary();
+    return siteWords ? suggestion(text, siteWords) : null;
   }
 
   function countText(n) {
@@ -533,10 +685,11 @@
       // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
       if (query && results.length && !hasEveryWord(await dataOf(results[0]), text)) results = [];
       results = exactFirst(ownStemFirst(results, byStem), [byName, byTitle]);
+      const better = query ? await suggestionFor(text, results) : null;
       if (mine !== sequence) return;
       shown = 0;
       list.replaceChildren();
-      setMeta(countText(results.length));
+      showMeta(countText(results.length), better);
       updateCounts(results.length ? found.filters : {});
       await showMore(mine);
       done(text);
@@ -615,7 +768,7 @@
   more.addEventListener("click", () => showMore(sequence));
 
   function links() {
-    return Array.from(output.querySelectorAll(".md-search-result__link"));
+    return Array.from(output.querySelectorAll(".pb-search-suggest, .md-search-result__link"));
   }
 
   document.addEventListener("keydown", (event) => {
@@ -636,7 +789,7 @@
       } else if (event.key === "Enter" && active && active.classList.contains("md-search-result__link")) {
         event.preventDefault();
         active.click();
-      } else if (active !== input && event.key.length === 1 && !(active && active.tagName === "SELECT")) {
+      } else if (active !== input && event.key.length === 1 && !(active && /^(SELECT|BUTTON)$/.test(active.tagName))) {
         input.focus(); // typing while a result has focus goes on typing the query
       }
       return;

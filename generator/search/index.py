@@ -15,6 +15,8 @@ The reader's page is never changed for search. Pagefind reads a *copy* of each p
   (ż -> z, ó -> o), but ``ł`` has no decomposition, so ``kwartal`` would not find "kwartał".
   ``ľ`` decomposes to ``l`` plus a mark, so both spellings meet in the index; the search page
   turns ``ľ`` back into ``ł`` in titles and excerpts (a Polish text never has ``ľ``).
+
+Beside the bundle, the run writes the site's words for "did you mean" (see :mod:`.suggest`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from .facets import Facets
 from .html import map_text
+from .suggest import VOCABULARY, Vocabulary
 from .words import name_key, one_per_family, stem_key
 from .words import words as words_of
 
@@ -259,9 +262,13 @@ def run_pagefind(root: Path, out_dir: Path, lang: str,
     """
     (root / "pages").mkdir(exist_ok=True)
     site = "pages"
+    vocabulary = Vocabulary(EXCLUDE)
     if lang == "pl":
         site = "stemmed"
-        _with_stem_words(root / "pages", root / site)
+        _with_stem_words(root / "pages", root / site, vocabulary)
+    else:
+        for path in sorted(p for p in (root / "pages").rglob("*.html") if p.is_file()):
+            vocabulary.add(path.read_text(encoding="utf-8"))
     settings = {
         "site": site,
         "output_path": str(out_dir.resolve()),
@@ -289,14 +296,21 @@ def run_pagefind(root: Path, out_dir: Path, lang: str,
         raise SearchIndexError(
             "Pagefind could not build the search index: " + (" ".join(detail) or "no details")
         )
+    vocabulary.write(out_dir / VOCABULARY)
 
 
-def _with_stem_words(pages: Path, out: Path) -> None:
+def _with_stem_words(pages: Path, out: Path, vocabulary: Vocabulary | None = None) -> None:
     """The copies in ``pages``, with their stem words (:func:`add_stem_words`), into ``out``; read
-    twice rather than held, as 5,000 pages' copies would be."""
+    twice rather than held, as 5,000 pages' copies would be. The first reading also fills the
+    ``vocabulary``."""
     shutil.rmtree(out, ignore_errors=True)
     files = sorted(p for p in pages.rglob("*.html") if p.is_file())
-    stems = [page_stems(path.read_text(encoding="utf-8")) for path in files]
+    stems: list[set[str]] = []
+    for path in files:
+        copy = path.read_text(encoding="utf-8")
+        stems.append(page_stems(copy))
+        if vocabulary is not None:
+            vocabulary.add(copy)
     ambiguous = ambiguous_stems(stems)
     for path, own in zip(files, stems, strict=True):
         target = out / path.relative_to(pages)

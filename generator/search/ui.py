@@ -1,4 +1,5 @@
-"""What the search box in the browser needs from Python: the words it shows, and the stemmer.
+"""What the search box in the browser needs from Python: the words it shows, the stemmer, and the
+rules of "did you mean" (:mod:`.suggest`).
 
 The plugin hands :func:`ui_config` to the theme, which writes it into each page as JSON for
 ``assets/search.js``; so the Polish endings exist once, in :mod:`generator.search.polish` (and
@@ -11,6 +12,8 @@ from typing import Any
 
 from .index import EXACT, META_WEIGHTS, STEMS
 from .polish import MIN_STEM, REWRITES, SUFFIXES
+from .site import BUNDLE
+from .suggest import DISTANCES, ENDING, MAX_LENGTH, MIN_LENGTH, VOCABULARY
 from .words import MOBILE_E
 
 LABELS: dict[str, dict[str, str]] = {
@@ -25,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "failed": "Wyszukiwarka nie działa: nie udało się wczytać indeksu.",
         "file": "Wyszukiwarka działa tylko na stronie otwartej z serwera (http://), nie z pliku.",
         "short": "Wpisz co najmniej 2 znaki.",
+        "suggest": "Czy chodziło o:",
     },
     "en": {
         "kind": "Kind",
@@ -37,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "failed": "Search is not working: the index could not be loaded.",
         "file": "Search only works when the site is served over http://, not opened as a file.",
         "short": "Type at least 2 characters.",
+        "suggest": "Did you mean:",
     },
 }
 
@@ -68,4 +73,6 @@ def ui_config(lang: str) -> dict[str, Any]:
         "metaWeights": dict(META_WEIGHTS),
         "exactField": EXACT,
         "stemField": STEMS,
+        "suggest": {"file": f"{BUNDLE}/{VOCABULARY}", "distances": [list(d) for d in DISTANCES],
+                    "ending": ENDING, "minLength": MIN_LENGTH, "maxLength": MAX_LENGTH},
     }
