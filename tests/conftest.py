@@ -79,3 +79,15 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture()
+def tab(chromium: Any) -> Iterator[Any]:
+    """A fresh browser page (1280 x 900) in a context of its own, closed after the test; a module
+    may define its own ``tab`` instead."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()

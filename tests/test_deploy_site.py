@@ -64,13 +64,7 @@ def _sub_path_handler(site: Path) -> type[http.server.BaseHTTPRequestHandler]:
             page = site / "404.html"
             if lang and (site / lang / "404.html").is_file():
                 page = site / lang / "404.html"
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
+            self.send_page(404, page)
 
     return SubPath
 
@@ -79,16 +73,6 @@ def _sub_path_handler(site: Path) -> type[http.server.BaseHTTPRequestHandler]:
 def language_404_server(search_built: Built) -> Iterator[str]:
     with serve(search_built.site, _sub_path_handler(search_built.site)) as address:
         yield address
-
-
-@pytest.fixture()
-def tab(chromium: Any) -> Iterator[Any]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        context.close()
 
 
 def _status(url: str) -> int:

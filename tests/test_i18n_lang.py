@@ -167,16 +167,6 @@ def server(built: Built) -> Iterator[str]:
         yield address + "/"
 
 
-@pytest.fixture()
-def tab(chromium: Any) -> Iterator[Any]:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
-        yield page
-    finally:
-        context.close()
-
-
 _LANG_OF = "el => el.closest('[lang]').lang"
 
 

@@ -98,13 +98,7 @@ def _any_path_404_handler(site: Path) -> type[Any]:
             found = [(path.rfind(f"/{lang}/"), lang) for lang in ("pl", "en")]
             at, lang = max(found)
             page = site / lang / "404.html" if at >= 0 else site / "404.html"
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
+            self.send_page(404, page)
 
         do_HEAD = do_GET
 
