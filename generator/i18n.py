@@ -204,10 +204,17 @@ def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
         except OSError:  # unreadable: MkDocs says so in its own words
             return
         for name in names:
-            if name.startswith("."):
-                continue  # MkDocs leaves dotfiles out
             path = real / name
             where = posixpath.join(shown, name) if shown not in ("", ".") else name
+            if name.startswith("."):  # MkDocs leaves dotfiles out of the site...
+                if path.is_symlink() and path.is_dir() and not any(
+                        path.resolve().is_relative_to(place) for place in inside):
+                    # ...but walks a hidden folder too, following links: '.x -> /' walked the disk
+                    problems.append(Diagnostic(where, 1, 1, "", (
+                        f"this is a link to the folder {path.resolve().as_posix()}, outside the "
+                        "project; MkDocs leaves a hidden folder out of the site but still reads "
+                        "through it, every folder within too: delete the link.")))
+                continue
             if path.is_symlink():
                 try:
                     target = path.resolve(strict=True)

@@ -595,7 +595,11 @@ def test_a_link_in_the_content_folder_that_leads_out_of_the_project_is_an_error(
     (root / "playbooks" / "out.md").symlink_to(secrets / "id_rsa")  # reached through a link
     (content / "gone.md").symlink_to("missing.md")
     (content / ".hidden.md").symlink_to(secrets / "id_rsa")  # a dotfile: MkDocs leaves it out
+    (content / ".walked").symlink_to(secrets)  # but walks a hidden folder ('.x -> /': the disk)
     assert check_lines(root) == [
+        f"content/.walked:1:1: this is a link to the folder {secrets}, outside the project; MkDocs "
+        "leaves a hidden folder out of the site but still reads through it, every folder within "
+        "too: delete the link.",
         "content/gone.md:1:1: this is a link to 'missing.md', which does not exist (or is a loop "
         "of links), so nothing can be published here: delete the link, or put the file itself here.",
         f"content/inside/out.md:1:1: this is a link to the file {secrets}/id_rsa, outside the "
@@ -607,5 +611,5 @@ def test_a_link_in_the_content_folder_that_leads_out_of_the_project_is_an_error(
         f"content/shared:1:1: this is a link to the folder {secrets}, outside the project, and a "
         "build would publish everything in it on the site: copy what the site should show into "
         "the project instead, or delete the link.",
-        "Found 4 errors in 4 files.",
+        "Found 5 errors in 5 files.",
     ]

@@ -293,10 +293,12 @@ def test_a_content_link_out_of_the_project_stops_mkdocs_before_it_walks_it(proje
     (secrets / "id_rsa").write_text("PRIVATE KEY\n", encoding="utf-8")
     (project / "content" / "keys").symlink_to(secrets)
     (project / "content" / "root").symlink_to("/")
+    (project / "content" / ".disk").symlink_to("/")  # hidden, so not published, but walked
     site = project / "site"
     before = hashes(site)
     result = mkdocs(project, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"content/keys:1:1: this is a link to the folder {secrets}, outside the project" in result.stderr
     assert "content/root:1:1: this is a link to the folder /, outside the project" in result.stderr
+    assert "content/.disk:1:1: this is a link to the folder /, outside the project; MkDocs" in result.stderr
     assert hashes(site) == before and leftovers(site) == []
