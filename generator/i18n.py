@@ -195,6 +195,9 @@ def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: set[Path] = set()
 
+    def outside(target: Path) -> bool:
+        return not any(target.is_relative_to(place) for place in inside)
+
     def walk(real: Path, shown: str) -> None:
         if real in seen:
             return
@@ -207,11 +210,10 @@ def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
             path = real / name
             where = posixpath.join(shown, name) if shown not in ("", ".") else name
             if name.startswith("."):  # MkDocs leaves dotfiles out of the site...
-                if path.is_symlink() and path.is_dir() and not any(
-                        path.resolve().is_relative_to(place) for place in inside):
-                    # ...but walks a hidden folder too, following links: '.x -> /' walked the disk
+                # ...but walks a hidden folder too, following links: '.x -> /' walked the disk
+                if path.is_symlink() and path.is_dir() and outside(target := path.resolve()):
                     problems.append(Diagnostic(where, 1, 1, "", (
-                        f"this is a link to the folder {path.resolve().as_posix()}, outside the "
+                        f"this is a link to the folder {target.as_posix()}, outside the "
                         "project; MkDocs leaves a hidden folder out of the site but still reads "
                         "through it, every folder within too: delete the link.")))
                 continue
@@ -224,7 +226,7 @@ def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
                         "loop of links), so nothing can be published here: delete the link, or "
                         "put the file itself here.")))
                     continue
-                if not any(target.is_relative_to(place) for place in inside):
+                if outside(target):
                     what = "the folder" if target.is_dir() else "the file"
                     problems.append(Diagnostic(where, 1, 1, "", (
                         f"this is a link to {what} {target.as_posix()}, outside the project, and a "

@@ -16,6 +16,17 @@ _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 })
+#: A searchable metadata field of an index copy (``data-pagefind-meta="field:value"``), and any tag.
+PAGEFIND_META = re.compile(r'data-pagefind-meta="([^":]*):([^"]*)"')
+ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def indexed_body(copy: str) -> str:
+    """What an index copy holds after the opening tag of its ``data-pagefind-body`` element (after
+    its first tag, without one): what Pagefind reads, text and metadata."""
+    return copy[copy.find(">", max(copy.find("data-pagefind-body"), 0)) + 1:]
+
+
 #: Never rewritten: the text there is not prose.
 ALWAYS_SKIP = frozenset({"script", "style", "svg", "math", "textarea", "title", "template"})
 

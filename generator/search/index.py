@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .facets import Facets
-from .html import map_text
+from .html import ANY_TAG, PAGEFIND_META, indexed_body, map_text
 from .suggest import VOCABULARY, Vocabulary
 from .words import name_key, one_per_family, stem_key
 from .words import words as words_of
@@ -170,8 +170,6 @@ def stem_word(key: str) -> str:
     return exact_word(key, "f")
 
 
-_META = re.compile(r'data-pagefind-meta="([^":]*):([^"]*)"')
-_TAG = re.compile(r"<[^>]*>")
 #: Stems shorter than this get no stem word: the search box never searches such a word alone
 #: beside longer ones (see ``MIN_WORD`` in :mod:`.ui`), and most pages have "w", "z", "na".
 #: Nor do numbers ("2027" begins "20270").
@@ -181,10 +179,9 @@ MIN_STEM_WORD = 3
 def page_stems(copy: str) -> set[str]:
     """The stem keys of the words Pagefind reads in an index copy: its text and its searchable
     metadata (not the hidden words)."""
-    start = copy.find(">", max(copy.find("data-pagefind-body"), 0)) + 1
-    body = copy[start:]
-    meta = " ".join(v for field, v in _META.findall(body) if field not in {EXACT, STEMS})
-    text = htmllib.unescape(_TAG.sub(" ", body) + " " + meta)
+    body = indexed_body(copy)
+    meta = " ".join(v for field, v in PAGEFIND_META.findall(body) if field not in {EXACT, STEMS})
+    text = htmllib.unescape(ANY_TAG.sub(" ", body) + " " + meta)
     return {stem_key(word) for word in set(words_of(text))}
 
 

@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .html import ANY_TAG, PAGEFIND_META, indexed_body
 from .polish import fold, stem
 from .words import words as words_of
 
@@ -53,8 +54,6 @@ DISTANCES: tuple[tuple[int, int], ...] = ((3, 1), (6, 2))
 #: (an ending the search's stemming finds: ``quotas``, ``qualified``).
 ENDING = 2
 
-_META = re.compile(r'data-pagefind-meta="([^":]*):([^"]*)"')
-_TAG = re.compile(r"<[^>]*>")
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Searchable metadata fields that are not a page's words: the hidden words, and the ranking
 #: copies of the names (the same words again).
@@ -165,13 +164,13 @@ class Vocabulary:
 
     def add(self, copy: str) -> None:
         """One page's index copy (see :func:`.index.index_copy`)."""
-        start = copy.find(">", max(copy.find("data-pagefind-body"), 0)) + 1
-        end = copy.rfind("</article>")
-        body = copy[start:end if end >= start else len(copy)]
-        fields = [(field, htmllib.unescape(value)) for field, value in _META.findall(body)
+        body = indexed_body(copy)
+        end = body.rfind("</article>")
+        body = body[:end] if end >= 0 else body
+        fields = [(field, htmllib.unescape(value)) for field, value in PAGEFIND_META.findall(body)
                   if not field.startswith(_NOT_WORDS)]
         title = " ".join(value for field, value in fields if field == "title")
-        text = " ".join([htmllib.unescape(_TAG.sub(" ", _drop(body, self._excluded))),
+        text = " ".join([htmllib.unescape(ANY_TAG.sub(" ", _drop(body, self._excluded))),
                          *(value for field, value in fields if field != "title")])
         self.titles.update(set(_LETTERS.findall(_unfold_l(title))))
         self.others.update(set(_LETTERS.findall(_unfold_l(text))))
