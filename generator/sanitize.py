@@ -89,6 +89,12 @@ _TAG = re.compile(r"<[^>]*>")
 _ADDRESS = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 
 
+def is_address(href: str) -> bool:
+    """Whether ``href`` leads to the web or an e-mail address: the links paper prints the
+    address of, a Word document keeps as a link, and a checklist item may hold."""
+    return _ADDRESS.match(href) is not None
+
+
 def with_addresses(markup: str, css_class: str, span_attributes: str = "") -> str:
     """``markup`` with each link to the web or an e-mail address followed by that address, in a
     ``<span class="css_class">``, for paper, which cannot follow "the portal" to where it is:
@@ -98,7 +104,7 @@ def with_addresses(markup: str, css_class: str, span_attributes: str = "") -> st
 
     def one(link: re.Match[str]) -> str:
         href = html.unescape(link.group(1))
-        if not _ADDRESS.match(href):
+        if not is_address(href):
             return link.group(0)
         address = href[len("mailto:"):].split("?", 1)[0] if href[:7].lower() == "mailto:" else href
         if html.unescape(_TAG.sub("", link.group(2))).strip() in (href, address):

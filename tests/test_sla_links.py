@@ -17,7 +17,9 @@ import docx
 import pytest
 
 from generator.catalogue import load
+from generator.checklists.document import inline_html
 from generator.cli import main
+from generator.sanitize import is_address
 from generator.sla.body import render_markdown
 from tests.projects import make_project
 
@@ -111,3 +113,18 @@ def test_which_links_get_their_address(markdown: str, expected: str | None) -> N
         assert "sla-href" not in rendered, rendered
     else:
         assert expected in rendered, rendered
+
+
+@pytest.mark.parametrize(("href", "address"), [
+    ("https://crm.example.com", True), ("HTTP://crm.example.com", True), ("mailto:a@b.example", True),
+    ("https:crm.example.com", False),  # no "//": a relative path with a colon, not a web address
+    ("ftp://files.example.com", False), ("javascript:alert(1)", False), ("../inna-strona/", False),
+])
+def test_one_answer_to_is_this_an_address(href: str, address: bool) -> None:
+    """The printed address (PDF, HTML print), the Word link and a checklist item's link ask the
+    same question, so a link is never a Word link whose address paper leaves out, or the reverse."""
+    assert is_address(href) is address
+    printed = render_markdown(f"[tekst]({href})")
+    assert ('class="sla-href"' in printed) is address, printed
+    item = inline_html(f"[tekst]({href})")
+    assert (f'href="{href}"' in item) is address, item

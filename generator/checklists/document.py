@@ -32,7 +32,7 @@ from ..messages import suggest
 from ..models.base import Translations, localize
 from ..models.checklist import Checklist, parse_due
 from ..render import project_sandbox
-from ..sanitize import with_addresses
+from ..sanitize import is_address, with_addresses
 from .dates import due_date, first_day, format_date
 from .words import word
 
@@ -44,7 +44,6 @@ _INLINE_TAGS = {
     "a", "abbr", "b", "br", "code", "del", "em", "i", "kbd", "li", "mark", "ol", "p", "s",
     "small", "strong", "sub", "sup", "u", "ul",
 }
-_ABSOLUTE = re.compile(r"^(https?|mailto):", re.IGNORECASE)
 _SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
@@ -191,7 +190,7 @@ def inline_html(text: str) -> Markup:
 
 
 def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "a" and attribute == "href" and not _ABSOLUTE.match(value):
+    if tag == "a" and attribute == "href" and not is_address(value):
         return None
     return value
 

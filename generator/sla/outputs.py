@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..checklists.pdf import import_weasyprint
+from ..sanitize import is_address
 from .fill import Filled
 
 FORMATS = ("md", "html", "pdf", "docx")
@@ -125,7 +126,6 @@ def parse_html(markup: str) -> _Element:
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")
-_ABSOLUTE = re.compile(r"^(?:https?|mailto):", re.IGNORECASE)
 _INLINE = {"strong", "b", "em", "i", "code", "a", "del", "s", "u", "sup", "sub", "span", "br"}
 
 
@@ -168,7 +168,7 @@ class _DocxWriter:
                 state["start"] = True
             elif node.tag in ("ul", "ol", "p", "table", "pre", "blockquote"):
                 continue  # block content inside inline context is handled by the caller
-            elif node.tag == "a" and _ABSOLUTE.match(node.attrs.get("href", "")):
+            elif node.tag == "a" and is_address(node.attrs.get("href", "")):
                 # A link Word follows; its address is printed after it (body.py's sla-href span).
                 written = len(paragraph._p)
                 self.runs(paragraph, node.children, style | {"a"}, state)
