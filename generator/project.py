@@ -6,6 +6,7 @@ This module reads ``mkdocs.yml`` without importing MkDocs, so the core (``playbo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .checklists.dates import DaysOff, known_country
 from .errors import Diagnostic, UserError
 from .messages import suggest
 from .models import LANGUAGES
@@ -73,6 +75,14 @@ class Settings:
     enabled: bool = True
     #: Make a blank PDF of every checklist during a site build (cached; see generator.checklists).
     pdf: bool = True
+    #: The country whose public holidays a checklist's working days skip (ISO 3166 code, ``PL``).
+    holidays: str | None = None
+    #: The company's own days off, which working days skip too.
+    days_off: tuple[dt.date, ...] = ()
+
+    @property
+    def off(self) -> DaysOff:
+        return DaysOff(self.holidays, frozenset(self.days_off))
 
 
 @dataclass(frozen=True)
@@ -203,7 +213,7 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
     place in ``config_file`` when that is given."""
     complain = _Complaint(config_file)
     known = {"playbooks_dir", "templates_dir", "lang", "languages", "default_language", "enabled",
-             "pdf", "site_names", "site_descriptions"}
+             "pdf", "site_names", "site_descriptions", "holidays", "days_off"}
     unknown = sorted(set(options) - known, key=str)
     if unknown:
         name = str(unknown[0])
@@ -251,6 +261,8 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
     descriptions = _per_language(options, "site_descriptions", languages, "description",
                                  "{pl: Jak pracujemy, en: How we work}", complain)
     return Settings(
+        holidays=_holidays(options.get("holidays"), complain),
+        days_off=_days_off(options.get("days_off"), complain),
         site_names=tuple(sorted(names.items())),
         site_descriptions=tuple(sorted(descriptions.items())),
         playbooks_dir=str(options.get("playbooks_dir", "playbooks")),
@@ -261,6 +273,49 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
         enabled=bool(options.get("enabled", True)),
         pdf=bool(options.get("pdf", True)),
     )
+
+
+def _holidays(value: object, complain: _Complaint) -> str | None:
+    """``holidays: PL``: a country the ``holidays`` package knows, as its upper-case code."""
+    if value is None or value is False or value == "":
+        return None
+    where = ("plugins", "playbook", "holidays")
+    if not isinstance(value, str):
+        raise complain(where, f"expected a country's two-letter code, like PL, not {_shown(value)}.")
+    code = value.strip().upper()
+    if not known_country(code):
+        raise complain(where, f"{_shown(value)} is not a country whose public holidays are known; "
+                              "write its two-letter code (ISO 3166), like PL, DE or GB, or remove "
+                              "the line to count every Monday to Friday.")
+    return code
+
+
+def _as_date(item: object) -> dt.date | None:
+    if isinstance(item, dt.datetime):
+        return item.date()
+    if isinstance(item, dt.date):
+        return item
+    if isinstance(item, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", item.strip()):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(item.strip())
+    return None
+
+
+def _days_off(value: object, complain: _Complaint) -> tuple[dt.date, ...]:
+    """``days_off: [2027-05-04, ...]``: the company's own days off, as dates."""
+    if value is None or value == []:
+        return ()
+    where = ("plugins", "playbook", "days_off")
+    if not isinstance(value, list):
+        raise complain(where, "expected a list of dates, like [2027-05-04, 2027-12-31].")
+    found = []
+    for item in value:
+        day = _as_date(item)
+        if day is None:
+            raise complain(where, f"{_shown(item)} is not a date; write each day off as "
+                                  "YYYY-MM-DD, like 2027-05-04.")
+        found.append(day)
+    return tuple(sorted(set(found)))
 
 
 #: The longest name of one file or folder most file systems take, in bytes (ext4, APFS, NTFS).

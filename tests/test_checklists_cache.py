@@ -5,6 +5,7 @@ those of a build still running), and ``PLAYBOOK_CACHE_DIR`` moves the cache."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import shutil
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 
 from generator.catalogue import load
+from generator.checklists.dates import NO_DAYS_OFF, DaysOff
 from generator.checklists.site import CACHE_DIR, SitePdfs, cache_folder, whole_pdf
 from tests.checklists import pdf_pages
 from tests.test_checklists_site import TODAY, _fixture_project
@@ -53,10 +55,10 @@ def project(warm: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def _build(project: Path, site: Path) -> tuple[SitePdfs, list[str]]:
+def _build(project: Path, site: Path, off: DaysOff = NO_DAYS_OFF) -> tuple[SitePdfs, list[str]]:
     """What the plugin does around a build: start, MkDocs' empty placeholder, finish."""
     catalogue, _ = load(project, project / "playbooks")
-    pdfs = SitePdfs(project, project / "templates", project / "content", workers=1)
+    pdfs = SitePdfs(project, project / "templates", project / "content", workers=1, off=off)
     assert pdfs.start(catalogue, "pl") == ["checklists/first.pdf"]
     (site / "checklists").mkdir(parents=True, exist_ok=True)
     (site / "checklists" / "first.pdf").write_bytes(b"")
@@ -111,6 +113,20 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Path], None
     for folder in made:
         for path in [folder, *folder.rglob("*")]:
             path.chmod(path.stat().st_mode | 0o200)
+
+
+def test_a_blank_pdf_names_the_days_off_and_is_made_again_when_they_change(
+    project: Path, tmp_path: Path
+) -> None:
+    """A blank copy has no dates, but its rule says which days a working-day count skips
+    (``holidays``/``days_off`` in mkdocs.yml): changing them must not reuse the old PDF."""
+    pdfs, problems = _build(project, tmp_path / "site", DaysOff("PL", frozenset({dt.date(2027, 5, 4)})))
+    assert problems == [] and pdfs.made == 1
+    text = " ".join(pdf_pages(tmp_path / "site" / "checklists" / "first.pdf"))
+    assert "pn–pt bez dni wolnych firmy i dni ustawowo wolnych od pracy, kalendarz PL" in text
+    assert len(list((project / CACHE_DIR).glob("first.pl.*.pdf"))) == 2
+    again, _ = _build(project, tmp_path / "again", DaysOff("PL", frozenset({dt.date(2027, 5, 4)})))
+    assert again.made == 0  # the same days off: from the cache
 
 
 # -- a cache that cannot be written ------------------------------------------------------------

@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.checklists.dates import (
+    DaysOff,
     add_months,
+    days_off_between,
     due_date,
     first_day,
     format_date,
@@ -88,6 +90,57 @@ def test_working_days_are_never_weekends_and_count_exactly(start: dt.date, n: in
 def test_month_end_is_inside_the_month(start: dt.date, months: int) -> None:
     end = due_date(start, parse_due(f"month {months}"), "calendar")
     assert end < add_months(start, months) <= end + dt.timedelta(days=1)
+
+
+PL = DaysOff("PL")
+COMPANY = DaysOff(None, frozenset({D(2027, 5, 25)}))
+
+
+@pytest.mark.parametrize(
+    ("start", "due", "off", "expected"),
+    [
+        (D(2027, 3, 26), "day 2", PL, D(2027, 3, 30)),  # Friday, then Easter Monday is skipped
+        (D(2027, 3, 26), "day 2", DaysOff(), D(2027, 3, 29)),  # without holidays it counts
+        (D(2027, 11, 1), "day 1", PL, D(2027, 11, 2)),  # a start on All Saints' Day
+        (D(2027, 1, 4), "day 3", PL, D(2027, 1, 7)),  # Wednesday 6 January, Epiphany
+        (D(2027, 1, 4), "week 1", PL, D(2027, 1, 8)),  # a holiday in the week: it still ends Friday
+        (D(2027, 11, 5), "week 1", PL, D(2027, 11, 10)),  # ends Thursday 11 November: back a day
+        (D(2027, 4, 26), "month 1", COMPANY, D(2027, 5, 24)),  # a company day off ends it: back
+        (D(2027, 4, 26), "month 1", DaysOff(), D(2027, 5, 25)),
+        (D(2027, 12, 23), "day 2", PL, D(2027, 12, 27)),  # 24 December, a holiday in Poland from 2025
+    ],
+)
+def test_working_days_skip_the_days_off(start: dt.date, due: str, off: DaysOff, expected: dt.date) -> None:
+    assert due_date(start, parse_due(due), "working", off) == expected
+
+
+def test_calendar_days_count_holidays_too() -> None:
+    assert due_date(D(2027, 1, 4), parse_due("day 3"), "calendar", PL) == D(2027, 1, 6)
+
+
+@given(st.dates(D(2000, 1, 1), D(2100, 1, 1)), st.integers(1, 400))
+def test_with_holidays_working_days_are_never_days_off_and_count_exactly(start: dt.date, n: int) -> None:
+    day = nth_day(start, n, "working", PL)
+    assert day.weekday() < 5 and day not in PL
+    first = first_day(start, "working", PL)
+    span = [first + dt.timedelta(days=i) for i in range((day - first).days + 1)]
+    assert sum(1 for d in span if d.weekday() < 5 and d not in PL) == n
+
+
+@given(st.dates(D(2000, 1, 1), D(2100, 1, 1)), st.integers(1, 60))
+def test_without_days_off_week_n_is_working_day_5n(start: dt.date, weeks: int) -> None:
+    """Week N ends N weeks after day 1, moved back to a working day: without days off that is
+    the 5N-th working day, as it was before days off were known."""
+    assert due_date(start, parse_due(f"week {weeks}"), "working") == nth_day(start, 5 * weeks, "working")
+
+
+def test_the_days_off_of_a_period_are_named_in_each_language() -> None:
+    both = DaysOff("PL", frozenset({D(2027, 1, 5)}))
+    found = days_off_between(D(2027, 1, 1), D(2027, 1, 10), both)
+    assert found == [D(2027, 1, 1), D(2027, 1, 5), D(2027, 1, 6)]
+    assert [both.name(d, "pl") for d in found] == ["Nowy Rok", "", "Święto Trzech Króli"]
+    assert both.name(D(2027, 1, 6), "en") == "Epiphany"
+    assert both.name(D(2027, 1, 7), "pl") is None
 
 
 def test_format_date_per_language() -> None:

@@ -13,7 +13,7 @@ from typing import ClassVar
 import pytest
 
 from generator.catalogue import load
-from generator.checklists.dates import due_date, format_date
+from generator.checklists.dates import DaysOff, due_date, format_date
 from generator.checklists.document import offset_text
 from generator.checklists.fetch import LocalOnlyFetcher, RefusedURL
 from generator.checklists.pdf import render_pdf
@@ -21,12 +21,14 @@ from generator.cli import main
 from generator.labels import label
 from generator.models.base import localize
 from generator.models.checklist import Checklist, parse_due
+from generator.project import load_project
 from tests.checklists import checklist_yaml, pdf_fonts, pdf_pages
 from tests.projects import make_project
 from tests.serving import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 START = dt.date(2027, 1, 4)
+OFF = load_project(ROOT).settings.off  # the example's: Poland's public holidays
 PRINTED = "2026-11-27"  # PLAYBOOK_TODAY, pinned by conftest
 
 SIGN_OFF = {
@@ -56,7 +58,7 @@ def run(*args: str) -> int:
     return main(list(args))
 
 
-def expected_row(item: object, lang: str, days: str, start: dt.date | None) -> str:
+def expected_row(item: object, lang: str, days: str, start: dt.date | None, off: DaysOff = OFF) -> str:
     """An item as it reads back from the PDF: box, text, processes, owner, date, offset."""
     text = localize(item.text, lang).text  # type: ignore[attr-defined]
     row = f"☐ {text}"
@@ -70,7 +72,7 @@ def expected_row(item: object, lang: str, days: str, start: dt.date | None) -> s
     row += f" {localize(owner, lang).text if owner else '–'}"
     due = item.due  # type: ignore[attr-defined]
     if due and start:
-        row += f" {format_date(due_date(start, parse_due(due), days), lang)}"  # type: ignore[arg-type]
+        row += f" {format_date(due_date(start, parse_due(due), days, off), lang)}"  # type: ignore[arg-type]
     row += f" {offset_text(due, lang) if due else '–'}"
     return " ".join(row.split())
 
@@ -113,14 +115,19 @@ def test_pdf_holds_every_item_owner_due_date_and_sign_off(tmp_path: Path, ident:
 
 
 def test_due_dates_of_the_sales_rep_example(tmp_path: Path) -> None:
-    """Spot checks written out by hand: Monday 4 January 2027, working days."""
+    """Spot checks written out by hand: Monday 4 January 2027, working days, Poland's public
+    holidays skipped (the example's mkdocs.yml: holidays: PL): Wednesday 6 January is Epiphany."""
     out = tmp_path / "rep.pdf"
     assert run("--project", str(ROOT), "checklist", "pdf", "new-sales-rep", "--start", "2027-01-04",
                "--out", str(out)) == 0
     text = " ".join(pdf_pages(out))
     assert "pn 4.01.2027 dzień 1" in text
     assert "wt 5.01.2027 dzień 2" in text
-    assert "pt 8.01.2027 tydzień 1" in text  # end of the first working week
+    assert "czw 7.01.2027 dzień 3" in text  # not Wednesday 6 January, Epiphany
+    assert "śr 6.01.2027" not in text.replace("śr 6.01.2027 (Święto Trzech Króli)", "")
+    assert "pt 8.01.2027 tydzień 1" in text  # end of the first week, a holiday in it or not
+    assert "Dni wolne w tym okresie (nie liczą się do terminów): śr 6.01.2027 (Święto Trzech Króli)." in text
+    assert "bez dni ustawowo wolnych od pracy, kalendarz PL" in text
     assert "pt 15.01.2027 tydzień 2" in text
     assert "śr 3.02.2027 miesiąc 1" in text  # the day before 4 February
 

@@ -3,6 +3,7 @@ column with plain words, by ``playbook check`` (the CLI reads mkdocs.yml itself)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -36,8 +37,22 @@ def _error(root: Path) -> str:
 @pytest.mark.parametrize(("options", "theme", "expected"), [
     ("playbooks_dir: playbooks\npdff: false", "pl",
      "mkdocs.yml:10:13: plugins.playbook.pdff: 'pdff' is not an option of the playbook plugin; "
-     "the options are default_language, enabled, lang, languages, pdf, playbooks_dir, "
-     "site_descriptions, site_names, templates_dir. Did you mean 'pdf'?"),
+     "the options are days_off, default_language, enabled, holidays, lang, languages, pdf, "
+     "playbooks_dir, site_descriptions, site_names, templates_dir. Did you mean 'pdf'?"),
+    ("holidays: Polska", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.holidays: 'Polska' is not a country whose public holidays "
+     "are known; write its two-letter code (ISO 3166), like PL, DE or GB, or remove the line to "
+     "count every Monday to Friday."),
+    ("holidays: 48", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.holidays: expected a country's two-letter code, like PL, not 48."),
+    ("days_off: 2027-05-04", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.days_off: expected a list of dates, like [2027-05-04, 2027-12-31]."),
+    ("days_off: [2027-05-04, jutro]", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.days_off: 'jutro' is not a date; write each day off as "
+     "YYYY-MM-DD, like 2027-05-04."),
+    ("days_off: ['2027-02-30']", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.days_off: '2027-02-30' is not a date; write each day off as "
+     "YYYY-MM-DD, like 2027-05-04."),
     ("pdf: 'no'", "pl", "mkdocs.yml:9:12: plugins.playbook.pdf: expected true or false, not 'no'."),
     ("enabled: 1", "pl", "mkdocs.yml:9:16: plugins.playbook.enabled: expected true or false, not 1."),
     ("playbooks_dir: [a]", "pl",
@@ -90,6 +105,14 @@ def test_right_settings_load(tmp_path: Path) -> None:
     settings = load_project(root).settings
     assert (settings.lang, settings.languages, settings.default_language, settings.pdf) == (
         "en", ("en", "pl"), "en", False)
+
+
+def test_days_off_settings_load(tmp_path: Path) -> None:
+    """A country code in any case; days off as YAML dates or quoted text, in any order, once."""
+    root = _project(tmp_path, "holidays: pl\ndays_off: ['2027-12-31', 2027-05-04, 2027-05-04]")
+    off = load_project(root).settings.off
+    assert (off.country, sorted(off.dates)) == ("PL", [dt.date(2027, 5, 4), dt.date(2027, 12, 31)])
+    assert not load_project(_project(tmp_path / "none", "pdf: true")).settings.off
 
 
 def test_without_the_file_the_mistake_is_one_line() -> None:

@@ -4,14 +4,18 @@ A due offset is a deadline: "week 2" means "by the end of the second week". The 
 the README and in ``playbook checklist pdf --help``:
 
 - ``day 1`` is the start date itself; ``day N`` is the N-th day counted from it.
-- ``days: working`` (the default) counts Monday to Friday only; public holidays are not known.
-  A start date on a Saturday or Sunday: counting begins on the following Monday, so ``day 1`` is
-  that Monday. ``days: calendar`` counts every day, and ``day 1`` is the start date whatever it is.
-- ``week N`` is the last day of the N-th week: ``day 5*N`` in working days (a Monday start gives
-  the Friday), ``day 7*N`` in calendar days.
+- ``days: working`` (the default) counts Monday to Friday, less the project's days off
+  (:class:`DaysOff`: a country's public holidays, ``holidays: PL`` in ``mkdocs.yml``, and the
+  company's own ``days_off``); without them, every Monday to Friday counts. A start date that is
+  not a working day: counting begins on the next working day, so ``day 1`` is that day.
+  ``days: calendar`` counts every day, and ``day 1`` is the start date whatever it is.
+- ``week N`` is the last day of the N-th week: ``day 7*N`` in calendar days; in working days the
+  day before the same weekday as ``day 1`` N weeks later, moved back to a working day (a Monday
+  start gives the Friday; without days off this is ``day 5*N``). A holiday in the week does not
+  push its end into the next one.
 - ``month N`` is the last day of the N-th month: the day before the same date N months later
   (4 January -> 3 February; 31 January -> 28 February, as there is no 31 February). In working
-  days a Saturday or Sunday moves back to the Friday before, so it stays inside the month.
+  days a day that is not a working day moves back to the one before, so it stays inside the month.
 
 Why deadlines and not first days: the example checklists list items in the order ``day 3``,
 ``week 1``, ``week 2``, ``month 1``, and an item like "have your first-month review" due
@@ -22,8 +26,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from ..models.checklist import DueOffset
 
@@ -36,31 +42,97 @@ _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def is_working_day(day: dt.date) -> bool:
-    return day.weekday() < 5
+#: The languages the holiday names are asked for, per content language, best first.
+_HOLIDAY_LANGUAGES = {"pl": ("pl",), "en": ("en_US", "en_GB", "en")}
 
 
-def first_day(start: dt.date, days: DayCount) -> dt.date:
-    """``day 1``: the start date, or in working days the next Monday when it is a weekend."""
+@functools.lru_cache(maxsize=16)
+def _public_holidays(country: str, lang: str | None) -> Any:
+    """The ``holidays`` package's calendar of ``country`` (years are added as they are asked
+    for), its names in ``lang`` where it has them, else in the country's own language."""
+    import holidays
+
+    language = None
+    if lang is not None:
+        offered = holidays.list_localized_countries().get(country, [])
+        language = next((code for code in _HOLIDAY_LANGUAGES.get(lang, ()) if code in offered), None)
+    return holidays.country_holidays(country, language=language)
+
+
+def known_country(code: str) -> bool:
+    """Whether the ``holidays`` package has a calendar of public holidays for ``code``."""
+    import holidays
+
+    return code in holidays.list_supported_countries()
+
+
+@dataclass(frozen=True)
+class DaysOff:
+    """The days a working-day count skips besides Saturdays and Sundays: the public holidays of
+    ``country`` (ISO 3166 code, e.g. ``PL``; from the ``holidays`` package, which follows each
+    country's law, Easter and its moving feasts included) and the company's own ``dates``."""
+
+    country: str | None = None
+    dates: frozenset[dt.date] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.country or self.dates)
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, dt.date):
+            return False
+        return day in self.dates or (self.country is not None and day in _public_holidays(self.country, None))
+
+    def name(self, day: dt.date, lang: str) -> str | None:
+        """What ``day`` is, in ``lang`` where known (``Święto Trzech Króli``); None for a day
+        that is not off. A company day off that is also a holiday gets the holiday's name."""
+        if self.country is not None:
+            found = _public_holidays(self.country, lang).get(day)
+            if found:
+                return str(found)
+        return "" if day in self.dates else None
+
+    def key(self) -> str:
+        """The days off as text, for a cache key (a blank PDF's rule names them)."""
+        return f"{self.country or ''}:{','.join(sorted(d.isoformat() for d in self.dates))}"
+
+
+NO_DAYS_OFF = DaysOff()
+
+
+def is_working_day(day: dt.date, off: DaysOff = NO_DAYS_OFF) -> bool:
+    return day.weekday() < 5 and day not in off
+
+
+def first_day(start: dt.date, days: DayCount, off: DaysOff = NO_DAYS_OFF) -> dt.date:
+    """``day 1``: the start date, or in working days the next working day when it is not one."""
     if days == "working":
-        while not is_working_day(start):
+        while not is_working_day(start, off):
             start += _ONE_DAY
     return start
 
 
-def nth_day(start: dt.date, n: int, days: DayCount) -> dt.date:
+def nth_day(start: dt.date, n: int, days: DayCount, off: DaysOff = NO_DAYS_OFF) -> dt.date:
     """``day n`` (n >= 1) counted from ``start``."""
     if n < 1:
         raise ValueError("counting starts at day 1")
-    day = first_day(start, days)
+    day = first_day(start, days, off)
     if days == "calendar":
         return day + dt.timedelta(days=n - 1)
-    weeks, rest = divmod(n - 1, 5)
-    day += dt.timedelta(weeks=weeks)
+    rest = n - 1
+    if not off:  # whole weeks at once: each has five working days
+        weeks, rest = divmod(rest, 5)
+        day += dt.timedelta(weeks=weeks)
     for _ in range(rest):
         day += _ONE_DAY
-        while not is_working_day(day):
+        while not is_working_day(day, off):
             day += _ONE_DAY
+    return day
+
+
+def _back_to_working_day(day: dt.date, floor: dt.date, off: DaysOff) -> dt.date:
+    while day > floor and not is_working_day(day, off):
+        day -= _ONE_DAY
     return day
 
 
@@ -73,17 +145,28 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, day.day)
 
 
-def due_date(start: dt.date, offset: DueOffset, days: DayCount) -> dt.date:
+def due_date(start: dt.date, offset: DueOffset, days: DayCount, off: DaysOff = NO_DAYS_OFF) -> dt.date:
     """The deadline of ``offset`` for someone starting on ``start`` (see the module's rules)."""
     if offset.unit == "day":
-        return nth_day(start, offset.count, days)
+        return nth_day(start, offset.count, days, off)
+    first = first_day(start, days, off)
     if offset.unit == "week":
-        return nth_day(start, offset.count * (5 if days == "working" else 7), days)
-    end = add_months(first_day(start, days), offset.count) - _ONE_DAY
-    if days == "working":
-        while not is_working_day(end):
-            end -= _ONE_DAY
-    return end
+        end = first + dt.timedelta(weeks=offset.count) - _ONE_DAY
+    else:
+        end = add_months(first, offset.count) - _ONE_DAY
+    return _back_to_working_day(end, first, off) if days == "working" else end
+
+
+def days_off_between(first: dt.date, last: dt.date, off: DaysOff) -> list[dt.date]:
+    """The weekdays from ``first`` to ``last`` that ``off`` takes out of the count."""
+    if not off or last < first:
+        return []
+    found, day = [], first
+    while day <= last:
+        if day.weekday() < 5 and day in off:
+            found.append(day)
+        day += _ONE_DAY
+    return found
 
 
 def format_date(day: dt.date, lang: str) -> str:

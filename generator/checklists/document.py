@@ -33,7 +33,7 @@ from ..models.base import Translations, localize
 from ..models.checklist import Checklist, parse_due
 from ..render import project_sandbox
 from ..sanitize import is_address, with_addresses
-from .dates import due_date, first_day, format_date
+from .dates import NO_DAYS_OFF, DaysOff, days_off_between, due_date, first_day, format_date
 from .words import word
 
 #: Characters of the YAML text's SHA-256 used as the checklist's version. The site page uses the
@@ -96,7 +96,8 @@ class PrintChecklist:
     review_by: str
     footer: str
     sections: tuple[PrintSection, ...]
-    weekend_note: str | None
+    weekend_note: str | None  # the start date is not a working day: from when they count
+    days_off_note: str | None = None  # the holidays and company days off the dates skip
 
     @property
     def item_count(self) -> int:
@@ -204,11 +205,13 @@ def offset_text(due: str, lang: str) -> str:
 class Builder:
     """Turns checklist entries into the view the print templates render."""
 
-    def __init__(self, catalogue: Catalogue, lang: str, personal: Personal, stamp: Stamp | None) -> None:
+    def __init__(self, catalogue: Catalogue, lang: str, personal: Personal, stamp: Stamp | None,
+                 off: DaysOff = NO_DAYS_OFF) -> None:
         self.catalogue = catalogue
         self.lang = lang
         self.personal = personal
         self.stamp = stamp
+        self.off = off
 
     def text(self, value: str | Translations | None) -> str:
         return localize(value, self.lang).text
@@ -224,13 +227,16 @@ class Builder:
 
     def checklist(self, entry: Entry) -> PrintChecklist:
         d = _checklist(entry)
-        lang, start = self.lang, self.personal.start
+        lang, start, off = self.lang, self.personal.start, self.off
         sections = []
+        last = None
         for s_index, section in enumerate(d.sections, start=1):
             items = []
             for i_index, item in enumerate(section.items, start=1):
                 offset = parse_due(item.due) if item.due else None
-                when = due_date(start, offset, d.days) if (offset and start) else None
+                when = due_date(start, offset, d.days, off) if (offset and start) else None
+                if when is not None and (last is None or when > last):
+                    last = when
                 items.append(
                     PrintItem(
                         number=f"{s_index}.{i_index}",
@@ -243,11 +249,19 @@ class Builder:
                 )
             sections.append(PrintSection(s_index, self.text(section.title), tuple(items)))
         version = version_of(entry)
-        weekend_note = None
-        if start is not None and first_day(start, d.days) != start:
-            weekend_note = word(lang, "weekend_start").format(
-                start=format_date(start, lang), first=format_date(first_day(start, d.days), lang)
+        weekend_note = days_off_note = None
+        if start is not None and (first := first_day(start, d.days, off)) != start:
+            name = off.name(start, lang) if start.weekday() < 5 else None
+            weekend_note = word(lang, "weekend_start" if name is None else "day_off_start").format(
+                start=format_date(start, lang), first=format_date(first, lang),
+                name=name or word(lang, "company_day_off"),
             )
+        if start is not None and last is not None and d.days == "working":
+            skipped = days_off_between(first_day(start, d.days, off), last, off)
+            if skipped:
+                days_off_note = word(lang, "days_off_in_period").format(days=", ".join(
+                    f"{format_date(day, lang)} ({off.name(day, lang) or word(lang, 'company_day_off')})"
+                    for day in skipped))
         review_by = d.review_by.isoformat()
         footer = f"{entry.id} · {word(lang, 'version')} {version} ({word(lang, 'review_by')} {review_by})"
         if self.stamp is not None:
@@ -260,13 +274,23 @@ class Builder:
             role=self.text(d.role_title) if d.role_title else d.role,
             team=self.title_of(d.team) if d.team else None,
             days=label(lang, d.days),
-            rule=word(lang, f"rule_{d.days}"),
+            rule=self.rule(d.days),
             version=version,
             review_by=review_by,
             footer=footer,
             sections=tuple(sections),
             weekend_note=weekend_note,
+            days_off_note=days_off_note,
         )
+
+    def rule(self, days: str) -> str:
+        """How the due dates count, naming the days off a working-day count skips."""
+        if days != "working":
+            return word(self.lang, f"rule_{days}")
+        which = ("both" if self.off.dates else "country") if self.off.country else (
+            "company" if self.off.dates else "none")
+        return word(self.lang, "rule_working").format(
+            which=word(self.lang, f"which_{which}").format(country=self.off.country))
 
     def document(self, entries: Sequence[Entry], pack_role: str | None = None) -> PrintDocument:
         lang, start = self.lang, self.personal.start
@@ -353,9 +377,12 @@ def checklist_html(
     stamp: Stamp | None,
     pack_role: str | None = None,
     templates_dir: Path | None = None,
+    off: DaysOff = NO_DAYS_OFF,
 ) -> str:
-    """The print HTML of one checklist, or with ``pack_role`` of a pack with a cover page."""
-    builder = Builder(catalogue, lang, personal or Personal(), stamp)
+    """The print HTML of one checklist, or with ``pack_role`` of a pack with a cover page;
+    ``off``: the days off a working-day count skips (``holidays`` and ``days_off`` in
+    ``mkdocs.yml``)."""
+    builder = Builder(catalogue, lang, personal or Personal(), stamp, off)
     return render_html(builder.document(entries, pack_role), templates_dir)
 
 

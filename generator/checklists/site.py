@@ -39,6 +39,7 @@ from pathlib import Path
 from ..catalogue import Catalogue, Entry
 from ..fsutil import atomic_write
 from ..models import KINDS
+from .dates import NO_DAYS_OFF, DaysOff
 from .document import checklists
 from .worker import Batch
 
@@ -155,13 +156,14 @@ def _templates_version(templates_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_key(catalogue: Catalogue, entry: Entry, lang: str, templates: str) -> str:
+def cache_key(catalogue: Catalogue, entry: Entry, lang: str, templates: str,
+              off: DaysOff = NO_DAYS_OFF) -> str:
     """Everything a blank PDF of ``entry`` depends on, hashed."""
     named = sorted({r.target for r in entry.definition.references()})
     sources = [entry.source.digest] + [
         found.source.digest for ident in named if (found := catalogue.get(ident)) is not None
     ]
-    parts = [code_version(), templates, lang, entry.id, *sources]
+    parts = [code_version(), templates, lang, off.key(), entry.id, *sources]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -178,8 +180,10 @@ class Job:
 class SitePdfs:
     """The blank PDFs of one build: planned in ``start``, copied into the site in ``finish``."""
 
-    def __init__(self, root: Path, templates_dir: Path, docs_dir: Path, workers: int | None = None):
+    def __init__(self, root: Path, templates_dir: Path, docs_dir: Path, workers: int | None = None,
+                 off: DaysOff = NO_DAYS_OFF):
         self.root = root
+        self.off = off  # a blank PDF's rule of due dates names the days off
         self.cache_dir = cache_folder(root)
         self.templates_dir = templates_dir
         self.allowed = (templates_dir, docs_dir)
@@ -209,7 +213,7 @@ class SitePdfs:
         planned: list[tuple[str, Path]] = []
         missing: list[tuple[str, Path]] = []
         for entry in checklists(catalogue):
-            key = cache_key(catalogue, entry, lang, templates)
+            key = cache_key(catalogue, entry, lang, templates, self.off)
             cache_file = self.cache_dir / f"{entry.id}.{lang}.{key[:24]}.pdf"
             planned.append((entry.id, cache_file))
             if not whole_pdf(cache_file):
@@ -228,7 +232,7 @@ class SitePdfs:
         for index in range(count):
             share = tuple(todo[index::count])
             batch = Batch(catalogue, lang, self.templates_dir, self.allowed,
-                          tuple((job.ident, job.pdf) for job in share))
+                          tuple((job.ident, job.pdf) for job in share), self.off)
             try:
                 self.running.append((*_spawn(batch, share[0].pdf.parent), share))
             except OSError as exc:  # the folder filled up, say: these are left out, not a traceback

@@ -14,9 +14,16 @@ WORDS: dict[str, dict[str, str]] = {
         "review_by": "przegląd do",
         "start": "Data rozpoczęcia",
         "rule_working": (
-            "Terminy liczone w dniach roboczych (pn–pt; święta nie są pomijane): „dzień 1” to pierwszy dzień, "
+            "Terminy liczone w dniach roboczych ({which}): „dzień 1” to pierwszy dzień, "
             "„tydzień 2” to koniec drugiego tygodnia, „miesiąc 1” to koniec pierwszego miesiąca."
         ),
+        "which_none": "pn–pt; święta nie są pomijane",
+        "which_country": "pn–pt bez dni ustawowo wolnych od pracy, kalendarz {country}",
+        "which_company": "pn–pt bez dni wolnych firmy; święta nie są pomijane",
+        "which_both": "pn–pt bez dni wolnych firmy i dni ustawowo wolnych od pracy, kalendarz {country}",
+        "days_off_in_period": "Dni wolne w tym okresie (nie liczą się do terminów): {days}.",
+        "company_day_off": "dzień wolny firmy",
+        "day_off_start": "Data rozpoczęcia ({start}) to dzień wolny ({name}): dni robocze liczymy od {first}.",
         "rule_calendar": (
             "Terminy liczone w dniach kalendarzowych: „dzień 1” to pierwszy dzień, „tydzień 2” to "
             "koniec drugiego tygodnia, „miesiąc 1” to koniec pierwszego miesiąca."
@@ -32,10 +39,17 @@ WORDS: dict[str, dict[str, str]] = {
         "review_by": "review by",
         "start": "Start date",
         "rule_working": (
-            "Due dates count working days (Monday to Friday; public holidays are not skipped): "
+            "Due dates count working days ({which}): "
             "“day 1” is the first day, “week 2” the end of the second week, “month 1” the end of "
             "the first month."
         ),
+        "which_none": "Monday to Friday; public holidays are not skipped",
+        "which_country": "Monday to Friday, less {country} public holidays",
+        "which_company": "Monday to Friday, less the company’s days off; public holidays are not skipped",
+        "which_both": "Monday to Friday, less {country} public holidays and the company’s days off",
+        "days_off_in_period": "Days off in this period (not counted): {days}.",
+        "company_day_off": "company day off",
+        "day_off_start": "The start date {start} is a day off ({name}): working days count from {first}.",
         "rule_calendar": (
             "Due dates count calendar days: “day 1” is the first day, “week 2” the end of the second "
             "week, “month 1” the end of the first month."

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..catalogue import Catalogue
 from ..errors import UserError
 from ..fsutil import die_with_parent
+from .dates import NO_DAYS_OFF, DaysOff
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Batch:
     templates_dir: Path
     allowed: tuple[Path, ...]
     jobs: tuple[tuple[str, Path], ...]  # (checklist id, cache file)
+    off: DaysOff = NO_DAYS_OFF
 
 
 def make(batch: Batch, parent: int | None = None) -> int:
@@ -46,6 +48,7 @@ def make(batch: Batch, parent: int | None = None) -> int:
         assert entry is not None, ident
         html = checklist_html(
             batch.catalogue, [entry], batch.lang, stamp=None, templates_dir=batch.templates_dir,
+            off=batch.off,
         )
         write_pdf(html, cache_file, batch.allowed, stylesheet)
         made += 1

@@ -31,12 +31,13 @@ from ._common import load_checked, print_warnings, project_of, today
 DATES_HELP = """\
 How due dates are counted (with --start):
   "day 1" is the start date itself; "day N" is the N-th day from it.
-  A checklist with "days: working" (the default) counts Monday to Friday only (public holidays
-  are not known); a start date on a Saturday or Sunday makes the following Monday "day 1".
-  "week N" is the end of the N-th week: day 5*N in working days (a Monday start gives the
-  Friday), day 7*N in calendar days.
+  A checklist with "days: working" (the default) counts Monday to Friday, less the public
+  holidays of "holidays: PL" and the "days_off" in mkdocs.yml, if given; a start date that is
+  not a working day makes the next working day "day 1".
+  "week N" is the end of the N-th week: the day before day 1's weekday N weeks later, moved back
+  to a working day (a Monday start gives the Friday), day 7*N in calendar days.
   "month N" is the end of the N-th month: the day before the same date N months later
-  (2027-01-04 -> 2027-02-03); in working days a weekend moves back to the Friday before.
+  (2027-01-04 -> 2027-02-03); in working days a day off moves back to the working day before.
 Without --start, the offsets are printed as they are ("week 2").
 """
 
@@ -136,6 +137,7 @@ def run_pdf(args: argparse.Namespace) -> int:
         stamp=Stamp(today()),
         pack_role=args.role,
         templates_dir=project.templates_dir,
+        off=project.settings.off,
     )
     rendered = write_pdf(html, out, allowed=(project.templates_dir, project.docs_dir),
                          stylesheet=print_stylesheet(project.templates_dir))

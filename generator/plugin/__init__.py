@@ -111,6 +111,9 @@ class PlaybookConfig(base.Config):
     pdf = c.Type(bool, default=True)
     site_names = c.Type(dict, default={})
     site_descriptions = c.Type(dict, default={})
+    # Checked by settings_from, which says what is wrong at its line in mkdocs.yml.
+    holidays = c.Optional(c.Type(object))
+    days_off = c.Optional(c.Type(object))
 
 
 def today() -> dt.date:
@@ -298,7 +301,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if collisions:
             raise _failure(UserError(collisions))
         if self.settings.pdf:
-            self.pdfs = SitePdfs(self.root, templates, docs_dir)
+            self.pdfs = SitePdfs(self.root, templates, docs_dir, off=self.settings.off)
             for path in self.pdfs.start(catalogue, self.settings.lang):
                 if files.get_file_from_path(path) is None:  # filled in on_post_build
                     files.append(File.generated(config, path, content=b""))
