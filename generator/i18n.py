@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .catalogue import is_litter
 from .errors import Diagnostic
@@ -315,6 +316,41 @@ def _display(path: Path, root: Path) -> str:
 #: whose language is the site's (the notice, the menus and the chrome are in it).
 TITLE_LANG = "playbook_title_lang"
 CONTENT_LANG = "playbook_content_lang"
+
+#: A heading with its id and what it holds; in it, a text marked with its language (``lang_text``
+#: in a template: ``<span lang="pl">Pierwsze dni</span>``, only text inside).
+_HEADING = re.compile(r'<h[1-6] id="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
+_LANG_SPAN = re.compile(r'<span lang="([A-Za-z-]+)">([^<]+)</span>')
+
+
+def mark_toc_languages(toc: Iterable[Any], page_html: str) -> None:
+    """A heading's text in another language keeps its ``lang`` in the table of contents.
+
+    Python-Markdown's toc extension gives each entry its heading's text without tags, so the
+    entry of ``## <span lang="pl">Pierwsze dni</span>`` on the English site was English to a
+    screen reader. Each entry (an item of MkDocs' table of contents: ``id``, ``title`` as HTML,
+    ``children``) gets the heading's marked texts back; an entry already marked is left alone
+    (a rebuild under serve reuses the same table of contents)."""
+    if "<span lang=" not in page_html:
+        return
+    found: dict[str, list[tuple[str, str]]] = {}
+    for ident, inner in _HEADING.findall(page_html):
+        if "<span lang=" in inner:
+            found[ident] = _LANG_SPAN.findall(inner)
+    if not found:
+        return
+
+    def mark(items: Iterable[Any]) -> None:
+        for item in items:
+            spans = found.get(getattr(item, "id", ""))
+            title = getattr(item, "title", "")
+            if spans and isinstance(title, str) and "<span lang=" not in title:
+                for lang, text in spans:
+                    title = title.replace(text, f'<span lang="{lang}">{text}</span>', 1)
+                item.title = title
+            mark(getattr(item, "children", ()) or ())
+
+    mark(toc)
 
 
 def fallback_title(lang: str, fallback: str) -> str:

@@ -28,9 +28,11 @@ from .render import (
     fallback_marker,
     inline_markdown,
     localized,
+    mermaid_text,
     number,
     plain,
     unit_space,
+    with_unit,
 )
 from .sla.page import sla_form
 
@@ -139,8 +141,12 @@ class Planner:
             lang_text=lambda text: localized(text, lang, mark=False, inline=True, literal=True),
             # Inside an HTML attribute of a table row (an aria-label): its words, escaped, no '|'.
             attr_text=lambda text: attr_words(localize(text, lang).text),
+            # A diagram's label (Mermaid), with its lang when it is another language's.
+            mermaid_text=lambda text: mermaid_text(text, lang),
             num=lambda value: number(value, lang),
             unit_space=lambda unit: unit_space(unit, lang),  # "40%", "400 MQL" (a no-break space)
+            # a number and its unit in the form the number needs: "2 transakcje", "14 transakcji"
+            with_unit=lambda value, unit: with_unit(value, unit, lang),
             team_of=lambda entry: getattr(entry.definition, "team", None),
             link=self.link_from(here),
             rel=lambda target: self.rel(here, target),
@@ -178,7 +184,7 @@ class Planner:
         head = self.front_matter(
             title,
             localize(d.summary, self.lang).text,
-            list(d.tags),
+            d.tags_in(self.lang),
             playbook={"kind": entry.kind, "id": entry.id, "team": team, "source": entry.source.display},
         )
         return Page(here, head + body, title, entry.kind, entry.source.display, entry.id,

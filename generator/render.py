@@ -39,7 +39,8 @@ except ImportError:  # pragma: no cover - not on Windows
     resource = None  # type: ignore[assignment]
 
 from .i18n import fallback_title
-from .models.base import Translations, localize
+from .models.base import LANGUAGES, Translations, localize
+from .sla.numbers import plural_form
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]{}|#!~])")
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
@@ -84,6 +85,15 @@ def mermaid_label(text: str) -> str:
     return text
 
 
+def mermaid_text(text: str | Translations | None, lang: str) -> str:
+    """A text in ``lang`` for a Mermaid ``["..."]`` label (``text(x) | mermaid``); where it has no
+    translation, in a ``<span lang>`` of the language shown, which Mermaid keeps in the label's
+    HTML, so that a screen reader reads the diagram's box in that language's voice."""
+    found = localize(text, lang)
+    label = mermaid_label(plain(found.text))
+    return f"<span lang='{found.fallback}'>{label}</span>" if found.fallback else label
+
+
 def number(value: float, lang: str) -> str:
     """``1 200 000`` / ``0,25`` in Polish, ``1,200,000`` / ``0.25`` in English."""
     if isinstance(value, float) and value.is_integer():
@@ -103,6 +113,26 @@ def unit_space(unit: str | Translations, lang: str) -> str:
     filled SLA and the goals' own sentences write it, in Polish and English alike), else a
     no-break space ("400\u00a0MQL"), so that no line breaks between a number and its unit."""
     return "" if localize(unit, lang).text.strip() == "%" else "\u00a0"
+
+
+def with_unit(value: float, unit: str | Translations, lang: str) -> str:
+    """A number and its unit as running text shows it: the unit in the form the number needs by
+    the project's one plural rule (:func:`generator.sla.numbers.plural_form`: "1 transakcja",
+    "2 transakcje", "14 transakcji", "1 deal", "2 deals"), after :func:`unit_space`. A unit with
+    no word for ``lang`` shows the other language's, marked as a text's would be (:func:`localized`)."""
+    shown = number(value, lang)
+    chosen: str | dict[str, str] | None = unit if isinstance(unit, str) else getattr(unit, lang, None)
+    fallback = None
+    if chosen is None:
+        assert isinstance(unit, Translations)  # a plain word is every language's
+        fallback = next(other for other in LANGUAGES if getattr(unit, other) is not None)
+        chosen = getattr(unit, fallback)
+    word = plural_form(chosen, shown, fallback or lang) if isinstance(chosen, dict) else str(chosen)
+    space = "" if word.strip() == "%" else "\u00a0"
+    if fallback is None:
+        return f"{shown}{space}{inline_markdown(word)}"
+    return (f'{shown}{space}<span lang="{fallback}">{inline_markdown(word.strip())}</span>'
+            f"{fallback_marker(lang, fallback)}")
 
 
 def fallback_marker(lang: str, fallback: str | None) -> str:

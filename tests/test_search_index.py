@@ -178,7 +178,7 @@ def test_map_text_changes_text_and_leaves_markup_and_skipped_elements() -> None:
 def test_facets_name_kind_team_and_tags_in_the_site_language() -> None:
     catalogue, _ = load(EXAMPLE, EXAMPLE / "playbooks")
     goal = {"playbook": {"kind": "goal", "id": "monthly-sales-quota"}}
-    assert facets_for_page(goal, catalogue, "pl") == Facets("Cel", ("Sprzedaż",), ("sales", "quota"))
+    assert facets_for_page(goal, catalogue, "pl") == Facets("Cel", ("Sprzedaż",), ("sprzedaż", "kwota sprzedaży"))
     assert facets_for_page(goal, catalogue, "en") == Facets("Goal", ("Sales",), ("sales", "quota"))
     sla = facets_for_page({"playbook": {"kind": "sla", "id": "marketing-sales-sla"}}, catalogue, "en")
     assert sla.kind == "SLA" and set(sla.teams) == {"Marketing", "Sales"}

@@ -65,7 +65,8 @@ def test_the_complete_example_fills(capsys: pytest.CaptureFixture[str], tmp_path
     assert code == 0, err
     text = out_file.read_text(encoding="utf-8")
     assert "minimum to **134\u00a0leady MQL**" in text  # 1 200 000 / 30 000 / 25% / 40% / 3, rounded up
-    assert "Cykl przeglądów:\n**Co miesiąc**." in text
+    assert "Cykl przeglądów:\n**co miesiąc**." in text  # a choice inside a sentence: not its label
+    assert "| Przegląd umowy | Co miesiąc |" in text  # the annex's cell: the label
 
 
 def test_a_value_cut_short_at_a_hash_is_said(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -19,6 +19,23 @@
     Array.prototype.forEach.call(document.querySelectorAll(".md-content .pb-fallback"), function (badge) {
       if (!badge.hasAttribute("tabindex")) badge.tabIndex = 0;
     });
+    /* A definition with no translation (data-pb-tooltip-lang, generator/search/glossary.py):
+       Material moves the title into a tooltip of its own at the end of the page, which the mark
+       names in aria-describedby while it shows; that tooltip gets the definition's language, so
+       a screen reader reads it with the right voice. */
+    if (!window.MutationObserver) return;
+    Array.prototype.forEach.call(document.querySelectorAll("abbr.pb-term[data-pb-tooltip-lang]"), function (mark) {
+      if (mark.pbTooltipLang) return;
+      mark.pbTooltipLang = new MutationObserver(function () { tooltipLang(mark); });
+      mark.pbTooltipLang.observe(mark, {attributes: true, attributeFilter: ["aria-describedby"]});
+      tooltipLang(mark);
+    });
+  }
+
+  function tooltipLang(mark) {
+    var id = mark.getAttribute("aria-describedby");
+    var tip = id && document.getElementById(id);
+    if (tip) tip.setAttribute("lang", mark.getAttribute("data-pb-tooltip-lang"));
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

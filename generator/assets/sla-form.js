@@ -553,6 +553,11 @@
       }
     });
     spec.params.forEach(function (param) { shown[param.id] = formatValue(param, values[param.id], spec); });
+    var inline = {};
+    spec.params.forEach(function (param) {
+      var text = formatValue(param, values[param.id], spec, true);
+      if (text !== shown[param.id]) inline[param.id] = text;
+    });
     for (var i = 0; i < spec.derived.length; i++) {
       var item = spec.derived[i];
       var result;
@@ -585,7 +590,8 @@
       }
       clauses.push(clause);
     }
-    return {filled: {spec: spec, values: values, env: env, shown: shown, clauses: clauses, units: units},
+    return {filled: {spec: spec, values: values, env: env, shown: shown, clauses: clauses, units: units,
+      inline: inline},
       problems: []};
   }
 
@@ -594,20 +600,23 @@
     return day + " " + spec.months[month - 1] + " " + year;
   }
 
-  function formatValue(rules, value, spec) {
+  // inSentence: as words inside a sentence (a choice's text, not its label), as in fill.py.
+  function formatValue(rules, value, spec, inSentence) {
     var lang = spec.lang;
     var missing = spec.words.missing;
     if (value === null || value === undefined) return missing;
     var kind = rules.type;
     if (kind === "list") {
       if (!value.length) return missing;
-      return value.map(function (item) { return formatValue(rules.item, item, spec); }).join(", ");
+      return value.map(function (item) { return formatValue(rules.item, item, spec, inSentence); }).join(", ");
     }
     if (kind === "text") return normaliseText(value);
     if (kind === "email") return value;
     if (kind === "date") return formatDate(value, spec);
     if (kind === "choice") {
-      for (var i = 0; i < rules.choices.length; i++) if (rules.choices[i].value === value) return rules.choices[i].label;
+      for (var i = 0; i < rules.choices.length; i++) {
+        if (rules.choices[i].value === value) return inSentence ? rules.choices[i].text : rules.choices[i].label;
+      }
       return value;
     }
     if (kind === "money") {
@@ -631,9 +640,11 @@
     return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
   }
 
-  // Filled.text: what a placeholder shows; with "u" (``{{ name with unit }}``) its unit too.
+  // Filled.text: what a placeholder shows (inside a sentence, "m", its words there); with "u"
+  // (``{{ name with unit }}``) its unit too.
   function placeholderText(filled, s) {
     if (s.u && has(filled.units, s.p)) return filled.shown[s.p] + NBSP + filled.units[s.p];
+    if (s.m && has(filled.inline, s.p)) return filled.inline[s.p];
     return filled.shown[s.p];
   }
 
@@ -649,8 +660,25 @@
     return segments.map(function (s) {
       if (typeof s === "string") return s;
       if (has(s, "if")) return isEmpty(filled, s["if"]) ? "" : segmentsHtml(s.s, filled);
-      return htmlEscape(placeholderText(filled, s));
+      return inLang(htmlEscape(placeholderText(filled, s)), valueLang(filled, s.p));
     }).join("");
+  }
+
+  // fill.in_lang and Filled.value_lang: a chosen choice whose label is another language's
+  // keeps its lang.
+  function inLang(html, lang) {
+    return lang ? '<span lang="' + lang + '">' + html + "</span>" : html;
+  }
+
+  function valueLang(filled, name) {
+    var params = filled.spec.params;
+    for (var i = 0; i < params.length; i++) {
+      if (params[i].id !== name || params[i].type !== "choice") continue;
+      var choices = params[i].choices, chosen = filled.values[name];
+      for (var j = 0; j < choices.length; j++) if (choices[j].value === chosen) return choices[j].lang || null;
+      return null;
+    }
+    return null;
   }
 
   // The placeholders the document shows (fill._shown_names): a label line left out shows none.
@@ -718,7 +746,8 @@
 
   function htmlBody(filled) {
     var spec = filled.spec, words = spec.words;
-    var out = ['<article class="sla-doc" lang="' + spec.lang + '">', "<h1>" + spec.title_html + "</h1>"];
+    var titleLang = spec.title_lang ? ' lang="' + spec.title_lang + '"' : "";
+    var out = ['<article class="sla-doc" lang="' + spec.lang + '">', "<h1" + titleLang + ">" + spec.title_html + "</h1>"];
     filled.clauses.forEach(function (clause, index) {
       out.push('<section class="sla-clause" id="sla-' + clause.id + '">',
         "<h2>" + (index + 1) + ". " + clause.title_html + "</h2>",
@@ -728,7 +757,7 @@
       "<thead><tr><th>" + htmlEscape(words.name) + "</th><th>" + htmlEscape(words.value) + "</th></tr></thead>",
       "<tbody>");
     annexRows(filled).forEach(function (row) {
-      out.push("<tr><td>" + row[0].label_html + "</td><td>" + htmlEscape(row[1]) + "</td></tr>");
+      out.push("<tr><td>" + row[0].label_html + "</td><td>" + inLang(htmlEscape(row[1]), valueLang(filled, row[0].id)) + "</td></tr>");
     });
     out.push("</tbody>", "</table>", "</section>", "</article>");
     return out.join("\n") + "\n";

@@ -73,6 +73,11 @@ class PrintItem:
     offset: str  # "tydzień 2"; empty when the item has no due offset
     date: str  # the computed date with --start, else empty
     processes: tuple[str, ...]
+    # The language of a text shown in another language (no translation), else None: the
+    # templates put it on the text's element (lang_attr), as the site does.
+    lang: str | None = None
+    owner_lang: str | None = None
+    process_langs: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ class PrintSection:
     number: int
     title: str
     items: tuple[PrintItem, ...]
+    title_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,10 @@ class PrintChecklist:
     sections: tuple[PrintSection, ...]
     weekend_note: str | None  # the start date is not a working day: from when they count
     days_off_note: str | None = None  # the holidays and company days off the dates skip
+    title_lang: str | None = None
+    summary_lang: str | None = None
+    role_lang: str | None = None
+    team_lang: str | None = None
 
     @property
     def item_count(self) -> int:
@@ -114,6 +124,7 @@ class PrintDocument:
     manager: str | None
     start: str | None
     stamp: str  # "wydrukowano 2027-01-02", or empty
+    title_lang: str | None = None  # of a checklist's title shown as the document's (not a pack's)
 
 
 def version_of(entry: Entry) -> str:
@@ -216,9 +227,17 @@ class Builder:
     def text(self, value: str | Translations | None) -> str:
         return localize(value, self.lang).text
 
+    def lang_of(self, value: str | Translations | None) -> str | None:
+        """The language ``value`` is shown in when it has no translation into the document's."""
+        return localize(value, self.lang).fallback
+
     def title_of(self, ident: str) -> str:
         entry = self.catalogue.get(ident)
         return self.text(entry.definition.title) if entry is not None else ident
+
+    def title_lang_of(self, ident: str) -> str | None:
+        entry = self.catalogue.get(ident)
+        return self.lang_of(entry.definition.title) if entry is not None else None
 
     def stamp_text(self) -> str:
         if self.stamp is None:
@@ -245,9 +264,13 @@ class Builder:
                         offset=offset_text(item.due, lang) if item.due else "",
                         date=format_date(when, lang) if when else "",
                         processes=tuple(self.title_of(p) for p in item.processes),
+                        lang=self.lang_of(item.text),
+                        owner_lang=self.lang_of(item.owner) if item.owner else None,
+                        process_langs=tuple(self.title_lang_of(p) for p in item.processes),
                     )
                 )
-            sections.append(PrintSection(s_index, self.text(section.title), tuple(items)))
+            sections.append(PrintSection(s_index, self.text(section.title), tuple(items),
+                                         self.lang_of(section.title)))
         version = version_of(entry)
         weekend_note = days_off_note = None
         if start is not None and (first := first_day(start, d.days, off)) != start:
@@ -281,6 +304,10 @@ class Builder:
             sections=tuple(sections),
             weekend_note=weekend_note,
             days_off_note=days_off_note,
+            title_lang=self.lang_of(d.title),
+            summary_lang=self.lang_of(d.summary),
+            role_lang=self.lang_of(d.role_title) if d.role_title else None,
+            team_lang=self.title_lang_of(d.team) if d.team else None,
         )
 
     def rule(self, days: str) -> str:
@@ -301,8 +328,9 @@ class Builder:
             if len(named) == 1 and all(_checklist(e).role_title for e in entries):
                 pack_role = named.pop()
             title = f"{word(lang, 'pack')} {word(lang, 'for_role')} {pack_role}"
+            title_lang = None
         else:
-            title = views[0].title
+            title, title_lang = views[0].title, views[0].title_lang
         return PrintDocument(
             lang=lang,
             title=title,
@@ -312,6 +340,7 @@ class Builder:
             manager=self.personal.manager,
             start=format_date(start, lang) if start else None,
             stamp=self.stamp_text(),
+            title_lang=title_lang,
         )
 
 
@@ -323,6 +352,25 @@ def css_string(text: str) -> Markup:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
     escaped = _CONTROL.sub(" ", escaped)
     return Markup(f'"{escaped}"')  # safe: quoted and escaped for CSS just above
+
+
+def lang_attr(lang: str | None) -> Markup:
+    """`` lang="pl"`` for the element of a text shown in another language, else nothing."""
+    if not lang:
+        return Markup("")
+    return Markup(' lang="{}"').format(lang)
+
+
+_BLOCK = re.compile(r"<(?:p|ul|ol)[\s>]")
+
+
+def in_lang(text: str, lang: str | None) -> Markup:
+    """``text`` (escaped, unless it is HTML already) in a ``<span lang>`` when ``lang`` is set
+    (a ``<div lang>`` around paragraphs or lists)."""
+    if not lang:
+        return Markup("{}").format(text)
+    tag = "div" if isinstance(text, Markup) and _BLOCK.search(text) else "span"
+    return Markup('<{0} lang="{1}">{2}</{0}>').format(Markup(tag), lang, text)
 
 
 def page_counter(lang: str) -> Markup:
@@ -340,6 +388,8 @@ def environment(templates_dir: Path | None) -> jinja2.Environment:
     # project's own template reported at its file and line.
     env = project_sandbox(templates_dir, autoescape=True, auto_reload=False)
     env.filters["css_string"] = css_string
+    env.filters["lang_attr"] = lang_attr
+    env.filters["in_lang"] = in_lang
     return env
 
 

@@ -172,6 +172,42 @@ ShortText = Annotated[
 """Like :data:`Text`, at most :data:`Line`'s length in each language."""
 
 
+Keyword = Annotated[StrictStr, AfterValidator(_strip_nonempty)]
+"""One keyword of a definition's ``tags``."""
+
+LIST_TAG = "__list__"
+
+
+class TagTranslations(Translations):
+    """Tags per language: ``{pl: [sprzedaż, kwota], en: [sales, quota]}``; a :class:`Translations`
+    so that ``playbook check --translations`` names a language with no tags like any text's."""
+
+    pl: list[Keyword] | None = Field(  # type: ignore[assignment]
+        default=None, description="The tags of the Polish pages.")
+    en: list[Keyword] | None = Field(  # type: ignore[assignment]
+        default=None, description="The tags of the English pages.")
+
+
+def _tags_kind(value: Any) -> str | None:
+    if isinstance(value, list):
+        return LIST_TAG
+    if isinstance(value, dict):
+        return TRANSLATIONS_TAG
+    return None
+
+
+Tags = Annotated[
+    Annotated[list[Keyword], Tag(LIST_TAG)] | Annotated[TagTranslations, Tag(TRANSLATIONS_TAG)],
+    Discriminator(
+        _tags_kind,
+        custom_error_type="tags_type",
+        custom_error_message="expected a list of keywords like [leads, mql], or a list per "
+                             "language like {pl: [sprzedaż, kwota], en: [sales, quota]}",
+    ),
+]
+"""A definition's tags: one list for every language, or a list per language."""
+
+
 @dataclass(frozen=True)
 class Localized:
     """A text resolved for one language; ``fallback`` names the language used when missing."""
@@ -246,12 +282,26 @@ class Definition(Model):
         description="Who keeps this definition up to date (a person or team); like every text, "
         "the same in both languages or {pl: ..., en: ...}."
     )
-    tags: list[Annotated[StrictStr, AfterValidator(_strip_nonempty)]] = Field(
-        default_factory=list, description="Free keywords used by the site's tags and search."
+    tags: Tags = Field(
+        default_factory=list,
+        description="Free keywords used by the site's tags and search: one list for every "
+                    "language, like [leads, mql], or one per language, like {pl: [sprzedaż, "
+                    "kwota], en: [sales, quota]}.",
     )
     review_by: Date = Field(
         description="Date by which the owner re-reads this definition (YYYY-MM-DD)."
     )
+
+    def tags_in(self, lang: str) -> list[str]:
+        """The tags a page in ``lang`` shows: the one list, or the language's own (a language
+        with none given shows the other's, as a text without a translation does)."""
+        if not isinstance(self.tags, TagTranslations):
+            return list(self.tags)
+        found = getattr(self.tags, lang, None)
+        if found is None:
+            found = next(getattr(self.tags, other) for other in LANGUAGES
+                         if getattr(self.tags, other) is not None)
+        return list(found)
 
     def references(self) -> Iterator[Reference]:
         """Every id this definition points at (fields typed with :class:`RefTo`)."""

@@ -44,6 +44,7 @@ from .base import (
     Definition,
     Line,
     Model,
+    ShortText,
     Slug,
     Text,
     Translations,
@@ -137,6 +138,11 @@ class EmailRules(Model):
 class Choice(Model):
     value: Slug = Field(description="What a values file writes, and what conditions compare with.")
     label: Text = Field(description="What the form and the document show.")
+    text: ShortText | None = Field(
+        default=None,
+        description="The words inside a sentence of a clause, like {pl: co miesiąc, en: monthly}; "
+                    "by default the label with a small first letter (give it when the label starts "
+                    "with a name, like 'Salesforce').")
 
 
 class ChoiceRules(Model):
@@ -570,40 +576,9 @@ class _TemplateCheck:
                         self.plural_forms(("derived", index, "unit", lang), lang, forms, item.decimals)
 
     def plural_forms(self, loc: Loc, lang: str, forms: dict[str, str], decimals: int) -> None:
-        """Forms by plural category: only the language's categories, and every one that the
-        numbers this value shows can fall in (a word missing for 5 would print '5 ' plus the
-        wrong word, or nothing)."""
-        language = _LANGUAGE_NAMES[lang]
-        known = PLURAL_CATEGORIES[lang]
-        uses = ", ".join(f"{c} ({_CATEGORY_NUMBERS[lang][c]})" for c in known)
-        missing = [c for c in needed_categories(lang, decimals) if c not in forms]
-        for name in forms:
-            if name in known:
-                continue
-            if name in _ALL_CATEGORIES:
-                self.add((*loc, name), f"{language} has no {name!r} form: its forms are {uses}")
-                continue
-            self.add((*loc, name), f"{name!r} is not a form of a word by number: {language} "
-                                   f"forms are {uses}{_hint(name, known)}")
-            meant = difflib.get_close_matches(name, missing, n=1, cutoff=0.6)
-            if meant:  # a misspelt form is one mistake: not also "the form is missing"
-                missing.remove(meant[0])
-        if not missing:
-            return
-        if decimals:
-            self.add(loc, f"the {language} unit has no 'other' form, which this value needs: it "
-                          f"is shown with {decimals} decimal place{'s' if decimals > 1 else ''} "
-                          f"(like {_FRACTION[lang]}{'0' * (decimals - 1)}), and "
-                          "such a number always takes the 'other' form: add 'other: ...'")
-            return
-        which = _and([repr(c) for c in missing])
-        if len(missing) == 1:
-            numbers = _CATEGORY_NUMBERS[lang][missing[0]]
-        else:
-            numbers = _and([f"{_CATEGORY_NUMBERS[lang][c]} ({c})" for c in missing])
-        self.add(loc, f"the {language} unit has no {which} form{'s' if len(missing) > 1 else ''}, "
-                      f"which numbers such as {numbers} need: give every form, like "
-                      f"{_EXAMPLE_FORMS[lang]}, or one word for every number")
+        """Forms by plural category (:func:`unit_form_problems`)."""
+        for where, message in unit_form_problems(lang, forms, decimals):
+            self.add((*loc, *where), message)
 
     def clauses(self) -> None:
         known = self.types()
@@ -641,6 +616,46 @@ class _TemplateCheck:
                        "(an amount, a duration and a percentage show theirs anyway): ")
                 self.add(loc, f"{at}{{{{ {p.name} with unit }}}}: {why}write {{{{ {p.name} }}}}",
                          (line, col, at))
+
+
+def unit_form_problems(lang: str, forms: dict[str, str], decimals: int) -> list[tuple[Loc, str]]:
+    """What is wrong with one language's forms of a unit by plural category, each at its place
+    under the language's key (``()``: the forms as a whole): only the language's categories, and
+    every one that the numbers the value shows can fall in (a word missing for 5 would print '5 '
+    plus the wrong word, or nothing). Shared by an SLA's derived values and a goal's unit."""
+    found: list[tuple[Loc, str]] = []
+    language = _LANGUAGE_NAMES[lang]
+    known = PLURAL_CATEGORIES[lang]
+    uses = ", ".join(f"{c} ({_CATEGORY_NUMBERS[lang][c]})" for c in known)
+    missing = [c for c in needed_categories(lang, decimals) if c not in forms]
+    for name in forms:
+        if name in known:
+            continue
+        if name in _ALL_CATEGORIES:
+            found.append(((name,), f"{language} has no {name!r} form: its forms are {uses}"))
+            continue
+        found.append(((name,), f"{name!r} is not a form of a word by number: {language} "
+                               f"forms are {uses}{_hint(name, known)}"))
+        meant = difflib.get_close_matches(name, missing, n=1, cutoff=0.6)
+        if meant:  # a misspelt form is one mistake: not also "the form is missing"
+            missing.remove(meant[0])
+    if not missing:
+        return found
+    if decimals:
+        found.append(((), f"the {language} unit has no 'other' form, which this value needs: it "
+                          f"is shown with {decimals} decimal place{'s' if decimals > 1 else ''} "
+                          f"(like {_FRACTION[lang]}{'0' * (decimals - 1)}), and "
+                          "such a number always takes the 'other' form: add 'other: ...'"))
+        return found
+    which = _and([repr(c) for c in missing])
+    if len(missing) == 1:
+        numbers = _CATEGORY_NUMBERS[lang][missing[0]]
+    else:
+        numbers = _and([f"{_CATEGORY_NUMBERS[lang][c]} ({c})" for c in missing])
+    found.append(((), f"the {language} unit has no {which} form{'s' if len(missing) > 1 else ''}, "
+                      f"which numbers such as {numbers} need: give every form, like "
+                      f"{_EXAMPLE_FORMS[lang]}, or one word for every number"))
+    return found
 
 
 def _and(words: list[str]) -> str:

@@ -65,6 +65,7 @@ from ..i18n import (
     choose_pages,
     links_outside,
     mark_fallback_page,
+    mark_toc_languages,
     slugify,
     unused_pages,
 )
@@ -414,6 +415,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         progress.current().advance()
         uri = page.file.src_uri
         raw = html
+        mark_toc_languages(page.toc, html)  # a heading in another language: its toc entry too
         if uri in self.generated:
             done = self.serve.processed(uri, html)
             if done is not None:  # serve: the same HTML and glossary as last time

@@ -44,7 +44,7 @@ def facets_of(entry: Entry, catalogue: Catalogue, lang: str) -> Facets:
         team = catalogue.get(ident)
         if team is not None:
             teams.append(localize(team.definition.title, lang).text)
-    return Facets(label(lang, entry.kind), tuple(teams), tuple(entry.definition.tags))
+    return Facets(label(lang, entry.kind), tuple(teams), tuple(entry.definition.tags_in(lang)))
 
 
 def facets_for_page(meta: Mapping[str, Any], catalogue: Catalogue, lang: str) -> Facets:

@@ -48,6 +48,8 @@ class GlossaryTerm:
     synonyms: tuple[str, ...]
     tooltip: str
     path: str
+    #: The tooltip's language when it is not the page's (a summary with no translation).
+    tooltip_lang: str | None = None
 
 
 def _acronym(word: str) -> bool:
@@ -161,8 +163,13 @@ class Glossary:
     def __init__(self, terms: Iterable[GlossaryTerm], lang: str) -> None:
         self.lang = lang
         self.terms = {t.id: t for t in terms}
-        self._titles = {
-            t.id: htmllib.escape(t.tooltip, quote=True) for t in self.terms.values()
+        # A tooltip in another language says which: Material shows the title in a tooltip of its
+        # own, outside the mark (so no lang of the mark reaches it), to which assets/glossary.js
+        # gives this language.
+        self._tooltips = {
+            t.id: f'title="{htmllib.escape(t.tooltip, quote=True)}"'
+            + (f' data-pb-tooltip-lang="{t.tooltip_lang}"' if t.tooltip_lang else "")
+            for t in self.terms.values()
         }
         self._names: dict[str, list[_Name]] = {}
         for term in self.terms.values():
@@ -187,11 +194,12 @@ class Glossary:
             d = entry.definition
             assert isinstance(d, Term)
             title = localize(d.title, lang).text
-            summary = _MARKDOWN.sub(lambda m: m.group(1) or "", localize(d.summary, lang).text)
+            found = localize(d.summary, lang)
+            summary = _MARKDOWN.sub(lambda m: m.group(1) or "", found.text)
             tooltip = " ".join(f"{title}: {summary}".split())
             terms.append(GlossaryTerm(
                 entry.id, title, tuple(d.names(lang)), tuple(d.all_names()), tooltip,
-                page_path(entry.kind, entry.id),
+                page_path(entry.kind, entry.id), found.fallback,
             ))
         return cls(terms, lang)
 
@@ -240,7 +248,7 @@ class Glossary:
                 found.add(term)
                 out.append(text[last:start])
                 out.append(
-                    f'<abbr class="pb-term" data-pb-term="{term}" title="{self._titles[term]}">'
+                    f'<abbr class="pb-term" data-pb-term="{term}" {self._tooltips[term]}>'
                     f"{text[start:end]}</abbr>"
                 )
                 last = end

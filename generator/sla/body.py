@@ -12,7 +12,8 @@ become ``<br>`` there), inside code or an attribute (refused: a value cannot be 
 there), or lost (inside raw HTML the sanitiser removed).
 
 Segments: literal text (a string); a placeholder ``{"p": name}`` (in Markdown also ``"t"``: in a
-table cell, ``"i"``: the indentation of its next lines; ``"u": 1`` for ``{{ name with unit }}``);
+table cell, ``"i"``: the indentation of its next lines; in both ``"u": 1`` for ``{{ name with unit
+}}`` and ``"m": 1`` inside a sentence, where a choice shows its in-sentence words: :func:`mid_sentence`);
 and a paragraph shown only when a value is given, ``{"if": name, "s": [segments]}``. That last one
 is a *label line*: a paragraph of one line that is a label and then the value, like ``Kontakt w
 sprawie umowy: {{ contact_emails }}``. When an optional value is left empty, such a line would
@@ -236,6 +237,29 @@ def _optionals(text: str, placeholders: list[Placeholder], rendered: str,
     return found
 
 
+#: What may stand between a sentence's start and its first word: spaces, emphasis, an opening
+#: quote or bracket.
+_OPENERS = " \t*_\"'(\u201e\u201c\u00ab"
+#: A line's start that begins a sentence: a list item's marker, a heading's, a quote's.
+_BLOCK_START = re.compile(r"^[ \t]*(?:[-+*]|[0-9]{1,9}[.)]|#{1,6}|>)[ \t]")
+
+
+def mid_sentence(text: str, offset: int) -> bool:
+    """Whether the placeholder at ``offset`` stands inside a sentence ("Cykl przeglądów:
+    {{ x }}", "we meet {{ x }}"), where a choice shows its in-sentence words ("co miesiąc",
+    "monthly"), not its label ("Co miesiąc"): not at the start of the body, of a paragraph, list
+    item, heading or table cell, nor after a full stop, question or exclamation mark."""
+    before = text[:offset]
+    line = before[before.rfind("\n") + 1 :]
+    block = _BLOCK_START.match(line)
+    if block and not line[block.end() :].strip(_OPENERS):
+        return False
+    kept = before.rstrip(_OPENERS + "\n")
+    if not kept or before[len(kept) :].count("\n") > 1:
+        return False
+    return kept[-1] not in ".!?|"
+
+
 def _md_run(text: str, placeholders: list[Placeholder], tables: set[int], start: int,
             end: int) -> list[Segment]:
     """The Markdown segments of ``text[start:end]``."""
@@ -250,6 +274,8 @@ def _md_run(text: str, placeholders: list[Placeholder], tables: set[int], start:
                                    "i": _indent(text, p.start)}
         if p.unit:
             segment["u"] = 1
+        if mid_sentence(text, p.start):
+            segment["m"] = 1
         out.append(segment)
         position = p.end
     if text[position:end]:
@@ -257,7 +283,8 @@ def _md_run(text: str, placeholders: list[Placeholder], tables: set[int], start:
     return out
 
 
-def _html_run(rendered: str, placeholders: list[Placeholder], start: int, end: int) -> list[Segment]:
+def _html_run(rendered: str, source: str, placeholders: list[Placeholder], start: int,
+              end: int) -> list[Segment]:
     """The HTML segments of ``rendered[start:end]`` (the body's HTML with its tokens)."""
     out: list[Segment] = []
     position = start
@@ -265,7 +292,10 @@ def _html_run(rendered: str, placeholders: list[Placeholder], start: int, end: i
         if rendered[position : match.start()]:
             out.append(rendered[position : match.start()])
         p = placeholders[ord(match.group(1)) - 0xE100]
-        out.append({"p": p.name, "u": 1} if p.unit else {"p": p.name})
+        segment: dict[str, Any] = {"p": p.name, "u": 1} if p.unit else {"p": p.name}
+        if mid_sentence(source, p.start):
+            segment["m"] = 1
+        out.append(segment)
         position = match.end()
     if rendered[position:end]:
         out.append(rendered[position:end])
@@ -327,7 +357,7 @@ def compile_body(text: str) -> Body:
     md = _split(optionals, "md", len(text),
                 lambda a, b: _md_run(text, placeholders, tables, a, b))
     html_segments = _split(optionals, "html", len(rendered),
-                           lambda a, b: _html_run(rendered, placeholders, a, b))
+                           lambda a, b: _html_run(rendered, text, placeholders, a, b))
     return Body(md, html_segments, [p.name for p in placeholders])
 
 

@@ -36,6 +36,9 @@ class Filled:
     clauses: list[dict[str, Any]] = field(default_factory=list)
     #: The unit of each derived value that has one, in the form its number needs.
     units: dict[str, str] = field(default_factory=dict)
+    #: A value's words inside a sentence where they differ from ``shown`` (a choice: "co
+    #: miesiąc", not its label "Co miesiąc").
+    inline: dict[str, str] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -55,11 +58,31 @@ class Filled:
         return name in self.values and self.values[name] in (None, [])
 
     def text(self, segment: dict[str, Any]) -> str:
-        """What a placeholder shows: the value, and with ``"u"`` its unit."""
+        """What a placeholder shows: the value (inside a sentence, ``"m"``, its words there),
+        and with ``"u"`` its unit."""
         name = segment["p"]
         if segment.get("u") and name in self.units:
             return self.shown[name] + numbers.NBSP + self.units[name]
+        if segment.get("m") and name in self.inline:
+            return self.inline[name]
         return self.shown[name]
+
+    def text_html(self, segment: dict[str, Any]) -> str:
+        """:meth:`text` as HTML: a choice whose label is another language's in its ``lang``."""
+        return in_lang(html_escape(self.text(segment)), self.value_lang(segment["p"]))
+
+    def value_lang(self, name: str) -> str | None:
+        """The language of a chosen choice's label when it is not the document's."""
+        for param in self.spec["params"]:
+            if param["id"] == name and param["type"] == "choice":
+                chosen = self.values.get(name)
+                return next((c.get("lang") for c in param["choices"] if c["value"] == chosen), None)
+        return None
+
+
+def in_lang(html: str, lang: str | None) -> str:
+    """``html`` in a ``<span lang>`` when ``lang`` is set."""
+    return f'<span lang="{lang}">{html}</span>' if lang else html
 
 
 def present(raw: Any) -> Any:
@@ -95,6 +118,8 @@ def fill(spec: Spec, raw: Any) -> tuple[Filled | None, list[Problem]]:
         else:
             env[name] = float(value)
     shown = {p["id"]: format_value(p, values[p["id"]], spec) for p in spec["params"]}
+    inline = {p["id"]: text for p in spec["params"]
+              if (text := format_value(p, values[p["id"]], spec, True)) != shown[p["id"]]}
     units: dict[str, str] = {}
     for item in spec["derived"]:
         target = {"kind": "derived", "id": item["id"], "label": item["label"]}
@@ -121,7 +146,7 @@ def fill(spec: Spec, raw: Any) -> tuple[Filled | None, list[Problem]]:
             if keep is not True:
                 continue
         clauses.append(clause)
-    return Filled(spec, values, env, shown, clauses, units), []
+    return Filled(spec, values, env, shown, clauses, units, inline), []
 
 
 def _eval_args(exc: expr.EvalError, target: dict[str, str], tree: expr.Node) -> dict[str, Any]:
@@ -153,8 +178,9 @@ def _money(value: Any, rules: dict[str, Any]) -> tuple[float, str]:
 
 # -- formatting ---------------------------------------------------------------------------------
 
-def format_value(rules: dict[str, Any], value: Any, spec: Spec) -> str:
-    """A value as the document shows it, in the spec's language ("—" when there is none)."""
+def format_value(rules: dict[str, Any], value: Any, spec: Spec, in_sentence: bool = False) -> str:
+    """A value as the document shows it, in the spec's language ("—" when there is none);
+    ``in_sentence``: as words inside a sentence (a choice's ``text``, not its label)."""
     lang = spec["lang"]
     missing = spec["words"]["missing"]
     if value is None:
@@ -163,7 +189,7 @@ def format_value(rules: dict[str, Any], value: Any, spec: Spec) -> str:
     if kind == "list":
         if not value:
             return str(missing)
-        return ", ".join(format_value(rules["item"], item, spec) for item in value)
+        return ", ".join(format_value(rules["item"], item, spec, in_sentence) for item in value)
     if kind == "text":
         return normalise_text(value)
     if kind == "email":
@@ -173,7 +199,7 @@ def format_value(rules: dict[str, Any], value: Any, spec: Spec) -> str:
     if kind == "choice":
         for choice in rules["choices"]:
             if choice["value"] == value:
-                return str(choice["label"])
+                return str(choice["text"] if in_sentence else choice["label"])
         return str(value)  # pragma: no cover - validated before
     if kind == "money":
         amount, code = _money(value, rules)
@@ -220,7 +246,7 @@ def _segments_md(segments: list[Any], filled: Filled) -> str:
 
 
 def _segments_html(segments: list[Any], filled: Filled) -> str:
-    return _segments(segments, filled, lambda segment: html_escape(filled.text(segment)))
+    return _segments(segments, filled, filled.text_html)
 
 
 def _shown_names(segments: list[Any], filled: Filled) -> set[str]:
@@ -281,7 +307,8 @@ def markdown(filled: Filled) -> str:
 def html_body(filled: Filled) -> str:
     spec = filled.spec
     words = spec["words"]
-    out = [f'<article class="sla-doc" lang="{spec["lang"]}">', f"<h1>{spec['title_html']}</h1>"]
+    title_lang = f' lang="{spec["title_lang"]}"' if spec.get("title_lang") else ""
+    out = [f'<article class="sla-doc" lang="{spec["lang"]}">', f"<h1{title_lang}>{spec['title_html']}</h1>"]
     for number, clause in enumerate(filled.clauses, 1):
         out += [
             f'<section class="sla-clause" id="sla-{clause["id"]}">',
@@ -293,7 +320,7 @@ def html_body(filled: Filled) -> str:
             f"<thead><tr><th>{html_escape(words['name'])}</th><th>{html_escape(words['value'])}</th></tr></thead>",
             "<tbody>"]
     for item, text in annex_rows(filled):
-        out.append(f"<tr><td>{item['label_html']}</td><td>{html_escape(text)}</td></tr>")
+        out.append(f"<tr><td>{item['label_html']}</td><td>{in_lang(html_escape(text), filled.value_lang(item['id']))}</td></tr>")
     out += ["</tbody>", "</table>", "</section>", "</article>"]
     return "\n".join(out) + "\n"
 

@@ -9,8 +9,10 @@ whatever its template's author wrote.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -135,6 +137,10 @@ class _DocxWriter:
 
         self.document = docx.Document()
         self.list_depth = 0
+        #: The languages of the elements being written (``lang``), innermost last; the
+        #: document's own is its default (_docx_setup), a text in another carries its own.
+        self.langs: list[str] = []
+        self.lang = ""
 
     # inline content -> runs of one paragraph
     def runs(self, paragraph: Any, nodes: list[_Element | str], style: frozenset[str] = frozenset(),
@@ -162,6 +168,8 @@ class _DocxWriter:
                 if "code" in style:
                     run.font.name = "Courier New"
                     run.font.size = Pt(9.5)
+                if self.langs and self.langs[-1] != self.lang:
+                    _run_lang(run, self.langs[-1])
                 state["start"] = text.endswith(" ")
             elif node.tag == "br":
                 paragraph.add_run().add_break()
@@ -174,7 +182,20 @@ class _DocxWriter:
                 self.runs(paragraph, node.children, style | {"a"}, state)
                 _hyperlink(paragraph, node.attrs["href"], written)
             else:
-                self.runs(paragraph, node.children, style | {node.tag}, state)
+                with self.lang_of(node):
+                    self.runs(paragraph, node.children, style | {node.tag}, state)
+
+    @contextlib.contextmanager
+    def lang_of(self, node: _Element) -> Iterator[None]:
+        """While writing ``node``'s content: its ``lang``, if it has one."""
+        lang = node.attrs.get("lang")
+        if lang:
+            self.langs.append(lang)
+        try:
+            yield
+        finally:
+            if lang:
+                self.langs.pop()
 
     def blocks(self, nodes: list[_Element | str], paragraph_style: str | None = None) -> None:
         inline: list[_Element | str] = []
@@ -194,6 +215,10 @@ class _DocxWriter:
         flush()
 
     def block(self, node: _Element, paragraph_style: str | None) -> None:
+        with self.lang_of(node):
+            self._block(node, paragraph_style)
+
+    def _block(self, node: _Element, paragraph_style: str | None) -> None:
         tag = node.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = {"h1": 0, "h2": 1, "h3": 2}.get(tag, 3)
@@ -377,11 +402,24 @@ _DOCX_LANG = {"pl": "pl-PL", "en": "en-GB"}
 
 def docx(filled: Filled) -> bytes:
     writer = _DocxWriter()
+    writer.lang = filled.lang
     _docx_setup(writer.document, filled)
     writer.blocks(parse_html(filled.html_body()).children)
     buffer = io.BytesIO()
     writer.document.save(buffer)
     return buffer.getvalue()
+
+
+def _run_lang(run: Any, lang: str) -> None:
+    """A run's language (Word's proofing and a screen reader's voice), as Word names it."""
+    from docx.oxml.ns import qn
+
+    props = run._r.get_or_add_rPr()
+    found = props.find(qn("w:lang"))
+    if found is None:
+        found = props.makeelement(qn("w:lang"), {})
+        props.append(found)
+    found.set(qn("w:val"), _DOCX_LANG.get(lang, lang))
 
 
 def _docx_setup(document: Any, filled: Filled) -> None:

@@ -41,6 +41,14 @@ def _t(text: str | Translations | None, lang: str) -> str:
     return localize(text, lang).text
 
 
+def _lang_html(text: str | Translations | None, lang: str) -> str:
+    """A text as escaped HTML, in a ``<span lang>`` when it is another language's (no
+    translation), so that a screen reader reads it in that language."""
+    found = localize(text, lang)
+    escaped = html_escape(found.text)
+    return f'<span lang="{found.fallback}">{escaped}</span>' if found.fallback else escaped
+
+
 def _texts(text: str | Translations | None, lang: str) -> dict[str, str]:
     """A template text ready for each format: plain, Markdown (escaped), HTML (escaped)."""
     plain = _t(text, lang)
@@ -66,8 +74,28 @@ def _rules(rules: Any, lang: str) -> dict[str, Any]:
         out["unit"] = rules.unit
         out["unit_label"] = wording.UNIT_LABELS[lang][rules.unit]
     if rules.type == "choice":
-        out["choices"] = [{"value": c.value, "label": _t(c.label, lang)} for c in rules.choices]
+        out["choices"] = [_choice(c, lang) for c in rules.choices]
     return out
+
+
+def _choice(choice: Any, lang: str) -> dict[str, Any]:
+    """A choice's value and label; ``lang`` when the label is another language's."""
+    found = localize(choice.label, lang)
+    out: dict[str, Any] = {"value": choice.value, "label": found.text}
+    out["text"] = _t(choice.text, lang) if choice.text is not None else in_sentence(found.text)
+    if found.fallback:
+        out["lang"] = found.fallback
+    return out
+
+
+def in_sentence(label: str) -> str:
+    """A choice's label as words inside a sentence: "Co miesiąc" -> "co miesiąc", "Monthly" ->
+    "monthly", "E-mail" -> "e-mail"; a first word that is not a plain capitalised word ("CRM",
+    "HubSpot", "B2B") is kept as it is. A name ("Salesforce") needs its choice's ``text:``."""
+    first = label.split(maxsplit=1)[0] if label.strip() else ""
+    plain = len(first) > 1 and first[0].isupper() and not any(c.isdigit() for c in first) and all(
+        c.islower() or not c.isalpha() for c in first[1:])
+    return label[0].lower() + label[1:] if plain else label
 
 
 def _default(param: Any, lang: str) -> Any:
@@ -87,7 +115,7 @@ def _param(param: Any, lang: str) -> dict[str, Any]:
         id=param.id,
         label=_t(param.label, lang),
         label_cell=md_escape(_t(param.label, lang), table=True),
-        label_html=html_escape(_t(param.label, lang)),
+        label_html=_lang_html(param.label, lang),
         help=_t(param.help, lang),
         required=param.required,
         default=_default(param, lang),
@@ -124,7 +152,7 @@ def _derived(item: Any, lang: str) -> dict[str, Any]:
         "id": item.id,
         "label": _t(item.label, lang),
         "label_cell": md_escape(_t(item.label, lang), table=True),
-        "label_html": html_escape(_t(item.label, lang)),
+        "label_html": _lang_html(item.label, lang),
         "help": _t(item.help, lang),
         "unit": unit,
         "round": item.round,
@@ -135,17 +163,21 @@ def _derived(item: Any, lang: str) -> dict[str, Any]:
 
 
 def _clause(clause: Any, lang: str) -> dict[str, Any]:
-    body = compile_body(_t(clause.body, lang))
+    text = localize(clause.body, lang)
+    body = compile_body(text.text)
     title = _texts(clause.title, lang)
+    html = body.html
+    if text.fallback:  # a body in another language: its own lang (the segments are HTML)
+        html = [f'<div lang="{text.fallback}">\n', *html, "\n</div>"]
     return {
         "id": clause.id,
         "title": title["text"],
         "title_md": title["md"],
-        "title_html": title["html"],
+        "title_html": _lang_html(clause.title, lang),
         "when": expr.parse(clause.when) if clause.when else None,
         "when_source": clause.when or "",
         "md": body.md,
-        "html": body.html,
+        "html": html,
     }
 
 
@@ -188,6 +220,9 @@ def _compiled(sla: Sla, lang: str) -> str:
         "counted": wording.COUNTED[lang],
         "css": CSS_FILE.read_text(encoding="utf-8"),
     }
+    title_lang = localize(sla.title, lang).fallback
+    if title_lang:  # the <h1>'s lang when the title is another language's (<title> cannot say so)
+        spec["title_lang"] = title_lang
     text = json.dumps(spec, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     if len(_CACHE) > 64:
         _CACHE.clear()
