@@ -134,6 +134,8 @@ class Planner:
             t=self.t,
             inline=lambda text: inline_markdown(localized(text, lang, inline=True)),
             text=lambda text: plain(localize(text, lang).text),
+            # The words of a text as written, for a fenced block Markdown leaves alone (a diagram).
+            words=lambda text: localize(text, lang).text,
             # The badge of a text shown in another language (after a title or an owner).
             badge=lambda text: fallback_marker(lang, localize(text, lang).fallback),
             marked=lambda text: localized(text, lang, inline=True, literal=True),  # text() + badge(), with lang

@@ -78,9 +78,13 @@ def attr_words(text: str) -> str:
 
 
 def mermaid_label(text: str) -> str:
-    """Text safe inside a Mermaid ``["..."]`` label."""
+    """Text safe inside a Mermaid ``["..."]`` label, shown as written: the diagram's source is a
+    fenced block, which Markdown leaves alone, so nothing is Markdown-escaped (``\\[`` would show
+    its backslash), and Mermaid's own entities keep HTML and a backtick (which would make the
+    label Markdown) literal."""
     text = _NEWLINES.sub(" ", text)
-    for char, entity in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("&", "#amp;")):
+    for char, entity in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("&", "#amp;"),
+                         ("`", "#96;")):
         text = text.replace(char, entity)
     return text
 
@@ -90,7 +94,7 @@ def mermaid_text(text: str | Translations | None, lang: str) -> str:
     translation, in a ``<span lang>`` of the language shown, which Mermaid keeps in the label's
     HTML, so that a screen reader reads the diagram's box in that language's voice."""
     found = localize(text, lang)
-    label = mermaid_label(plain(found.text))
+    label = mermaid_label(found.text)
     return f"<span lang='{found.fallback}'>{label}</span>" if found.fallback else label
 
 

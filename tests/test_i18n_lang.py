@@ -82,6 +82,9 @@ review_by: 2027-06-30
 """
 
 
+ODD_TITLE = "Ask [R&D] *now* a_b <b>x</b> #1 `q`"
+
+
 def _only_polish(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{path.name} changed: {old!r}"
@@ -102,6 +105,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     _only_polish(books / "processes" / "campaign-announcement.yaml",
                  "      pl: Przygotuj brief kampanii dla sprzedaży\n      en: Prepare the campaign brief for sales\n",
                  "      pl: Przygotuj brief kampanii dla sprzedaży\n")
+    # A title with what Markdown, HTML and Mermaid would each read as markup: shown as written.
+    _only_polish(books / "processes" / "campaign-announcement.yaml", "      en: Ask questions and flag constraints\n",
+                 f"      en: '{ODD_TITLE}'\n")
     (books / "glossary" / "nps.yaml").write_text(POLISH_TERM, encoding="utf-8")
     (project / "content" / "survey.md").write_text("# Ankieta\n\nMierzymy NPS co kwartał.\n", encoding="utf-8")
     (project / "content" / "survey.en.md").write_text("# Survey\n\nWe measure NPS every quarter.\n",
@@ -368,6 +374,25 @@ def test_an_sla_document_marks_its_language_and_texts_in_another(built: Built) -
 # -- in the browser: the tooltip, the diagram, the SLA form's preview ---------------------------
 
 
+def _shadow_texts(tab: Any) -> list[str]:
+    """The texts inside the page's shadow trees (where Material draws a diagram)."""
+    session = tab.context.new_cdp_session(tab)
+    root = session.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+    session.detach()
+    found: list[str] = []
+
+    def walk(node: dict[str, Any], shadow: bool) -> None:
+        if shadow and node.get("nodeType") == 3:
+            found.append(node.get("nodeValue", ""))
+        for child in node.get("children", []):
+            walk(child, shadow)
+        for child in node.get("shadowRoots", []):
+            walk(child, True)
+
+    walk(root, False)
+    return found
+
+
 def _text_langs(tab: Any, needle: str) -> list[str]:
     """The language of each text of the page (shadow trees too: Material draws a diagram in a
     closed one) containing ``needle``, as the browser inherits it through shadow hosts."""
@@ -406,6 +431,7 @@ def test_chromium_reads_a_tooltip_and_a_diagram_label_in_their_language(tab: Any
     # the box, and the table of contents' entry
     assert _text_langs(tab, "Przygotuj brief kampanii dla sprzedaży").count("pl") >= 2
     assert set(_text_langs(tab, "Announce the campaign")) == {"en"}
+    assert ODD_TITLE in _shadow_texts(tab), "a label with [ ] * _ & < # ` is drawn as written"
     assert errors == []
 
 
