@@ -426,8 +426,17 @@ _WINDOWS_FORBIDDEN = set('<>:"\\|?*')
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]*[A-Za-z0-9_-]")
 
 
+#: Names Windows keeps for devices, with any ending (``con.md``, ``nul.tar.gz``): Git for Windows
+#: refuses to check such a file out.
+_WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                              *(f"LPT{i}" for i in range(1, 10))})
+
+
 def name_problem(name: str) -> str | None:
     """Why a file or folder name is refused, or None. The name may hold surrogate escapes."""
+    if name.split(".", 1)[0].rstrip(" ").upper() in _WINDOWS_DEVICES:
+        return (f"{name.split('.', 1)[0]!r} is a name Windows keeps for a device, so the file "
+                "cannot be checked out there: rename it")
     if _PLAIN_NAME.fullmatch(name):
         return None
     if any("\udc80" <= ch <= "\udcff" for ch in name):

@@ -8,25 +8,126 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
+import json
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from .errors import UserError
 from .fsutil import environment_problem
+from .messages import suggest
 
 #: Exit statuses besides 0 (done) and 1 (a mistake, or the machine refused: disk full, read-only):
 #: stopped by Ctrl+C, by SIGTERM (``docker stop``, a cancelled CI job, ``kill``), and the reader
 #: of the output gone (``playbook check --format json | head``): 128 + the signal, as a shell
 #: reports a command those signals ended.
 INTERRUPTED, TERMINATED, PIPE_CLOSED = 130, 143, 141
+#: A mistyped command line.
+USAGE = 2
 
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM: the command stops as it does on Ctrl+C, cleaning up what it was writing (the
     build's staging folder); a KeyboardInterrupt, so every clean-up for Ctrl+C runs for it too."""
+
+
+class UsageError(Exception):
+    """A mistyped command line (an unknown option, a missing value): said in plain words, and
+    as JSON too where the command was asked for JSON; exit status 2, as POSIX tools give."""
+
+    def __init__(self, message: str, parser: argparse.ArgumentParser) -> None:
+        super().__init__(message)
+        self.message = message
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, its mistakes raised as :class:`UsageError` in the tool's words (argparse prints
+    its own English and a usage line, and exits, before JSON could be written)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(_plain_usage(message, self), self)
+
+
+def _options(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for a in parser._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+
+
+def _plain_usage(message: str, parser: argparse.ArgumentParser) -> str:
+    """argparse's message in the tool's words, after the command it was given to (its English is
+    kept for a message not foreseen here)."""
+    help_ = f"'{parser.prog} --help' says what to write"
+    found = re.fullmatch(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)", message, re.S)
+    if found:
+        name, value, choices = found.groups()
+        listed = [c.strip().strip("'") for c in choices.split(",")]
+        if name.startswith("-"):
+            said = f"{name}: {value!r} is not one of {', '.join(listed)}."
+        else:
+            what = "command" if name == "COMMAND" else "action"
+            said = f"{value!r} is not a{'n' if what == 'action' else ''} {what}; the {what}s are {', '.join(listed)}."
+        return f"{parser.prog}: {said}{suggest(value, listed)}"
+    found = re.fullmatch(r"argument (\S+?)(?:/\S+)?: expected (?:one|at least one) argument", message)
+    if found:
+        option = found.group(1)
+        action = next((a for a in parser._actions if option in a.option_strings), None)
+        if action is not None and action.choices:
+            return (f"{parser.prog}: {option}: a value is missing after it, one of "
+                    f"{', '.join(map(str, action.choices))}.")
+        value = action.metavar if action is not None and isinstance(action.metavar, str) else "VALUE"
+        return f"{parser.prog}: {option}: a value is missing after it (write {option} {value})."
+    found = re.fullmatch(r"the following arguments are required: (.*)", message)
+    if found:
+        missing = found.group(1).split(", ")
+        sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if sub is not None and sub.metavar in missing:
+            what = "a command" if sub.metavar == "COMMAND" else "an action"
+            return f"{parser.prog}: name {what}: {', '.join(sub.choices)}; {help_}."
+        return f"{parser.prog}: {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; {help_}."
+    found = re.fullmatch(r"unrecognized arguments: (.*)", message)
+    if found:
+        first = found.group(1).split(" ")[0]
+        if not first.startswith("-"):
+            return (f"{parser.prog}: {first!r} is one value more than the command takes; {help_} "
+                    "(a value with spaces goes in quotes).")
+        name, known = first.split("=")[0], _options(parser)
+        return (f"{parser.prog}: {name!r} is not an option of this command; the options are "
+                f"{', '.join(known)}.{suggest(name, known)}")
+    return f"{parser.prog}: {message[:1].upper()}{message[1:]}."
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse ``argv``; an unknown option is said by the command it was given to (argparse says
+    it at the top, naming no command)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        leaf = parser
+        while True:
+            sub = next((a for a in leaf._actions if isinstance(a, argparse._SubParsersAction)), None)
+            if sub is None or getattr(args, sub.dest, None) not in sub.choices:
+                break
+            leaf = sub.choices[getattr(args, sub.dest)]
+        leaf.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """Whether the command line asked for JSON (``--format json``), however it was mistyped."""
+    pairs = itertools.pairwise([*argv, ""])
+    return any(a == "--format=json" or (a == "--format" and b == "json") for a, b in pairs)
+
+
+def _usage_error(exc: UsageError, argv: Sequence[str]) -> int:
+    print(_red(exc.message), file=sys.stderr)
+    if _wants_json(argv):
+        problem = {"file": "", "line": 0, "col": 0, "where": "", "message": exc.message,
+                   "severity": "error"}
+        print(json.dumps({"ok": False, "problems": [problem]}, indent=2))
+    return USAGE
 
 
 #: Whether SIGTERM came while this command runs.
@@ -44,7 +145,7 @@ def stop_if_terminated() -> None:
 def make_parser() -> argparse.ArgumentParser:
     from .commands import COMMANDS
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="playbook",
         description="Sales & marketing playbooks from YAML: site, printable checklists, SLAs.",
     )
@@ -58,7 +159,7 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _project_anywhere(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _project_anywhere(sub: argparse._SubParsersAction[Any]) -> None:
     """``--project DIR`` after the command too (``playbook build --project DIR``), as users
     write it; given there it wins, left out it keeps the one given before the command."""
     for parser in sub.choices.values():
@@ -75,12 +176,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _stop_on_sigterm():
             # Inside the try: importing the commands takes about half a second, and Ctrl+C then
             # is "Interrupted." like anywhere else, not a traceback.
-            args = make_parser().parse_args(argv)
+            args = _parse(make_parser(), argv)
             code: int = args.run(args)
             sys.stdout.flush()  # a closed pipe shows here, not as Python exits
     except UserError as exc:
         print(_red(exc.render()), file=sys.stderr)
         return 1
+    except UsageError as exc:
+        return _usage_error(exc, sys.argv[1:] if argv is None else argv)
     except Terminated:
         print("Stopped (SIGTERM).", file=sys.stderr)
         return TERMINATED

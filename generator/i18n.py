@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalogue import is_litter
+from .catalogue import is_litter, name_problem
 from .errors import Diagnostic
 from .labels import label
 from .yamlfile import decode
@@ -99,6 +99,7 @@ def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str
                    "page's address cannot hold: rename it using ordinary letters.")
         for uri in sorted(src_uris) if any("\udc80" <= ch <= "\udcff" for ch in uri)
     ]
+    problems += _unportable_names(src_uris, folder)
     problems += _odd_language_names(src_uris, languages, default, folder)
     for target, uri in sorted(unused.items()):
         named = found[target][default]
@@ -117,6 +118,28 @@ def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str
             f"out of the site: {advice}.",
         ))
     return problems
+
+
+def _unportable_names(src_uris: Iterable[str], folder: str) -> list[Diagnostic]:
+    """Pages whose file or folder names Windows cannot hold (``a:b.md``, ``notes?.md``,
+    ``con.md``, ``v1./x.md``) or no web address can (a line break), refused as in the playbooks
+    folder: the site built, but a clone on Windows could not check the project out, and the
+    page's address ('a:b/' reads as a link scheme, 'notes?/' as a query) led nowhere."""
+    problems = []
+    for uri in sorted(src_uris):
+        if any("\udc80" <= ch <= "\udcff" for ch in uri):
+            continue  # not UTF-8: said above
+        parts = uri.split("/")
+        for index, part in enumerate(parts):
+            problem = name_problem(part)
+            if problem:
+                what = "file" if index == len(parts) - 1 else "folder"
+                shown = "/".join(parts[:index + 1])
+                problems.append(Diagnostic(
+                    posixpath.join(folder, shown) if folder not in ("", ".") else shown, 1, 1, "",
+                    f"this {what} name cannot be used: {problem}."))
+                break
+    return list(dict.fromkeys(problems))
 
 
 #: A page name that looks like it names a language (``about.de.md``, ``about.EN.md``).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from .checklists.dates import DaysOff, known_country
-from .errors import Diagnostic, UserError
+from .errors import Diagnostic, UserError, printable
 from .messages import suggest
 from .models import LANGUAGES
 from .yamlfile import FORBIDDEN_CHARS, char_name, decode, syntax_problem
@@ -122,20 +123,22 @@ def find_config(start: Path) -> Path:
         candidate = start / name
         if candidate.is_file():
             return candidate
+    shown = printable(str(start))  # a line break in --project DIR: still one line
     if not start.is_dir():
         raise UserError(
-            f"{start}: no such folder. Name the project folder (the one holding mkdocs.yml) with "
+            f"{shown}: no such folder. Name the project folder (the one holding mkdocs.yml) with "
             "--project DIR."
         )
     above = next((folder for folder in start.parents
                   if any((folder / name).is_file() for name in CONFIG_NAMES)), None)
     if above is not None:  # run in a folder of the project (playbooks/, content/...)
+        project = printable(str(above))
         raise UserError(
-            f"{start}: no mkdocs.yml here; the project seems to be {above}, which holds one. Run "
-            f"the command there, or name it with --project {above}."
+            f"{shown}: no mkdocs.yml here; the project seems to be {project}, which holds one. Run "
+            f"the command there, or name it with --project {project}."
         )
     raise UserError(
-        f"{start}: no mkdocs.yml here. Run the command in the project folder, or name it with "
+        f"{shown}: no mkdocs.yml here. Run the command in the project folder, or name it with "
         "--project DIR."
     )
 
@@ -225,6 +228,8 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
             raise complain(("plugins", "playbook", key), f"expected a text, not {_shown(options[key])}.")
     for key in ("playbooks_dir", "templates_dir"):
         wrong = folder_problem(options.get(key))
+        if wrong is None and config_file is not None and options.get(key) is not None:
+            wrong = outside_problem(config_file.resolve().parent, options[key], key)
         if wrong:
             raise complain(("plugins", "playbook", key), wrong)
     for key in ("enabled", "pdf"):
@@ -335,6 +340,33 @@ def folder_problem(value: object) -> str | None:
         return (f"a folder's name can be at most {_NAME_MAX} bytes long, but one part of this path "
                 f"is {longest}: shorten it.")
     return None
+
+
+def outside_problem(root: Path, value: str, key: str) -> str | None:
+    """What makes a folder setting point out of the project ``root``: a path above or beside it
+    (``../shared``, ``/srv/x``), or one through a symbolic link that leads out (``tpl/templates``
+    with ``tpl -> /srv``); for ``templates_dir`` also the project folder itself. A build reads
+    every file there (a template may include any file of its folder, ``.git/config`` with a CI
+    token of the project folder too) and publishes what it reads, so only the project's own
+    folders are used, as for ``content/`` (see :func:`generator.i18n.links_outside`)."""
+    root = root.resolve()
+    real = (root / value).resolve()
+    example = "templates" if key == "templates_dir" else "playbooks"
+    if real == root and key == "templates_dir":
+        return (f"{value!r} is the project folder itself: a template could then include any file "
+                f"of it (.git/config too); name a folder in it, like {example}.")
+    if real.is_relative_to(root):
+        return None
+    plain = Path(os.path.normpath(root / value))
+    through = next((p for p in (plain, *plain.parents) if p.is_relative_to(root) and p != root
+                    and p.is_symlink()), None)
+    if through is not None:
+        how = f" goes through the symbolic link {through.relative_to(root).as_posix()} to {real.as_posix()},"
+    else:
+        how = " is" if Path(value).is_absolute() else f" leads to {real.as_posix()},"
+    return (f"{value!r}{how} outside the project: a build would read files from elsewhere on the "
+            f"machine, and could publish them. Keep the folder in the project (a copy, or a git "
+            f"submodule), like {example}.")
 
 
 def config_position(config_file: Path, path: tuple[str, ...]) -> tuple[int, int]:

@@ -656,11 +656,14 @@ class ProjectLoader(jinja2.BaseLoader):
             raise UserError([Diagnostic(display, 1, 1, "", f"cannot read the template: {exc.strerror or exc}.")]) from None
         if len(raw) > MAX_TEMPLATE_BYTES:
             raise UserError([Diagnostic(display, 1, 1, "", f"the template is over the limit of {MAX_TEMPLATE_BYTES:,} bytes.")])
+        body = raw.removeprefix(b"\xef\xbb\xbf")
         try:
-            text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            text = body.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            line = body[: exc.start].count(b"\n") + 1
+            # in characters, as every other column (the line before the byte is UTF-8 text)
+            start = body.rfind(b"\n", 0, exc.start) + 1
+            col = len(body[start: exc.start].decode("utf-8", "replace")) + 1
             raise UserError([Diagnostic(display, line, col, "", "the template is not saved as UTF-8: save it as UTF-8.")]) from None
 
         def uptodate() -> bool:

@@ -216,3 +216,74 @@ def test_a_zero_byte_is_located_in_a_file_with_old_mac_line_endings(tmp_path: Pa
     text = config.read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: con\x00tent")
     config.write_bytes(text.replace("\n", "\r").encode("utf-8"))
     assert _error(root) == "mkdocs.yml:2:14: YAML: the file contains a zero byte (U+0000): remove it."
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("templates_dir: tpl/templates",
+     "mkdocs.yml:9:22: plugins.playbook.templates_dir: 'tpl/templates' goes through the symbolic "
+     "link tpl to {outside}/templates, outside the project: a build would read files from "
+     "elsewhere on the machine, and could publish them. Keep the folder in the project (a copy, "
+     "or a git submodule), like templates."),
+    ("templates_dir: ../outside/templates",
+     "mkdocs.yml:9:22: plugins.playbook.templates_dir: '../outside/templates' leads to "
+     "{outside}/templates, outside the project: a build would read files from elsewhere on the "
+     "machine, and could publish them. Keep the folder in the project (a copy, or a git "
+     "submodule), like templates."),
+    ("templates_dir: {outside}/templates",
+     "mkdocs.yml:9:22: plugins.playbook.templates_dir: '{outside}/templates' is outside the "
+     "project: a build would read files from elsewhere on the machine, and could publish them. "
+     "Keep the folder in the project (a copy, or a git submodule), like templates."),
+    ("templates_dir: '.'",
+     "mkdocs.yml:9:22: plugins.playbook.templates_dir: '.' is the project folder itself: a "
+     "template could then include any file of it (.git/config too); name a folder in it, like "
+     "templates."),
+    ("playbooks_dir: ../outside",
+     "mkdocs.yml:9:22: plugins.playbook.playbooks_dir: '../outside' leads to {outside}, outside "
+     "the project: a build would read files from elsewhere on the machine, and could publish "
+     "them. Keep the folder in the project (a copy, or a git submodule), like playbooks."),
+    ("playbooks_dir: ext/playbooks",
+     "mkdocs.yml:9:22: plugins.playbook.playbooks_dir: 'ext/playbooks' goes through the symbolic "
+     "link ext to {outside}/playbooks, outside the project: a build would read files from "
+     "elsewhere on the machine, and could publish them. Keep the folder in the project (a copy, "
+     "or a git submodule), like playbooks."),
+], ids=["parent-link", "dot-dot", "absolute", "project-itself", "playbooks-dot-dot", "playbooks-link"])
+def test_a_folder_setting_leading_out_of_the_project_is_refused(tmp_path: Path, setting: str,
+                                                                expected: str) -> None:
+    """A templates folder that is itself a link was refused, but not one whose parent is, nor
+    '..', an absolute path or '.': a template may include any file of its folder, and the
+    project's own .git/config (which may hold a CI token) or a file of another checkout on the
+    CI machine would be on the site."""
+    outside = (tmp_path / "outside").resolve()
+    for folder in ("templates", "playbooks/teams"):
+        (outside / folder).mkdir(parents=True)
+    (outside / "templates" / "team.md.j2").write_text("{% include 'secret' %}", encoding="utf-8")
+    root = _project(tmp_path, setting.format(outside=outside))
+    (root / "tpl").symlink_to(outside)
+    (root / "ext").symlink_to(outside)
+    assert _error(root) == expected.format(outside=outside.as_posix())
+    with pytest.raises(UserError):  # the plugin, under a plain `mkdocs build`, says the same
+        key, value = setting.format(outside=outside).split(":", 1)
+        settings_from({key: value.strip().strip("'")}, "pl", root / "mkdocs.yml")
+
+
+def test_folders_inside_the_project_are_fine_links_within_it_too(tmp_path: Path) -> None:
+    root = _project(tmp_path, "templates_dir: shared/templates\nplaybooks_dir: ./playbooks")
+    (root / "real" / "templates").mkdir(parents=True)
+    (root / "shared").symlink_to(root / "real")
+    project = load_project(root)
+    assert project.templates_dir.resolve() == (root / "real" / "templates").resolve()
+
+
+def test_a_project_folder_named_with_a_line_break_is_said_on_one_line(tmp_path: Path) -> None:
+    """``--project "$(...)"`` with a stray line break split the message over two lines (and
+    ``Found N errors`` counting went on the second)."""
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    inner = tmp_path / "p" / "sub\ndir"
+    inner.mkdir()
+    for start, expected in ((tmp_path / "a\nb", "a\\nb: no such folder."),
+                            (inner, "sub\\ndir: no mkdocs.yml here; the project seems to be ")):
+        with pytest.raises(UserError) as caught:
+            load_project(start)
+        [line] = caught.value.render().splitlines()
+        assert expected in line

@@ -126,6 +126,20 @@ class PrintDocument:
     stamp: str  # "wydrukowano 2027-01-02", or empty
     title_lang: str | None = None  # of a checklist's title shown as the document's (not a pack's)
 
+    @property
+    def running_name(self) -> str | None:
+        """The name in the running header (top right, one line beside the title): cut with an
+        ellipsis past :data:`RUNNING_NAME` characters. A name of 120 characters (``--name`` takes
+        200) ran off the page's left edge and over the title; the page's own "new hire" field
+        shows it whole."""
+        if self.name is None or len(self.name) <= RUNNING_NAME:
+            return self.name
+        return self.name[:RUNNING_NAME - 1].rstrip(" -,.") + "…"
+
+
+#: Most characters of the new hire's name in the running header: about half of the line.
+RUNNING_NAME = 50
+
 
 def version_of(entry: Entry) -> str:
     """The checklist's version: the start of its YAML text's SHA-256 (``Source.version``)."""

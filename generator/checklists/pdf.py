@@ -87,9 +87,24 @@ def _stylesheet(css: str, folders: tuple[Path, ...]) -> tuple[Any, tuple[str, ..
     from .fetch import LocalOnlyFetcher
 
     fetcher = LocalOnlyFetcher(folders)
-    with _quiet_weasyprint():
+    with _quiet_weasyprint(), _too_large(fetcher):
         sheet = CSS(string=css, base_url=BASE_URL, url_fetcher=fetcher, font_config=_font_config(folders))
     return sheet, tuple(fetcher.refused)
+
+
+@contextlib.contextmanager
+def _too_large(fetcher: Any) -> Iterator[None]:
+    """A file the document uses that is too large to print (see :mod:`.bombs`) is a mistake of
+    the project's, said in plain words, and no PDF is made; WeasyPrint would leave it out
+    unsaid, or (a file it reads inside an SVG) swallow the error that stopped it."""
+    from ..errors import Diagnostic, UserError
+    from .fetch import TooLarge
+
+    with contextlib.suppress(TooLarge):  # said below, with every other file refused so
+        yield
+    if fetcher.too_large:
+        raise UserError([Diagnostic(shown, 1, 1, "", f"{why} No PDF was made.")
+                         for shown, why in dict.fromkeys(fetcher.too_large)])
 
 
 def render_pdf(html: str, allowed: Iterable[Path] = (), stylesheet: str = "") -> Rendered:
@@ -111,7 +126,7 @@ def render_pdf(html: str, allowed: Iterable[Path] = (), stylesheet: str = "") ->
     if stylesheet:
         sheet, refused = _stylesheet(stylesheet, folders)
         sheets.append(sheet)
-    with _quiet_weasyprint():
+    with _quiet_weasyprint(), _too_large(fetcher):
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
             font_config=_font_config(folders), stylesheets=sheets)
         pdf = document.write_pdf()
