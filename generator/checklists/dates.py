@@ -59,11 +59,15 @@ def _public_holidays(country: str, lang: str | None) -> Any:
     return holidays.country_holidays(country, language=language)
 
 
+@functools.lru_cache(maxsize=16)
 def known_country(code: str) -> bool:
-    """Whether the ``holidays`` package has a calendar of public holidays for ``code``."""
-    import holidays
-
-    return code in holidays.list_supported_countries()
+    """Whether the ``holidays`` package has a calendar of public holidays for ``code`` (asked
+    once per process: ``playbook serve`` checks the settings at every rebuild)."""
+    try:
+        _public_holidays(code, None)
+    except NotImplementedError:  # the package's "Country XX not available"
+        return False
+    return True
 
 
 @dataclass(frozen=True)
