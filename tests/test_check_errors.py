@@ -54,7 +54,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "unknown field without suggestion": (
         goal(**{"unit: MQL": "unit: MQL\nbudget: 5"}),
         ["playbooks/goals/g2.yaml:12:1: budget: unknown field 'budget'. The fields allowed here "
-         "are: goal_type, id, kind, metric, owner, period, review_by, statement, summary, tags, "
+         "are: goal_type, id, keywords, kind, metric, owner, period, review_by, statement, summary, tags, "
          "target, team, title, unit."],
     ),
     "dangling reference": (
@@ -303,7 +303,7 @@ def test_a_file_that_does_not_validate_is_not_reported_again_where_it_is_used(tm
     )
     assert check_lines(root) == [
         "playbooks/teams/marketing.yaml:18:1: colour: unknown field 'colour'. The fields "
-        "allowed here are: approach, horizon, id, kind, mission, owner, prospects, "
+        "allowed here are: approach, horizon, id, keywords, kind, mission, owner, prospects, "
         "responsibilities, review_by, summary, tags, title.",
         "Found 1 error in 1 file.",
     ]
@@ -398,7 +398,7 @@ def test_a_copied_file_is_a_duplicate_even_with_a_mistake_of_its_own(tmp_path: P
         "playbooks/goals/leads-copy.yaml:2:5: id: the id 'leads' is also used by "
         "playbooks/goals/leads.yaml (line 2): ids must be unique across the project.",
         "playbooks/goals/leads-copy.yaml:14:1: colour: unknown field 'colour'. The fields allowed "
-        "here are: goal_type, id, kind, metric, owner, period, review_by, statement, summary, "
+        "here are: goal_type, id, keywords, kind, metric, owner, period, review_by, statement, summary, "
         "tags, target, team, title, unit.",
         "playbooks/goals/leads.yaml:2:5: id: the id 'leads' is also used by "
         "playbooks/goals/leads-copy.yaml (line 2): ids must be unique across the project.",

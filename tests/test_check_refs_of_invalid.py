@@ -27,7 +27,7 @@ from tests.test_check_errors import FLOW, check_lines, run_check, term
 ROOT = Path(__file__).resolve().parent.parent
 COLOUR = "colour: red\n"
 PROCESS_FIELDS = (
-    "handoffs, id, kind, owner, review_by, steps, summary, tags, team, title, trigger"
+    "handoffs, id, keywords, kind, owner, review_by, steps, summary, tags, team, title, trigger"
 )
 
 CHECKLIST = """\
@@ -156,7 +156,7 @@ def test_a_reference_to_a_definition_that_does_not_load_is_not_missing(tmp_path:
         "playbooks/goals/g2.yaml:12:9: period: 'weekly' is not allowed here: choose one of "
         "month, quarter, year.",
         "playbooks/teams/marketing.yaml:18:1: colour: unknown field 'colour'. The fields allowed "
-        "here are: approach, horizon, id, kind, mission, owner, prospects, responsibilities, "
+        "here are: approach, horizon, id, keywords, kind, mission, owner, prospects, responsibilities, "
         "review_by, summary, tags, title.",
         "Found 2 errors in 2 files.",
     ]
@@ -228,7 +228,7 @@ def test_an_invalid_term_that_names_itself_and_a_term_twice(tmp_path: Path) -> N
         "playbooks/glossary/mql.yaml:7:29: see_also[3]: 'leads' is a goal "
         "(playbooks/goals/leads.yaml), but a term is expected here.",
         "playbooks/glossary/mql.yaml:8:1: colour: unknown field 'colour'. The fields allowed here "
-        "are: definition, id, kind, owner, review_by, see_also, summary, synonyms, tags, title.",
+        "are: definition, id, keywords, kind, owner, review_by, see_also, summary, synonyms, tags, title.",
         "Found 4 errors in 1 file.",
     ]
 

@@ -20,6 +20,9 @@
  *   page first, then the pages so titled: the index holds a hidden word for each name and title
  *   (generator/search/words.py and index.py make them, nameKey here makes the query's the same
  *   way), looked up with Pagefind's quoted search, which matches whole words only;
+ * - a Polish word whose consonant softened before "-e" ("o kwocie") is searched again by its other
+ *   stem ("kwot") when the best hit lacks the first; on the English site, a word the site lacks is
+ *   searched as a site word of the same Polish stem ("marka" -> "marki", a glossary name);
  * - a Polish query of one word, cut to a stem that begins longer words, lists the pages having a
  *   word of that stem first ("marka": the pages saying "marki", "markę" before those saying only "marketing");
  * - ranking of the glossary fields (a term's own page, then pages about it, then mentions), and
@@ -79,26 +82,58 @@
 
   const stemmer = config.stemmer || null;
 
-  function stem(word) {
+  /** A word without its ending by ``rules`` (the Polish stemmer's), lower case; as typed without. */
+  function stemBy(rules, word) {
     const chars = Array.from(word.normalize("NFC").toLowerCase());
     const lower = chars.join("");
-    if (!stemmer) return lower;
+    if (!rules) return lower;
     const folded = chars.map(foldChar).join("");
-    for (const [old, replacement] of stemmer.rewrites || []) {
-      if (folded.endsWith(old) && folded.length - old.length >= stemmer.min) {
+    for (const [old, replacement] of rules.rewrites || []) {
+      if (folded.endsWith(old) && folded.length - old.length >= rules.min) {
         return chars.slice(0, chars.length - old.length).join("") + replacement;
       }
     }
-    for (const suffix of stemmer.suffixes || []) {
-      if (folded.endsWith(suffix) && folded.length - suffix.length >= stemmer.min) {
+    for (const suffix of rules.suffixes || []) {
+      if (folded.endsWith(suffix) && folded.length - suffix.length >= rules.min) {
         return chars.slice(0, chars.length - suffix.length).join("");
       }
     }
     return lower;
   }
 
+  /** The site's stemmer: Polish on the Polish site, none on the English one. */
+  function stem(word) {
+    return stemBy(stemmer, word);
+  }
+
   function words(text) {
     return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  /** The other stem of a word whose consonant softened before "-e" ("kwocie" -> "kwot", "marce"
+   * -> "mark"), or null (alternative in generator/search/polish.py). */
+  function alternative(word) {
+    if (!stemmer) return null;
+    const chars = Array.from(word.normalize("NFC").toLowerCase());
+    const folded = chars.map(foldChar).join("");
+    for (const [ending, instead] of stemmer.alternations || []) {
+      if (folded.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min + 1) {
+        return chars.slice(0, chars.length - ending.length).join("") + instead;
+      }
+    }
+    return null;
+  }
+
+  /** The query with each word that has another stem written as that stem ("o kwocie" -> "kwot"),
+   * or null when no word has one: searched when the query itself finds nothing. */
+  function alternativeQuery(text) {
+    let changed = false;
+    const out = queryWords(text).map((word) => {
+      const other = alternative(word);
+      if (other) changed = true;
+      return other || word;
+    });
+    return changed ? out.join(" ") : null;
   }
 
   /** One word of an exact-match key (word_key in generator/search/words.py): folded, without its
@@ -138,12 +173,22 @@
     return queryWords(text).map(stem).map((w) => w.replace(/ł/g, "ľ")).join(" ");
   }
 
+  /** The last letters of an English word that no ending Pagefind's English (Porter 2) stemmer
+   * removes ends in: such a word is its own stem, and every word Pagefind finds for it begins so. */
+  const KEPT_END = /[abfhjkopquvwxz]$/;
+
   /** What a word of a found page must start with (folded) to count as this query word: the stem
    * less up to three letters, since Pagefind stems the query word again (English "quotas" finds
-   * "quota"). A word the index lacks is matched by Pagefind to a much shorter one. */
+   * "quota"), and less a "y" left at its end, which Pagefind's English stemmer writes "i"
+   * ("qualifying" finds "qualified", "qualifies"). A word the index lacks is matched by Pagefind
+   * to a much shorter one. On the English site, a word ending in a letter that Pagefind's English
+   * stemmer removes no ending in (see KEPT_END) must be there whole: "marka", which a Polish reader
+   * types, is not "marked". */
   function needed(word) {
     const folded = fold(stem(word));
-    return folded.slice(0, Math.max(3, folded.length - 3));
+    if (!stemmer && KEPT_END.test(folded)) return folded;
+    const cut = folded.slice(0, Math.max(3, folded.length - 3));
+    return cut.length > 3 && cut.endsWith("y") ? cut.slice(0, -1) : cut;
   }
 
   /** Whether a found page has every query word (in its text or its searchable metadata, but not
@@ -151,6 +196,18 @@
   function hasEveryWord(data, query) {
     const found = pageWords(data);
     return queryWords(query).map(needed).every((key) => {
+      for (const w of found) if (w.startsWith(key)) return true;
+      return false;
+    });
+  }
+
+  /** Whether a found page has, for each query word with another stem (see alternative), a word
+   * beginning with the word's own stem: "prace" on a page saying "pracy", not "kwocie" on one
+   * saying only "kwota". */
+  function hasOwnStems(data, query) {
+    const found = pageWords(data);
+    return queryWords(query).filter((word) => alternative(word)).every((word) => {
+      const key = fold(stem(word));
       for (const w of found) if (w.startsWith(key)) return true;
       return false;
     });
@@ -260,7 +317,7 @@
 
   // Exposed for tests and for the curious: the browser and Python must cut words alike.
   window.playbookSearch = {
-    fold, stem, pagefindQuery, queryWords, nameKey, exactWord,
+    fold, stem, pagefindQuery, queryWords, nameKey, exactWord, alternative, alternativeQuery,
     suggestion: (text, written) => suggestion(text, readVocabulary(written.join("\n"))),
   };
 
@@ -337,6 +394,7 @@
   let sequence = 0;
   let timer = 0;
   let lastQuery = "";
+  let shownQuery = ""; // what the results shown are for: the query, or another form of it
 
   function setMeta(text) {
     if (meta.textContent !== text) meta.textContent = text; // a live region: said again only when it changes
@@ -369,6 +427,27 @@
         .catch(() => null);
     }
     return vocabulary;
+  }
+
+  /** On the English site, the query with each word it lacks written as a word of the site that
+   * is another Polish form of it (the same stem by the Polish stemmer, config.polishForms), or
+   * null: the glossary's Polish names are in the English site's index too, as written ("Świadomość
+   * marki"), and a Polish reader types "marka". Reads the vocabulary (see loadVocabulary). */
+  async function polishForms(text) {
+    const rules = config.polishForms;
+    if (stemmer || !rules || !suggestRules) return null;
+    const siteWords = await loadVocabulary();
+    if (!siteWords) return null;
+    let changed = false;
+    const out = queryWords(text).map((word) => {
+      const key = fold(stemBy(rules, word));
+      if (Array.from(key).length <= rules.min || key === fold(word.toLowerCase())) return word;
+      const at = siteWords.folded.findIndex((w) => w.startsWith(key) && fold(stemBy(rules, w)) === key);
+      if (at < 0) return word;
+      changed = true;
+      return siteWords.written[at];
+    });
+    return changed ? out.join(" ") : null;
   }
 
   /** What to offer for ``text``, whose results are ``found``: nothing when the best hit has every
@@ -511,7 +590,7 @@
     article.append(facetsOf(data));
     const excerpt = el("p");
     if (data.meta.text_lang) excerpt.lang = data.meta.text_lang;
-    excerpt.innerHTML = excerptOf(data, lastQuery);
+    excerpt.innerHTML = excerptOf(data, shownQuery);
     article.append(excerpt);
     link.append(article);
     item.append(link);
@@ -672,24 +751,30 @@
     }
     try {
       const pf = await loadPagefind();
-      const key = query ? nameKey(text) : "";
-      const [found, byName, byTitle, byStem] = await Promise.all([
-        pf.search(query || null, { filters }),
-        exactSearch(pf, key, "n", filters),
-        exactSearch(pf, key, "t", filters),
-        query ? stemSearch(pf, text, filters) : null,
-      ]);
+      let searched = text;
+      let [found, hits] = await lookup(pf, text, query, filters);
+      // "o kwocie" has no page as "kwoc" (Pagefind then answers a shorter word, "kwo"): a
+      // softened consonant, searched again as "kwot" when the best hit lacks the first stem
+      const other = query ? alternativeQuery(text) : null;
+      if (other && mine === sequence && !(hits.length && hasOwnStems(await dataOf(hits[0]), text))) {
+        const [otherFound, otherHits] = await lookup(pf, other, pagefindQuery(other), filters);
+        if (otherHits.length) [found, hits, searched] = [otherFound, otherHits, other];
+      }
+      // "marka" on the English site: the glossary's Polish names are there, as "marki"
+      const forms = query && !hits.length && mine === sequence ? await polishForms(text) : null;
+      if (forms && mine === sequence) {
+        const [formsFound, formsHits] = await lookup(pf, forms, pagefindQuery(forms), filters);
+        if (formsHits.length) [found, hits, searched] = [formsFound, formsHits, forms];
+      }
       if (mine !== sequence) return;
-      results = found.results;
-      // Pagefind answers a word it does not have with the longest indexed word that the typed one
-      // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
-      if (query && results.length && !hasEveryWord(await dataOf(results[0]), text)) results = [];
-      results = exactFirst(ownStemFirst(results, byStem), [byName, byTitle]);
-      const better = query ? await suggestionFor(text, results) : null;
+      results = hits;
+      shownQuery = searched;
+      const better = query ? await suggestionFor(searched, results) : null;
       if (mine !== sequence) return;
       shown = 0;
       list.replaceChildren();
-      showMeta(countText(results.length), better);
+      const count = countText(results.length);
+      showMeta(searched === text || searched === other ? count : `${count} (${labels.forms || ""} ${searched})`, better);
       updateCounts(results.length ? found.filters : {});
       await showMore(mine);
       done(text);
@@ -700,6 +785,23 @@
       setMeta(location.protocol === "file:" ? labels.file : labels.failed);
       done(text);
     }
+  }
+
+  /** Pagefind's answer for ``text`` (``query``: as pagefindQuery makes it), and its results in
+   * the order shown: the exact matches, then the pages having the word's own stem, then the rest. */
+  async function lookup(pf, text, query, filters) {
+    const key = query ? nameKey(text) : "";
+    const [found, byName, byTitle, byStem] = await Promise.all([
+      pf.search(query || null, { filters }),
+      exactSearch(pf, key, "n", filters),
+      exactSearch(pf, key, "t", filters),
+      query ? stemSearch(pf, text, filters) : null,
+    ]);
+    let hits = found.results;
+    // Pagefind answers a word it does not have with the longest indexed word that the typed one
+    // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
+    if (query && hits.length && !hasEveryWord(await dataOf(hits[0]), text)) hits = [];
+    return [found, exactFirst(ownStemFirst(hits, byStem), [byName, byTitle])];
   }
 
   /** Results for ``text`` are on screen (tests and scripts wait for this). */

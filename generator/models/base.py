@@ -268,6 +268,38 @@ class Reference:
     kinds: tuple[str, ...]
 
 
+class Keywords(Model):
+    """Words a reader searches for a definition by that its text may not use, per language:
+    ``pl: [KPI, wskaźnik]``. Why a field: readers type the words they know ("onboarding", "cold
+    calling", "KPI"), and a page written in plainer words would not be found by them."""
+
+    pl: list[Annotated[Line, StringConstraints(max_length=100)]] = Field(
+        default_factory=list, description="Words Polish readers search for this by.")
+    en: list[Annotated[Line, StringConstraints(max_length=100)]] = Field(
+        default_factory=list, description="Words English readers search for this by.")
+
+    def of(self, lang: str) -> list[str]:
+        return list(getattr(self, lang, []))
+
+    def every(self, first: str) -> list[str]:
+        """The keywords of every language, those of ``first`` first, each once."""
+        order = [first, *(other for other in LANGUAGES if other != first)]
+        return list(dict.fromkeys(word for lang in order for word in self.of(lang)))
+
+
+KeywordList = Annotated[
+    Annotated[list[Annotated[Line, StringConstraints(max_length=100)]], Tag(LIST_TAG)]
+    | Annotated[Keywords, Tag(TRANSLATIONS_TAG)],
+    Discriminator(
+        _tags_kind,
+        custom_error_type="keywords_type",
+        custom_error_message="expected a list of words like [KPI, onboarding], or a list per "
+                             "language like {pl: [KPI, wdrożenie], en: [KPI, onboarding]}",
+    ),
+]
+"""A definition's search keywords: one list for both languages, or a list per language."""
+
+
 class Definition(Model):
     """Fields every definition has, whatever its kind."""
 
@@ -291,6 +323,18 @@ class Definition(Model):
     review_by: Date = Field(
         description="Date by which the owner re-reads this definition (YYYY-MM-DD)."
     )
+    keywords: KeywordList = Field(
+        default_factory=list,
+        description="Words readers search for this by that the text may not use: one list, like "
+        "[KPI, onboarding], or one per language, like {pl: [...], en: [...]}; the search finds and "
+        "ranks the page by them, on both languages' sites.",
+    )
+
+    def keywords_every(self, first: str) -> list[str]:
+        """Every keyword, those of ``first`` first, each once (see :meth:`Keywords.every`)."""
+        if isinstance(self.keywords, Keywords):
+            return self.keywords.every(first)
+        return list(dict.fromkeys(self.keywords))
 
     def tags_in(self, lang: str) -> list[str]:
         """The tags a page in ``lang`` shows: the one list, or the language's own (a language

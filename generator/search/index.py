@@ -6,8 +6,11 @@ The reader's page is never changed for search. Pagefind reads a *copy* of each p
 - the kind, team(s) and tags become Pagefind filters and metadata;
 - glossary names become searchable metadata, not text ("MQL" finds a page that only says "lead
   kwalifikowany marketingowo", and no excerpt shows a list of synonyms); see :func:`index_copy`;
-- the key of the page's title and of a term's names is a hidden word of its metadata, so that a
-  query that *is* a title or a name lists that page first (see :mod:`.words` and :data:`EXACT`);
+- a definition's ``keywords`` (the words readers search it by that its text may not use) are
+  ranked metadata, in every language;
+- the key of the page's title, of a term's names and of the keywords is a hidden word of its
+  metadata, so that a query that *is* a title, a name or a keyword lists that page first (see
+  :mod:`.words` and :data:`EXACT`);
 - on a Polish site, a word whose stem begins a longer word's stem is also a hidden word of its
   page's metadata, so that the search box can tell the pages having that word from those having
   only the longer one ("marka" from "marketing"; see :func:`add_stem_words`);
@@ -65,8 +68,9 @@ STEMS = "stems"
 #: The names rank through ``rank_*``, one form of each word (see :mod:`.words`); the fields with the
 #: names as written (which the search box reads to quote the page where it names a term) count 0.
 META_WEIGHTS: dict[str, float] = {
-    "title": 5.0, "rank_names": 6.0, "rank_about": 3.0, "rank_synonyms": 0.2, "kind": 0.2,
-    "team": 0.2, "names": 0.0, "about": 0.0, "synonyms": 0.0, EXACT: 0.0, STEMS: 0.0,
+    "title": 5.0, "rank_names": 6.0, "rank_keywords": 4.0, "rank_about": 3.0, "rank_synonyms": 0.2,
+    "kind": 0.2, "team": 0.2, "names": 0.0, "keywords": 0.0, "about": 0.0, "synonyms": 0.0,
+    EXACT: 0.0, STEMS: 0.0,
 }
 #: How the metadata joins the names of one term, and the terms (``about``, ``synonyms``: one
 #: string per term); the search box splits them again to find where a page names a term.
@@ -101,19 +105,21 @@ def _closing(html: str, start: int) -> int:
 def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = (),
                lang: str = "pl", *, names: Sequence[str] = (), about: Sequence[str] = (),
                listing: bool = False, aliases: Sequence[str] = (), title_lang: str = "",
-               text_lang: str = "") -> str | None:
+               text_lang: str = "", keywords: Sequence[str] = ()) -> str | None:
     """The page as Pagefind should read it (its article only), or None when it has no article.
 
     Glossary names are searchable metadata, never page text, so an excerpt is always the page's
     own words in its own language (a page found only by another name shows its beginning: title
-    and summary). Three fields, ranked apart (:data:`META_WEIGHTS`): ``names``, a term page's own
-    names in every language; ``about``, the names of the terms its title names; ``synonyms``, those
-    of the other terms it mentions (these two: one string per term, its names joined by " · ").
+    and summary). Four fields, ranked apart (:data:`META_WEIGHTS`): ``names``, a term page's own
+    names in every language; ``keywords``, the words its author says readers search it by (the
+    definition's ``keywords``, in every language, see :class:`..models.base.Keywords`); ``about``,
+    the names of the terms its title names; ``synonyms``, those of the other terms it mentions
+    (these two: one string per term, its names joined by " · ").
     Each comes twice: as written, for the search box, and as ``rank_*``, one form of each word,
     which is what ranks. A ``listing`` (a section's index) counts its words at
     :data:`LISTING_WEIGHT`: it repeats the summaries of the pages it lists, which should come first.
     The keys of the title, of its ``aliases`` (other ways to say the title: "Zespół sprzedaży")
-    and of the names are the :data:`EXACT` words (see :func:`exact_words`). ``title_lang`` and
+    of the names and of the keywords are the :data:`EXACT` words (see :func:`exact_words`). ``title_lang`` and
     ``text_lang``: the language of the title, and of the whole text, when it is not ``lang``
     (search.js marks the result's title and excerpt with it, for a screen reader's voice).
     """
@@ -133,11 +139,11 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
         data.append(f'<span data-pagefind-meta="team:{_attr(" · ".join(facets.teams))}"></span>')
     data += [f'<span data-pagefind-filter="team:{_attr(t)}"></span>' for t in facets.teams]
     data += [f'<span data-pagefind-filter="tag:{_attr(t)}"></span>' for t in facets.tags]
-    exact = exact_words(title, names, lang, aliases)
+    exact = exact_words(title, names, lang, (*aliases, *keywords))
     if exact:
         data.append(f'<span data-pagefind-meta="{EXACT}:{_attr(" ".join(exact))}"></span>')
-    for field, words, joiner in (("names", names, NAMES), ("about", about, TERMS),
-                                 ("synonyms", synonyms, TERMS)):
+    for field, words, joiner in (("names", names, NAMES), ("keywords", keywords, NAMES),
+                                 ("about", about, TERMS), ("synonyms", synonyms, TERMS)):
         if words:
             value = _attr(fold_l(joiner.join(words)))
             data.append(f'<span data-pagefind-meta="{field}:{value}"></span>')
@@ -157,10 +163,23 @@ def exact_word(key: str, kind: str) -> str:
     return "qx" + key.replace(" ", "0") + "0" + kind
 
 
+#: A hyphen between two letters: "hand-off" is also written "handoff" (and "hand off").
+_JOINED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def spellings(text: str) -> list[str]:
+    """``text``, and with the hyphens between letters left out when it has any: a reader types
+    "lead handoff" for the name "Lead hand-off" (the key of "hand-off" is that of "hand off")."""
+    joined = _JOINED.sub("", text)
+    return [text, joined] if joined != text else [text]
+
+
 def exact_words(title: str, names: Sequence[str], lang: str, aliases: Sequence[str] = ()) -> list[str]:
-    """The :data:`EXACT` words of a page: of each of its names, then of its title and aliases."""
-    found = [exact_word(k, "n") for k in (name_key(n, lang) for n in names) if k]
-    found += [exact_word(k, "t") for k in (name_key(t, lang) for t in (title, *aliases)) if k]
+    """The :data:`EXACT` words of a page: of each of its names, then of its title and aliases
+    (each also without its hyphens, see :func:`spellings`)."""
+    found = [exact_word(k, "n") for n in names for k in (name_key(s, lang) for s in spellings(n)) if k]
+    found += [exact_word(k, "t") for t in (title, *aliases)
+              for k in (name_key(s, lang) for s in spellings(t)) if k]
     return list(dict.fromkeys(found))
 
 

@@ -9,8 +9,10 @@ the query only needs to lose its ending: ``umowy`` -> ``umow`` finds "umowa", "u
 The stemmer strips the longest known ending that leaves at least :data:`MIN_STEM` letters. The
 same list runs in the browser (``assets/search.js`` receives :data:`SUFFIXES` from the page), so a
 query is cut the same way everywhere. Known limits, by design of a suffix stripper: alternating
-stems are not joined (``marce`` does not find "marka", ``rynku`` not "rynek", ``źródeł`` not
-"źródło"), and short words (three letters or fewer) are left as they are.
+stems are not joined by the stemmer (``rynku`` does not find "rynek", ``źródeł`` not "źródło"),
+and short words (three letters or fewer) are left as they are. The commonest change, a consonant
+softened before the ending ``-e`` (``kwota`` -> ``kwocie``), has a second stem
+(:func:`alternative`), which the search box tries when the first finds nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +40,16 @@ MIN_STEM = 3
 
 #: Consonant changes undone before stripping: ``klienci`` -> ``klient``.
 REWRITES: tuple[tuple[str, str], ...] = (("nci", "nt"),)
+
+#: A consonant that softens before the ending ``-e`` of the locative and dative (``kwota`` ->
+#: ``o kwocie``, ``oferta`` -> ``ofercie``, ``metoda`` -> ``metodzie``, ``struktura`` ->
+#: ``strukturze``, ``marka`` -> ``marce``, ``droga`` -> ``drodze``): the folded ending of such a
+#: form, and what the stem of the other forms ends with instead. Not the stemmer's own rule (see
+#: :data:`REWRITES`): many words end so by themselves ("życie", "prace", "morze"), whose stem must
+#: stay; so the search box searches the other stem only when the first finds nothing.
+ALTERNATIONS: tuple[tuple[str, str], ...] = (
+    ("dzie", "d"), ("cie", "t"), ("rze", "r"), ("dze", "g"), ("ce", "k"),
+)
 
 _EXTRA_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s"}
 
@@ -78,3 +90,15 @@ def stem(word: str) -> str:
         if folded.endswith(suffix) and len(folded) - len(suffix) >= MIN_STEM:
             return word[: len(word) - len(suffix)]
     return word
+
+
+def alternative(word: str) -> str | None:
+    """The other stem of a word whose consonant softened before ``-e`` (:data:`ALTERNATIONS`):
+    ``kwocie`` -> ``kwot``, ``marce`` -> ``mark``; None for other words. Keeps the word's letters
+    (lower case), like :func:`stem`; as ``alternative`` in ``assets/search.js``."""
+    word = unicodedata.normalize("NFC", word).lower()
+    folded = fold(word)
+    for ending, instead in ALTERNATIONS:
+        if folded.endswith(ending) and len(folded) - len(ending) + len(instead) >= MIN_STEM + 1:
+            return word[: len(word) - len(ending)] + instead
+    return None

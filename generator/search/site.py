@@ -39,6 +39,9 @@ from .index import (
     write_index,
 )
 
+#: Other words for a team than its kind's label ("Zespół", "Team"), which a reader puts before
+#: or after its name: "dział sprzedaży", "the sales department".
+TEAM_WORDS: dict[str, tuple[str, ...]] = {"pl": ("dział",), "en": ("department",)}
 #: The bundle folder inside the site, as Pagefind names it.
 BUNDLE = "pagefind"
 #: Pagefind's ready-made search interfaces: our search box replaces them (about 400 kB unused).
@@ -95,24 +98,34 @@ class SiteSearch:
         return CopyKey(url, title, facets, self.glossary.name_groups(mentioned), names,
                        self.glossary.name_groups(titled), aliases=self._aliases(info, kind, title, facets),
                        title_lang=str(meta.get(TITLE_LANG) or ""),
-                       text_lang=str(meta.get(CONTENT_LANG) or ""))
+                       text_lang=str(meta.get(CONTENT_LANG) or ""), keywords=self._keywords(info, kind))
 
     def _aliases(self, info: object, kind: object, title: str, facets: Facets) -> tuple[str, ...]:
         """Other ways a reader says a definition's title: in the other languages (as a glossary
         name finds its term in any language, "sprzedaż" finds the team called "Sales"), and for a
-        team with the word "team" ("zespół sprzedaży", "the sales team")."""
+        team with the word "team" ("zespół sprzedaży", "the sales team") or "department" (see
+        :data:`TEAM_WORDS`: "dział sprzedaży")."""
         entry = self.catalogue.get(str(info.get("id"))) if isinstance(info, Mapping) else None
         if entry is None or kind != entry.kind:
             return ()
         aliases = [localize(entry.definition.title, lang).text for lang in LANGUAGES if lang != self.lang]
         if kind == "team":
-            aliases += [f"{facets.kind} {title}", f"{title} {facets.kind}"]
+            for word in (facets.kind, *TEAM_WORDS.get(self.lang, ())):
+                aliases += [f"{word} {title}", f"{title} {word}"]
         return tuple(dict.fromkeys(a for a in aliases if a and a != title))
+
+    def _keywords(self, info: object, kind: object) -> tuple[str, ...]:
+        """A definition's ``keywords``, the site's language's first (a reader may type another
+        language's word: "onboarding" on the Polish site)."""
+        entry = self.catalogue.get(str(info.get("id"))) if isinstance(info, Mapping) else None
+        if entry is None or kind != entry.kind:
+            return ()
+        return tuple(entry.definition.keywords_every(self.lang))
 
     def _copy(self, html: str, key: CopyKey) -> str | None:
         return index_copy(html, key.title, key.facets, key.synonyms, self.lang, names=key.names,
                           about=key.about, listing=key.listing, aliases=key.aliases,
-                          title_lang=key.title_lang, text_lang=key.text_lang)
+                          title_lang=key.title_lang, text_lang=key.text_lang, keywords=key.keywords)
 
     def page(self, output: str, src_uri: str, url: str, title: str, meta: Mapping[str, Any]) -> None:
         """Keep the index copy of a finished page."""
@@ -178,6 +191,8 @@ class CopyKey:
     #: no translation; a hand-written page shown in another language): the results show it.
     title_lang: str = ""
     text_lang: str = ""
+    #: The definition's ``keywords`` (every language, the site's first).
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

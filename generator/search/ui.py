@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .index import EXACT, META_WEIGHTS, STEMS
-from .polish import MIN_STEM, REWRITES, SUFFIXES
+from .polish import ALTERNATIONS, MIN_STEM, REWRITES, SUFFIXES
 from .site import BUNDLE
 from .suggest import DISTANCES, ENDING, MAX_LENGTH, MIN_LENGTH, VOCABULARY
 from .words import MOBILE_E
@@ -29,6 +29,7 @@ LABELS: dict[str, dict[str, str]] = {
         "file": "Wyszukiwarka działa tylko na stronie otwartej z serwera (http://), nie z pliku.",
         "short": "Wpisz co najmniej 2 znaki.",
         "suggest": "Czy chodziło o:",
+        "forms": "wyniki dla:",
     },
     "en": {
         "kind": "Kind",
@@ -42,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "file": "Search only works when the site is served over http://, not opened as a file.",
         "short": "Type at least 2 characters.",
         "suggest": "Did you mean:",
+        "forms": "results for:",
     },
 }
 
@@ -62,8 +64,14 @@ def ui_config(lang: str) -> dict[str, Any]:
         "lang": lang,
         "stemmer": (
             {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES],
-             "mobileE": [list(r) for r in MOBILE_E]}
+             "mobileE": [list(r) for r in MOBILE_E], "alternations": [list(r) for r in ALTERNATIONS]}
             if lang == "pl" else None
+        ),
+        # the English site's index has the glossary's Polish names: a Polish word typed there
+        # finds them in another form ("marka": "marki"), see polishForms in search.js
+        "polishForms": (
+            {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES]}
+            if lang != "pl" else None
         ),
         "labels": LABELS.get(lang, LABELS["en"]),
         "filters": list(FILTERS),
