@@ -8,19 +8,23 @@ from pathlib import Path
 import pytest
 
 from generator.catalogue import load
+from generator.search import index
 from generator.search.facets import Facets, facets_for_page
 from generator.search.html import map_text
 from generator.search.index import (
     EXACT,
+    EXCLUDE,
     LISTING_WEIGHT,
     META_WEIGHTS,
     STEMS,
+    CopyWords,
     SearchIndexError,
     add_stem_words,
     exact_words,
     index_copy,
     page_file,
 )
+from generator.search.suggest import Vocabulary
 from generator.search.ui import ui_config
 
 EXAMPLE = Path(__file__).resolve().parent.parent
@@ -125,6 +129,40 @@ def test_a_stem_that_begins_another_is_a_hidden_word_of_the_pages_having_it() ->
     assert META_WEIGHTS[STEMS] == 0 and ui_config("pl")["stemField"] == STEMS
     # a single site has no stem beginning another: nothing to tell apart
     assert add_stem_words([brand]) == [brand]
+
+
+def test_serve_reads_again_only_the_copies_an_edit_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``playbook serve`` re-indexes every page after each edit: what an unchanged copy gives the
+    stem words and the vocabulary is kept (by its hash), and the result is the same as reading
+    every copy afresh."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    copies = {"brand.html": _copy("<p>Świadomość marki.</p>"),
+              "marketing.html": _copy("<p>Kampania marketingowa.</p>", "Kampania marketingowa"),
+              "fairs.html": _copy("<p>Konferencje i targi.</p>")}
+    for name, copy in copies.items():
+        (pages / name).write_text(copy, encoding="utf-8")
+    memo: CopyWords = {}
+    index._with_stem_words(pages, tmp_path / "first", Vocabulary(EXCLUDE), memo)
+    (pages / "fairs.html").write_text(_copy("<p>Targi i grupa docelowa: target.</p>"), encoding="utf-8")
+    read: list[str] = []
+    real = index.page_stems
+
+    def counted(copy: str) -> set[str]:
+        read.append(copy)
+        return real(copy)
+
+    monkeypatch.setattr(index, "page_stems", counted)
+    kept = Vocabulary(EXCLUDE)
+    index._with_stem_words(pages, tmp_path / "kept", kept, memo)
+    assert len(read) == 1 and "grupa docelowa" in read[0]
+    assert len(memo) == 3  # this run's copies only: the old "fairs" is gone
+    afresh = Vocabulary(EXCLUDE)
+    index._with_stem_words(pages, tmp_path / "afresh", afresh)
+    assert kept.words() == afresh.words()
+    for name in copies:
+        assert (tmp_path / "kept" / name).read_text(encoding="utf-8") == (
+            tmp_path / "afresh" / name).read_text(encoding="utf-8")
 
 
 def test_a_section_index_counts_its_words_less() -> None:

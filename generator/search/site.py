@@ -30,6 +30,7 @@ from ..models.glossary import Term
 from .facets import Facets, facets_for_page
 from .glossary import Glossary
 from .index import (
+    CopyWords,
     IndexStats,
     SearchIndexError,
     bundle_stats,
@@ -221,6 +222,8 @@ class LiveIndex:
         self.lang = lang
         self.root = Path(tempfile.mkdtemp(prefix="playbook-serve-search-"))
         self._copies: dict[str, tuple[CopyKey, str | None]] = {}
+        #: What each copy gave the stem words and vocabulary last run (see run_pagefind).
+        self._words: CopyWords = {}
         self._seen: set[str] = set()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -282,7 +285,7 @@ class LiveIndex:
         error: str | None = None
         out = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir.parent))
         try:
-            run_pagefind(self.root, out, self.lang, started=self._started)
+            run_pagefind(self.root, out, self.lang, started=self._started, memo=self._words)
             with self._lock:
                 if not self._cancelled:
                     _tidy(out, site_dir)

@@ -164,6 +164,16 @@ class Vocabulary:
 
     def add(self, copy: str) -> None:
         """One page's index copy (see :func:`.index.index_copy`)."""
+        self.add_words(*self.page_words(copy))
+
+    def add_words(self, titles: frozenset[str], others: frozenset[str]) -> None:
+        """One page's words, as :meth:`page_words` found them (kept by ``playbook serve`` for the
+        pages an edit did not change)."""
+        self.titles.update(titles)
+        self.others.update(others)
+
+    def page_words(self, copy: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of one index copy's title, and its other words, as written."""
         body = indexed_body(copy)
         end = body.rfind("</article>")
         body = body[:end] if end >= 0 else body
@@ -172,8 +182,8 @@ class Vocabulary:
         title = " ".join(value for field, value in fields if field == "title")
         text = " ".join([htmllib.unescape(ANY_TAG.sub(" ", _drop(body, self._excluded))),
                          *(value for field, value in fields if field != "title")])
-        self.titles.update(set(_LETTERS.findall(_unfold_l(title))))
-        self.others.update(set(_LETTERS.findall(_unfold_l(text))))
+        return (frozenset(_LETTERS.findall(_unfold_l(title))),
+                frozenset(_LETTERS.findall(_unfold_l(text))))
 
     def words(self, limit: int = MAX_WORDS) -> list[str]:
         """The vocabulary, most useful first: the words of titles (in the site's language, where
