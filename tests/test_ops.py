@@ -9,6 +9,7 @@ import contextlib
 import errno
 import io
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -21,7 +22,9 @@ from pathlib import Path
 import pytest
 
 from generator import fsutil
+from generator.checklists.site import SCRATCH_PREFIX
 from generator.cli import main
+from generator.commands import build as build_command
 from generator.errors import UserError
 from tests.hostile import PROJECT
 from tests.projects import make_project
@@ -440,3 +443,31 @@ def test_an_ascii_terminal_gets_documents_as_utf8_and_lines_without_a_traceback(
                             capture_output=True, timeout=120)
     assert listed.returncode == 0 and b"Traceback" not in listed.stderr, listed.stderr
     assert b"new-sales-rep" in listed.stdout
+
+
+def _stubborn(folder: str) -> None:  # pragma: no cover - runs in the child process
+    """A language's build that does not stop on SIGTERM in time (a loaded machine), after
+    making its PDFs' temporary folder."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    tempfile.tempdir = folder
+    Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")).joinpath("a.pdf").write_bytes(b"%PDF")
+    time.sleep(60)
+
+
+def test_a_language_killed_for_not_stopping_in_time_leaves_no_temporary_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CI run of 2026-11-28 found one such folder left in /tmp (the test above, under load)."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(build_command, "STOP_WITHIN", 0.5)
+    other = tmp_path / f"{SCRATCH_PREFIX}1-x"  # another build's: not this one's to remove
+    other.mkdir()
+    child = multiprocessing.get_context("fork").Process(target=_stubborn, args=(str(tmp_path),))
+    child.start()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not list(tmp_path.glob(f"{SCRATCH_PREFIX}{child.pid}-*")):
+        time.sleep(0.01)
+    assert list(tmp_path.glob(f"{SCRATCH_PREFIX}{child.pid}-*")), "the child made its folder"
+    build_command._stop([child])
+    assert not child.is_alive()
+    assert [p.name for p in tmp_path.iterdir()] == [other.name]

@@ -177,6 +177,18 @@ class Job:
     pdf: Path
 
 
+#: The temporary folder of a build's PDFs when the cache cannot be written: named with the
+#: building process's id, so that a build that had to kill another language's build (which then
+#: could not clean up) removes that one's too (:func:`drop_scratch_of`).
+SCRATCH_PREFIX = "playbook-pdf-"
+
+
+def drop_scratch_of(pid: int) -> None:
+    """Remove the PDFs' temporary folders of the process ``pid`` (killed before it could)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}{pid}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class SitePdfs:
     """The blank PDFs of one build: planned in ``start``, copied into the site in ``finish``."""
 
@@ -252,7 +264,7 @@ class SitePdfs:
         one = missing == 1
         pdfs = "the missing PDF" if one else f"the {missing} missing PDFs"
         try:
-            self.scratch = Path(tempfile.mkdtemp(prefix="playbook-pdf-"))
+            self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
         except OSError as exc:
             self.cache_problem = (
                 f"{where}: the PDF cache cannot be written ({reason}), nor a temporary folder "

@@ -24,7 +24,7 @@ from typing import Any
 
 from .. import progress
 from ..catalogue import shared_loader
-from ..checklists.site import builds_at_once
+from ..checklists.site import builds_at_once, drop_scratch_of
 from ..cli import stop_if_terminated
 from ..errors import UserError, printable
 from ..fsutil import (
@@ -138,8 +138,11 @@ def _stop(processes: Sequence[multiprocessing.process.BaseProcess]) -> None:
     deadline = time.monotonic() + STOP_WITHIN
     for process in processes:
         process.join(max(0.0, deadline - time.monotonic()))
-        if process.is_alive():
+        if process.is_alive():  # on a loaded machine it may not clean up in time: done for it
             process.kill()
+            process.join()
+            if process.pid is not None:
+                drop_scratch_of(process.pid)
 
 
 def _build(args: argparse.Namespace) -> int:
