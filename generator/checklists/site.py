@@ -213,6 +213,7 @@ class SitePdfs:
         #: restored cache must not fail for it).
         self.notes: list[str] = []
         self.scratch: Path | None = None  # the temporary folder they were made in instead
+        self.scratch_made = False
 
     def start(self, catalogue: Catalogue, lang: str) -> list[str]:
         """Plan a PDF per checklist and start making those the cache lacks; their site paths.
@@ -264,6 +265,7 @@ class SitePdfs:
         one = missing == 1
         pdfs = "the missing PDF" if one else f"the {missing} missing PDFs"
         try:
+            self.scratch_made = True
             self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
         except OSError as exc:
             self.cache_problem = (
@@ -317,6 +319,8 @@ class SitePdfs:
             batch_file.unlink(missing_ok=True)
         self.running = []
         self._drop_scratch()
+        if self.scratch_made:  # stopped between making the folder and naming it in self.scratch
+            drop_scratch_of(os.getpid())
 
     def _drop_scratch(self) -> None:
         if self.scratch is not None:
