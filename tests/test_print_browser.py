@@ -12,6 +12,8 @@ from typing import Any
 import pypdf
 import pytest
 
+from tests.checklists import page_text
+
 pytest_plugins = ["tests.search_site"]
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -34,6 +36,7 @@ class Printout:
 
 
 def _flat(text: str) -> str:
+    """A label as drawn, as the printed text reads it (:func:`page_text`)."""
     return " ".join(text.split())
 
 
@@ -61,7 +64,7 @@ def print_page(search_browser: Any, search_server: str) -> Iterator[Callable[...
             tab.evaluate(before_print)
         pdf = pypdf.PdfReader(io.BytesIO(tab.pdf(format="A4")))
         tab.close()
-        return Printout([_flat(page.extract_text()) for page in pdf.pages], [_flat(t) for t in labels])
+        return Printout([page_text(page) for page in pdf.pages], [_flat(t) for t in labels])
 
     try:
         yield printer

@@ -5,7 +5,6 @@ Read back from the PDF (words and their boxes from ``pdftotext -bbox``) or the p
 from __future__ import annotations
 
 import html
-import io
 import re
 import subprocess
 from dataclasses import dataclass
@@ -14,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import pypdf
 import pytest
 
 from generator.catalogue import load
@@ -387,7 +385,7 @@ def test_the_forms_print_keeps_the_signatures_heading_with_the_table(
     seen = []
     for height in range(200, 260, 10):
         search_page.evaluate(_SIGNATURES_LOW, height)
-        pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(search_page.pdf(format="A4"))).pages]
+        pages = pdf_pages(search_page.pdf(format="A4"))
         heading = [k for k, text in enumerate(pages) if "7. Podpisy" in text]
         table = [k for k, text in enumerate(pages) if "Imię i nazwisko" in text]
         seen.append((height, heading, table))
@@ -403,7 +401,7 @@ def test_a_printed_checklist_page_starts_with_its_title_not_its_tags(
     printed above the title, like the navigation the print leaves out."""
     search_page.goto(search_server + "pl/checklists/new-sales-rep/")
     assert search_page.locator(".md-tags .md-tag").count() == 2  # on screen: onboarding, sales
-    first = pypdf.PdfReader(io.BytesIO(search_page.pdf(format="A4"))).pages[0].extract_text()
+    first = pdf_pages(search_page.pdf(format="A4"))[0]
     assert "Wdrożenie nowego handlowca" in first
     assert "onboarding" not in first, first[:300]
 
@@ -419,7 +417,7 @@ def test_the_browsers_own_print_of_the_sla_page_prints_the_agreement_or_a_form_w
     search_page.wait_for_function("() => document.querySelector('.sla-app').slaState")
 
     def printed() -> str:
-        return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(search_page.pdf(format="A4"))).pages)
+        return "\n".join(pdf_pages(search_page.pdf(format="A4")))
 
     form = printed()
     assert "Nazwa firmy" in form  # the form's labels, to fill in by hand

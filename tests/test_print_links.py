@@ -4,15 +4,14 @@ where it is. On screen only the link shows, and the search does not index the ad
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pypdf
 import pytest
 
 from generator.cli import main
+from tests.checklists import pdf_pages
 from tests.projects import TEAM, make_project
 from tests.serving import serve
 
@@ -74,7 +73,7 @@ def tab(chromium: Any, site: Path) -> Iterator[Any]:
 def test_the_address_is_printed_not_shown(tab: Any) -> None:
     screen = " ".join(tab.inner_text("article").split())
     assert "portal leadów." in screen and "(https://crm" not in screen, screen
-    printed = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(tab.pdf())).pages).split())
+    printed = " ".join(pdf_pages(tab.pdf()))
     assert "portal leadów (https://crm.example.com/leads?x=1&y=2)." in printed, printed
     assert "napisz do nas (sprzedaz@example.com)." in printed
     assert printed.count("https://example.com/regulamin") == 1  # its text is its address

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pypdf
 
 _SPACE = re.compile(r"\s+")
+#: Letters a font draws as one glyph (DejaVu Sans in Chromium prints "deﬁnicję"), read back as
+#: the letters a reader sees: whether a browser uses a ligature depends on the fonts installed.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
-def pdf_pages(path: Path) -> list[str]:
-    """Each page's text in reading order, whitespace collapsed to single spaces."""
-    reader = pypdf.PdfReader(str(path))
-    return [_SPACE.sub(" ", page.extract_text() or "").strip() for page in reader.pages]
+def page_text(page: Any) -> str:
+    """A PDF page's text in reading order (pypdf), whitespace collapsed to single spaces (where
+    a line breaks depends on the fonts installed too), ligatures spelt out."""
+    return _SPACE.sub(" ", (page.extract_text() or "").translate(_LIGATURES)).strip()
+
+
+def pdf_pages(source: Path | bytes) -> list[str]:
+    """Each page's text (:func:`page_text`) of the PDF file or bytes ``source``."""
+    reader = pypdf.PdfReader(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    return [page_text(page) for page in reader.pages]
 
 
 def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
