@@ -54,7 +54,8 @@ LABELS: dict[str, dict[str, str]] = {
         "handoff_what": "Co jest przekazywane",
         "diagram": "Przebieg",
         "diagram_text": "Kroki procesu po kolei, w torach zespołów: {teams}. Każdy krok opisuje sekcja „{steps}” poniżej.",
-        "statement": "Cel",
+        # not "Cel": the page's kind, shown above it, is "Cel" already
+        "statement": "Co chcemy osiągnąć",
         "metric": "Miara",
         "target": "Wartość docelowa",
         "period": "Okres",
@@ -208,7 +209,7 @@ LABELS: dict[str, dict[str, str]] = {
         "handoff_what": "What is handed over",
         "diagram": "Flow",
         "diagram_text": "The process's steps in order, in the lanes of: {teams}. Each step is described in the “{steps}” section below.",
-        "statement": "Goal",
+        "statement": "What we aim for",
         "metric": "Metric",
         "target": "Target",
         "period": "Period",

@@ -39,8 +39,9 @@ except ImportError:  # pragma: no cover - not on Windows
     resource = None  # type: ignore[assignment]
 
 from .i18n import fallback_title
-from .models.base import LANGUAGES, Translations, localize
-from .sla.numbers import plural_form
+from .models.base import LANGUAGES, NotAText, Translations, localize
+from .models.money import unit_currency
+from .sla.numbers import format_money, plural_form
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]{}|#!~])")
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
@@ -116,14 +117,24 @@ def unit_space(unit: str | Translations, lang: str) -> str:
     """What stands between a number and its unit: nothing before a per cent sign ("40%", as the
     filled SLA and the goals' own sentences write it, in Polish and English alike), else a
     no-break space ("400\u00a0MQL"), so that no line breaks between a number and its unit."""
-    return "" if localize(unit, lang).text.strip() == "%" else "\u00a0"
+    chosen = unit if isinstance(unit, str) else getattr(unit, lang, None)
+    if chosen is None:  # no word for ``lang``: the other language's, as with_unit shows it
+        chosen = next(w for other in LANGUAGES if (w := getattr(unit, other, None)) is not None)
+    return "" if isinstance(chosen, str) and chosen.strip() == "%" else "\u00a0"
 
 
 def with_unit(value: float, unit: str | Translations, lang: str) -> str:
     """A number and its unit as running text shows it: the unit in the form the number needs by
     the project's one plural rule (:func:`generator.sla.numbers.plural_form`: "1 transakcja",
     "2 transakcje", "14 transakcji", "1 deal", "2 deals"), after :func:`unit_space`. A unit with
-    no word for ``lang`` shows the other language's, marked as a text's would be (:func:`localized`)."""
+    no word for ``lang`` shows the other language's, marked as a text's would be (:func:`localized`).
+
+    A unit that is a currency (a goal's ``currency: PLN``, or ``unit: {pl: zł, en: PLN}``) makes
+    the number an amount, written as the language writes money, as the filled SLA does:
+    "1 200 000 zł" in Polish, "PLN 1,200,000" in English (:func:`format_money`)."""
+    currency = unit_currency(unit)
+    if currency is not None:
+        return format_money(value, currency, lang)
     shown = number(value, lang)
     chosen: str | dict[str, str] | None = unit if isinstance(unit, str) else getattr(unit, lang, None)
     fallback = None
@@ -598,7 +609,7 @@ def _as_user_error(exc: BaseException, template: jinja2.Template) -> BaseExcepti
 
 
 def _plain_reason(exc: BaseException) -> str:
-    if isinstance(exc, TemplateLimit):
+    if isinstance(exc, TemplateLimit | NotAText):
         return str(exc)
     if isinstance(exc, SecurityError):
         return (

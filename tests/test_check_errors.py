@@ -54,8 +54,8 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "unknown field without suggestion": (
         goal(**{"unit: MQL": "unit: MQL\nbudget: 5"}),
         ["playbooks/goals/g2.yaml:12:1: budget: unknown field 'budget'. The fields allowed here "
-         "are: goal_type, id, keywords, kind, metric, owner, period, review_by, statement, summary, tags, "
-         "target, team, title, unit."],
+         "are: currency, goal_type, id, keywords, kind, metric, owner, period, review_by, statement, "
+         "summary, tags, target, team, title, unit."],
     ),
     "dangling reference": (
         goal(**{"team: marketing": "team: markting"}),
@@ -398,8 +398,8 @@ def test_a_copied_file_is_a_duplicate_even_with_a_mistake_of_its_own(tmp_path: P
         "playbooks/goals/leads-copy.yaml:2:5: id: the id 'leads' is also used by "
         "playbooks/goals/leads.yaml (line 2): ids must be unique across the project.",
         "playbooks/goals/leads-copy.yaml:14:1: colour: unknown field 'colour'. The fields allowed "
-        "here are: goal_type, id, keywords, kind, metric, owner, period, review_by, statement, summary, "
-        "tags, target, team, title, unit.",
+        "here are: currency, goal_type, id, keywords, kind, metric, owner, period, review_by, statement, "
+        "summary, tags, target, team, title, unit.",
         "playbooks/goals/leads.yaml:2:5: id: the id 'leads' is also used by "
         "playbooks/goals/leads-copy.yaml (line 2): ids must be unique across the project.",
         "Found 3 errors in 2 files.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,58 @@ def test_one_topic_is_one_tag(pages: dict[str, dict[str, str]]) -> None:
     for lang in ("pl", "en"):
         tags = {tag for page in pages[lang].values() for tag in _tags(page)}
         assert not {t for t in tags if t + "s" in tags}, lang
+
+
+_BOLD_LABEL = re.compile(r"\*\*([^*]+?):?\*\*")
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_a_goal_page_says_each_label_once(pages: dict[str, dict[str, str]], lang: str) -> None:
+    # "**Cel** · ..." above and "- **Cel:** W każdym kwartale ..." below: the same word twice
+    goals = [path for path in pages[lang] if path.startswith("goals/") and path != "goals/index.md"]
+    assert len(goals) == 8
+    for path in goals:
+        body = pages[lang][path].split("\n---\n", 1)[1]
+        labels = [found.group(1) for found in _BOLD_LABEL.finditer(body)]
+        assert len(labels) == len(set(labels)), (path, labels)
+    assert "\n- **Co chcemy osiągnąć:** W każdym kwartale" in pages["pl"]["goals/qualified-leads.md"]
+    assert "\n- **What we aim for:** Every quarter" in pages["en"]["goals/qualified-leads.md"]
+
+
+@pytest.mark.parametrize(("lang", "label", "items"), [
+    ("pl", "Wejście", ["Nowy kontakt w CRM", "Definicja leada z SLA"]),
+    ("en", "Takes in", ["New contact in the CRM", "Lead definition from the SLA"]),
+])
+def test_a_step_s_several_inputs_are_a_list_and_one_stays_beside_its_label(
+        pages: dict[str, dict[str, str]], lang: str, label: str, items: list[str]) -> None:
+    # "**Wejście:** Nowy kontakt w CRM; Definicja leada z SLA": capitalised items in one sentence
+    page = pages[lang]["processes/lead-handoff.md"]
+    assert f"\n**{label}:**\n\n- {items[0]}\n- {items[1]}\n\n" in page
+    assert f"\n**{label}:** {'Lead MQL' if lang == 'pl' else 'MQL'}\n" in page
+    for path, markdown in pages[lang].items():
+        if path.startswith("processes/"):
+            joined = re.findall(r"^\*\*[^*]+:\*\* .*; [A-ZĄĆĘŁŃÓŚŹŻ].*$", markdown, re.M)
+            assert joined == [], path
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_the_comparison_lists_each_channel_once_on_a_line_of_its_own(
+        tmp_path: Path, lang: str) -> None:
+    """Joined with commas, the channels read as one sentence of capitalised words ("E-mail,
+    LinkedIn, Czat na stronie internetowej, ..."); a channel two strategies share is said once."""
+    shutil.copytree(ROOT / "playbooks", tmp_path / "playbooks")
+    phone = tmp_path / "playbooks" / "strategies" / "phone-outreach.yaml"
+    phone.write_text(phone.read_text(encoding="utf-8").replace(
+        "channels:\n", "channels:\n  - {pl: LinkedIn, en: LinkedIn}\n", 1), encoding="utf-8")
+    catalogue, problems = load(tmp_path, tmp_path / "playbooks", TODAY)
+    assert [p for p in problems if p.severity == "error"] == []
+    comparison = {p.path: p.markdown for p in plan(catalogue, lang, None, TODAY)}["comparison.md"]
+    row = next(line for line in comparison.splitlines() if line.startswith(("| **Kanały**", "| **Channels**")))
+    sales = [cell.strip() for cell in row.split("|")[1:-1]][2].split("<br>")
+    expected = {"pl": ["E-mail", "LinkedIn", "Czat na stronie internetowej", "Spotkania wideo",
+                       "Telefon", "Rozmowa wideo", "Konferencje i targi branżowe",
+                       "Lokalne spotkania biznesowe", "Wydarzenia organizowane wspólnie z marketingiem"],
+                "en": ["Email", "LinkedIn", "Website chat", "Video meetings", "Phone", "Video call",
+                       "Industry conferences and trade fairs", "Local business meetups",
+                       "Events run together with marketing"]}
+    assert sorted(sales) == sorted(expected[lang])  # LinkedIn of both strategies: once

@@ -73,13 +73,24 @@ def skeleton(kind: str, ident: str, on: dt.date) -> str:
 def _fields(model: type[BaseModel], indent: int, review: dt.date) -> list[str]:
     pad = " " * indent
     out: list[str] = []
+    # A field required unless another is given (a goal's unit, or its currency): the first is
+    # written to be filled in, the other as a comment to take instead.
+    instead: dict[str, str] = getattr(model, "INSTEAD", {})
     for name, info in model.model_fields.items():
         if name in _SKIP and indent == 0:
             continue
         key = info.alias or name
         need = "required" if info.is_required() else "optional"
+        if name in instead:
+            need = f"required, or '{instead[name]}' instead"
         help_text = info.description or ""
         out.append(f"{pad}# {key} ({need}){': ' + help_text if help_text else ''}")
+        if name in instead.values():
+            extra = info.json_schema_extra
+            examples = extra.get("examples") if isinstance(extra, dict) else None
+            example = examples[0] if isinstance(examples, list) and examples else '""'
+            out.append(f"{pad}# {key}: {example}")
+            continue
         out += _value(key, info.annotation, info, indent, review)
     return out
 

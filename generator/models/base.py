@@ -216,6 +216,11 @@ class Localized:
     fallback: str | None = None
 
 
+class NotAText(TypeError):
+    """A value that is not a text (a unit's forms by number, a list of tags) was given where a
+    text is shown; the message says, in plain words, how to show it instead."""
+
+
 def localize(text: str | Translations | None, lang: str) -> Localized:
     """Pick ``lang`` from a text field, falling back to the other languages in order."""
     if text is None:
@@ -224,12 +229,30 @@ def localize(text: str | Translations | None, lang: str) -> Localized:
         return Localized(text)
     wanted = getattr(text, lang, None)
     if wanted is not None:
-        return Localized(wanted)
+        return Localized(_text(wanted))
     for other in LANGUAGES:
         value = getattr(text, other, None)
         if value is not None:
-            return Localized(value, fallback=other)
+            return Localized(_text(value), fallback=other)
     return Localized("")  # pragma: no cover - Translations guarantees one language
+
+
+def _text(value: Any) -> str:
+    """``value`` if it is a text; else :class:`NotAText`, saying how to show what it is. A
+    project's template written for a unit that was one word (``inline(d.unit)``) meets a unit
+    with forms by number once the YAML gives them: it is told how to show the number with it."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        forms = ", ".join(f"{key}: {word}" for key, word in value.items())
+        raise NotAText(
+            f"the template shows as a text a unit with forms by number ({{{forms}}}), and which "
+            "form is right depends on the number before it: show the number and its unit "
+            "together, with with_unit(number, unit), like {{ with_unit(d.target, d.unit) }}, "
+            "which writes '14 transakcji', '2 transakcje', '1 deal'")
+    what = "a list" if isinstance(value, list) else type(value).__name__
+    raise NotAText(f"the template shows as a text a value that is {what}, not a text: show "
+                   "its items one by one, with {% for item in ... %}")
 
 
 #: Letters with diacritics that Polish sorts as letters of their own, right after their base
