@@ -32,7 +32,7 @@ from yaml.nodes import Node
 from . import messages
 from .errors import Diagnostic
 from .models import KINDS, Definition
-from .models.base import Reference, is_slug, localize, missing_languages, raw_references
+from .models.base import LANGUAGES, Reference, is_slug, localize, missing_languages, raw_references
 from .progress import current as current_progress
 from .yamlfile import (
     FORBIDDEN_CHARS,
@@ -625,7 +625,11 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
     except ValidationError as exc:
         root = compose(source.text)
         found = []
-        every = exc.errors(include_url=False)
+        # A reference written as something other than an id (a team's title, 'Marketing') is
+        # said with the references, where the titles are known: "'Marketing' is the title of".
+        named = {r.loc: r for r in raw_references(model, data, any_text=True) if not is_slug(r.target)}
+        every = [e for e in exc.errors(include_url=False)
+                 if not (e["type"] == "value_error" and tuple(e["loc"]) in named)]
         errors = messages.misspelt_required(every, model)
         for error in errors[:MAX_ERRORS_PER_FILE]:
             line, col, shown = locate(root, tuple(error["loc"]), at_key=error["type"] == "extra_forbidden")
@@ -653,7 +657,7 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
         for loc, message in _valid_part_problems(model, data, failed)[: MAX_ERRORS_PER_FILE - len(found)]:
             line, col, shown = locate(root, loc)
             found.append(Diagnostic(display, line, col, loc_text(shown), message))
-        readable = [r for r in raw_references(model, data) if not _within(r.loc, failed)]
+        readable = [r for r in raw_references(model, data, any_text=True) if not _within(r.loc, failed)]
         return FileResult(None, tuple(found), claim, _unloaded(source, kind, claim, root, readable, len(found)))
     inner = list(definition.problems())
     if inner:
@@ -916,6 +920,8 @@ def _reference_problem(
     which did not load declares, is left alone: that file's own errors say what is wrong.
     ``say=False``: only whether something is wrong (an empty message), without the work of
     finding the ids it may have meant."""
+    if not is_slug(reference.target):
+        return _not_an_id(catalogue, reference) if say else ""
     folded = _fold(reference.target)
     if folded in held.contested:
         return None
@@ -941,6 +947,24 @@ def _missing(catalogue: Catalogue, ident: str | None, reference: Reference) -> s
     if not hint and candidates and len(candidates) <= 8:
         hint = f" The {wanted} ids are: {', '.join(sorted(candidates))}."
     return f"there is no {wanted} with the id {reference.target!r}.{hint}"
+
+
+def _not_an_id(catalogue: Catalogue, reference: Reference) -> str:
+    """A reference written as a title (``team: Marketing``) or otherwise not as an id."""
+    wanted = " or ".join(_kind_word(k) for k in reference.kinds)
+    written = unicodedata.normalize("NFC", reference.target).strip().casefold()
+    candidates = [e for e in catalogue.entries.values() if e.kind in reference.kinds]
+    for entry in sorted(candidates, key=lambda e: e.id):
+        if written == entry.id:
+            return f"an id is written in lowercase letters: write {entry.id!r}."
+        titles = {localize(entry.definition.title, lang).text for lang in LANGUAGES}
+        if written in {unicodedata.normalize("NFC", title).strip().casefold() for title in titles}:
+            return (f"{reference.target!r} is the title of the {_kind_word(entry.kind)} {entry.id!r}: "
+                    f"refer to it by its id (write {entry.id!r}).")
+    ids = sorted(e.id for e in candidates)
+    listed = f" The {wanted} ids are: {', '.join(ids)}." if ids and len(ids) <= 8 else ""
+    return (f"{reference.target!r} is not the id of any {wanted}: refer to {_a(wanted)} by its id "
+            f"(its 'id:' line), which has only lowercase letters a-z, digits and hyphens.{listed}")
 
 
 def _to_itself(kind: str, reference: Reference) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import types
@@ -53,6 +54,104 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     """`` Did you mean 'x'?`` or an empty string."""
     close = closest(word, choices)
     return f" Did you mean {close!r}?" if close else ""
+
+
+#: Spaces people (and word processors) put between groups of three digits: '1 200 000'.
+_GROUP_SPACE = " \u00a0\u202f\u2009"
+#: Words that multiply the number before them: leaving them out would change it.
+_MULTIPLIERS = frozenset({"k", "tys", "tysięcy", "tysiące", "mln", "mil", "mio", "m", "mld",
+                          "bln", "bn", "million", "millions", "thousand", "thousands", "billion"})
+_NUMBER_AND_UNIT = re.compile(r"([-+]?\d[\d \u00a0\u202f\u2009.,]*?)[ \u00a0\u202f\u2009]*(%|[^\W\d_]+\.?)?")
+
+
+def written_number(text: str) -> tuple[str, list[str]] | None:
+    """The number a text like ``1 200 000``, ``1,5``, ``20%`` or ``30 000 zł`` stands for, written
+    as a plain number (``1200000``, ``1.5``, ``20``, ``30000``), and what was left out to write it
+    so (``["spaces"]``); None when the text is no such number, or could be read two ways
+    (``1,200``: one thousand two hundred, or one and two tenths?)."""
+    match = _NUMBER_AND_UNIT.fullmatch(text.strip())
+    if match is None:
+        return None
+    number, unit = match.group(1), match.group(2)
+    left_out: list[str] = []
+    spaced = rf"[-+]?\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?:,\d+)?"
+    if re.fullmatch(spaced, number):  # 1 200 000, 1 200 000,50: the Polish way
+        left_out.append("spaces")
+        number = re.sub(f"[{_GROUP_SPACE}]", "", number)
+    elif re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", number):  # 1.200.000
+        left_out.append("dots between the thousands")
+        number = number.replace(".", "")
+    elif re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", number):  # 1,200,000: the English way
+        left_out.append("commas between the thousands")
+        number = number.replace(",", "")
+    if re.fullmatch(r"[-+]?\d+,\d+", number):
+        if re.fullmatch(r"[-+]?[1-9]\d{0,2},\d{3}", number) and not left_out:
+            return None  # 1,200: thousands (English) or decimals (Polish)?
+        left_out.append("a comma")
+        number = number.replace(",", ".")
+    if not re.fullmatch(r"[-+]?\d+(?:\.\d+)?", number):
+        return None
+    if unit is not None:
+        if unit.casefold().rstrip(".") in _MULTIPLIERS:
+            return None  # '2,5 mln' is not 2.5
+        left_out.append(f"'{unit}'")
+    if not left_out:
+        return None
+    return number, left_out
+
+
+def number_advice(text: str) -> str:
+    """How to write a text that is meant as a number (``'1 200 000'`` -> ``": write 1200000,
+    without spaces"``), or an empty string. Said after "expected a number, but this is ..."."""
+    found = written_number(text)
+    if found is None:
+        return ""
+    number, left_out = found
+    words = [("with a dot instead of a comma before the decimals" if part == "a comma" else f"without {part}")
+             for part in left_out]
+    said = ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+    return f": write {number} ({said})"
+
+
+_MONTH_NAMES = {
+    **{name: number for number, name in enumerate(
+        ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+         "września", "października", "listopada", "grudnia"], 1)},
+    **{name: number for number, name in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"], 1)},
+}
+_ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"]
+
+
+def written_date(text: str) -> dt.date | None:
+    """The day a date written another common way stands for: day first as in Poland
+    (``01.02.2027``, ``1.2.2027``, ``01/02/2027``), the year first without zeros (``2027-2-1``,
+    ``2027.02.01``, ``2027/2/1``), or in words (``1 lutego 2027``, ``1 February 2027``); None
+    when the text is none of those, or no real day."""
+    cleaned = text.strip().rstrip(".").strip()
+    try:
+        if match := re.fullmatch(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})( ?r)?", cleaned):
+            return dt.date(int(match.group(4)), int(match.group(3)), int(match.group(1)))
+        if match := re.fullmatch(r"(\d{4})([./-])(\d{1,2})\2(\d{1,2})", cleaned):
+            return dt.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        if match := re.fullmatch(r"(\d{1,2})\.? +([^\W\d_]+) +(\d{4})( ?r)?", cleaned):
+            month = _MONTH_NAMES.get(match.group(2).casefold())
+            if month is not None:
+                return dt.date(int(match.group(3)), month, int(match.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def date_advice(text: str) -> str:
+    """How to write a date given another way (``'01.02.2027'`` -> ``" Write 2027-02-01 (1
+    February 2027)."``), or an empty string."""
+    day = written_date(text)
+    if day is None:
+        return ""
+    return f" Write {day.isoformat()} ({day.day} {_ENGLISH_MONTHS[day.month - 1]} {day.year})."
 
 
 def _members(annotation: Any) -> list[Any]:
@@ -136,6 +235,9 @@ TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb"
 _PASTED_MARK = re.compile("^([\u2010-\u2015\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u00b7\u2212])[ \u00a0]")
 
 
+_NUMBER_ERRORS = ("int_type", "int_parsing", "float_type", "float_parsing", "decimal_type")
+
+
 def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     """One pydantic error as a sentence a non-programmer can act on, with what pasting did to
     the value when that is the likely cause (typographic quotes, a dash or bullet for '- ')."""
@@ -144,6 +246,10 @@ def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     if not isinstance(value, str) or "typographic" in message:
         return message
     if len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
+        if error["type"] in _NUMBER_ERRORS:  # straight quotes would make the number text again
+            return (f"expected a number, but this is text in typographic quotes ({value[0]} "
+                    f"{value[-1]}): remove the quotes (write {(written_number(value[1:-1]) or (value[1:-1],))[0]}; "
+                    "a number needs none).")
         message += (f" The quotes {value[0]} {value[-1]} are typographic ones, which YAML does not "
                     "read as quotes: remove them, or type straight quotes (\" or ').")
     elif error["type"] in ("list_type", "tuple_type", "set_type") and (mark := _PASTED_MARK.match(value)):
@@ -162,6 +268,14 @@ def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else "?"
         allowed = sorted({k for m in models_at(root, loc[:-1]) for k in _keys(m)})
+        from .models.base import LANGUAGES  # here: that module imports this one
+        if name in LANGUAGES and name not in allowed:
+            return (f"'{name}:' gives a text in one language, but here it is a field of its own: "
+                    f"indent it under the field it belongs to, like the line of the other language "
+                    "above it (with the same spaces at the start).")
+        if set(allowed) == set(LANGUAGES) and value is None and " " in name.strip():
+            return (f"the text {name!r} has no language before it: write "
+                    f"{' or '.join(repr(lang + ': ') for lang in LANGUAGES)} before it.")
         hint = suggest(name, allowed)
         if hint:
             return f"unknown field {name!r}.{hint}"
@@ -173,12 +287,14 @@ def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
         if isinstance(value, bool | int | float):
             extra = " Put it in quotes if you mean it as text."
         return f"expected text, but this is {describe(value)}.{extra}"
-    if kind in ("int_type", "int_parsing", "float_type", "float_parsing", "decimal_type"):
+    if kind in _NUMBER_ERRORS:
         if isinstance(value, str) and re.fullmatch(r"[-+]?0\d+(\.\d+)?", value):
             return (f"expected a number, but this is {describe(value)}: a number does not start with "
                     f"0 (write {value.lstrip('+-').lstrip('0') or '0'}).")
         if isinstance(value, str) and re.fullmatch(r"[-+]?(0|[1-9]\d*)(\.\d+)?", value):
             return f"expected a number, but this is {describe(value)}: remove the quotes (a number in quotes is text)."
+        if isinstance(value, str) and (advice := number_advice(value)):
+            return f"expected a number, but this is {describe(value)}{advice}."
         if isinstance(value, str):
             return f"expected a number, but this is {describe(value)}. Write digits only, like 12 or 0.25."
         return f"expected a number, but this is {describe(value)}."
@@ -197,7 +313,8 @@ def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     if kind.startswith("date") and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return f"{value!r} is not a real date: check the month and the day."
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {describe(value)}."
+        advice = date_advice(value) if isinstance(value, str) else ""
+        return f"expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {describe(value)}.{advice}"
     if kind in ("list_type", "tuple_type", "set_type"):
         return f"expected a list (one '- item' per line), but this is {describe(value)}."
     if kind in ("model_type", "dict_type", "model_attributes_type"):

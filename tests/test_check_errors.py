@@ -153,6 +153,100 @@ CASES: dict[str, tuple[str, list[str]]] = {
         ["playbooks/goals/g2.yaml:1:1: the file is empty: it needs at least 'kind:' (team, "
          "process, goal, strategy, checklist, sla, playbook, term) and 'id:'."],
     ),
+    # How people write numbers and dates by hand: the message says the plain way to write it.
+    "number with spaces between the thousands": (
+        goal(**{"target: 400": "target: 1 200 000"}),
+        ["playbooks/goals/g2.yaml:10:9: target: expected a number, but this is text ('1 200 000'): "
+         "write 1200000 (without spaces)."],
+    ),
+    "number with a decimal comma": (
+        goal(**{"target: 400": "target: 2,5"}),
+        ["playbooks/goals/g2.yaml:10:9: target: expected a number, but this is text ('2,5'): "
+         "write 2.5 (with a dot instead of a comma before the decimals)."],
+    ),
+    "number with a percent sign": (
+        goal(**{"target: 400": "target: 20 %"}),
+        ["playbooks/goals/g2.yaml:10:9: target: expected a number, but this is text ('20 %'): "
+         "write 20 (without '%')."],
+    ),
+    "number with its unit": (
+        goal(**{"target: 400": "target: 1.200.000 zł"}),
+        ["playbooks/goals/g2.yaml:10:9: target: expected a number, but this is text ('1.200.000 "
+         "zł'): write 1200000 (without dots between the thousands and without 'zł')."],
+    ),
+    "number that could be read two ways is not guessed": (
+        goal(**{"target: 400": "target: 1,200"}),
+        ["playbooks/goals/g2.yaml:10:9: target: expected a number, but this is text ('1,200'). "
+         "Write digits only, like 12 or 0.25."],
+    ),
+    "a word that multiplies the number is not dropped": (
+        goal(**{"target: 400": "target: 2,5 mln"}),
+        ["playbooks/goals/g2.yaml:10:9: target: expected a number, but this is text ('2,5 mln'). "
+         "Write digits only, like 12 or 0.25."],
+    ),
+    "number in typographic quotes is not told to take straight ones": (
+        goal(**{"target: 400": "target: „1 200”"}),
+        ["playbooks/goals/g2.yaml:10:9: target: expected a number, but this is text in typographic "
+         "quotes („ ”): remove the quotes (write 1200; a number needs none)."],
+    ),
+    "date with the day first": (
+        goal(**{"review_by: 2027-06-30": "review_by: 01.02.2027"}),
+        ["playbooks/goals/g2.yaml:6:12: review_by: expected a date written as YYYY-MM-DD, like "
+         "2027-06-30, but this is text ('01.02.2027'). Write 2027-02-01 (1 February 2027)."],
+    ),
+    "date without its zeros": (
+        goal(**{"review_by: 2027-06-30": "review_by: 2027-2-1"}),
+        ["playbooks/goals/g2.yaml:6:12: review_by: expected a date written as YYYY-MM-DD, like "
+         "2027-06-30, but this is text ('2027-2-1'). Write 2027-02-01 (1 February 2027)."],
+    ),
+    "date in words": (
+        goal(**{"review_by: 2027-06-30": "review_by: 30 czerwca 2027"}),
+        ["playbooks/goals/g2.yaml:6:12: review_by: expected a date written as YYYY-MM-DD, like "
+         "2027-06-30, but this is text ('30 czerwca 2027'). Write 2027-06-30 (30 June 2027)."],
+    ),
+    "day-first date that does not exist is not turned into one": (
+        goal(**{"review_by: 2027-06-30": "review_by: 31.02.2027"}),
+        ["playbooks/goals/g2.yaml:6:12: review_by: expected a date written as YYYY-MM-DD, like "
+         "2027-06-30, but this is text ('31.02.2027')."],
+    ),
+    "id with Polish letters and spaces": (
+        goal(**{"id: g2": "id: Cel sprzedaży"}),
+        ["playbooks/goals/g2.yaml:2:5: id: 'Cel sprzedaży' is not a valid id: use 1 to 64 "
+         "lowercase letters a-z, digits and single hyphens, starting and ending with a letter or "
+         "digit; write it as 'cel-sprzedazy'."],
+    ),
+    "reference by the team's title": (
+        goal(**{"team: marketing": "team: Zespół sales"}),
+        ["playbooks/goals/g2.yaml:7:7: team: 'Zespół sales' is the title of the team 'sales': "
+         "refer to it by its id (write 'sales')."],
+    ),
+    "reference by the team's English title": (
+        goal(**{"team: marketing": "team: team SALES"}),
+        ["playbooks/goals/g2.yaml:7:7: team: 'team SALES' is the title of the team 'sales': "
+         "refer to it by its id (write 'sales')."],
+    ),
+    "reference in capitals": (
+        goal(**{"team: marketing": "team: Marketing"}),
+        ["playbooks/goals/g2.yaml:7:7: team: an id is written in lowercase letters: write "
+         "'marketing'."],
+    ),
+    "reference by a name that is no title": (
+        goal(**{"team: marketing": "team: Dział handlowy"}),
+        ["playbooks/goals/g2.yaml:7:7: team: 'Dział handlowy' is not the id of any team: refer to "
+         "a team by its id (its 'id:' line), which has only lowercase letters a-z, digits and "
+         "hyphens. The team ids are: marketing, sales."],
+    ),
+    "a language's line at the left edge": (
+        goal(**{"statement: Reach it.": "statement:\n  pl: Cel.\nen: Reach it."}),
+        ["playbooks/goals/g2.yaml:10:1: en: 'en:' gives a text in one language, but here it is a "
+         "field of its own: indent it under the field it belongs to, like the line of the other "
+         "language above it (with the same spaces at the start)."],
+    ),
+    "a text without its language in a group of languages": (
+        goal(**{"statement: Reach it.": "statement: {pl: Cel., Reach it}"}),
+        ["playbooks/goals/g2.yaml:8:23: statement.'Reach it': the text 'Reach it' has no language "
+         "before it: write 'pl: ' or 'en: ' before it."],
+    ),
     "a list instead of fields": (
         "- kind: goal\n",
         ["playbooks/goals/g2.yaml:1:1: the file must be a group of fields ('kind: ...', "
@@ -521,6 +615,38 @@ def test_a_value_cut_short_at_a_hash_is_a_warning_and_a_comment_is_not(tmp_path:
     quoted = text.replace("summary: Lead #1 priority", 'summary: "Lead #1 priority"').replace(
         "metric: Leads.  #per quarter", "metric: Leads. # per quarter")
     (root / "playbooks" / "goals" / "g2.yaml").write_text(quoted, encoding="utf-8")
+    assert run_check(root) == (0, "OK: 4 definitions in 4 files.\n", "")
+
+
+def test_a_number_with_a_dot_between_thousands_is_a_warning(tmp_path: Path) -> None:
+    """``target: 1.200`` is a number, 1.2, but the Polish way of writing one thousand two hundred:
+    check says what it read (a warning: 1.2 may be meant); a plain decimal or a quoted text is
+    not warned about."""
+    root = make_project(tmp_path / "p", {
+        "playbooks/goals/g2.yaml": goal(**{"target: 400": "target: 1.200"}),
+        "playbooks/goals/g3.yaml": GOAL.format(id="g3", team="sales").replace(
+            "target: 400", "target: 1.25").replace("owner: Anna", "owner: '1.200'"),
+    })
+    code, out, err = run_check(root)
+    assert code == 0, err
+    assert err.splitlines() == [
+        "playbooks/goals/g2.yaml:10:9: target: warning: 1.200 is read as 1.2, with a dot before the "
+        "decimals. If you mean 1200, write it without the dot; if you mean 1.2, write 1.2.",
+    ]
+    assert out == "OK: 5 definitions in 5 files, 1 warning.\n"
+
+
+def test_a_decimal_with_three_places_is_told_how_to_stay_a_decimal(tmp_path: Path) -> None:
+    """``target: 1.255`` may be one thousand two hundred and fifty-five or a decimal: the warning
+    says how to write either so that it goes away (1.2550 has a fourth decimal, so no thousands)."""
+    root = make_project(tmp_path / "p", {"playbooks/goals/g2.yaml": goal(**{"target: 400": "target: 1.255"})})
+    code, _out, err = run_check(root)
+    assert code == 0, err
+    assert err.splitlines() == [
+        "playbooks/goals/g2.yaml:10:9: target: warning: 1.255 is read as 1.255, with a dot before the "
+        "decimals. If you mean 1255, write it without the dot; if you mean 1.255, write 1.2550.",
+    ]
+    root = make_project(tmp_path / "q", {"playbooks/goals/g2.yaml": goal(**{"target: 400": "target: 1.2550"})})
     assert run_check(root) == (0, "OK: 4 definitions in 4 files.\n", "")
 
 

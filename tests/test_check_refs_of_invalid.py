@@ -166,11 +166,13 @@ def test_a_reference_to_a_definition_that_does_not_load_is_not_missing(tmp_path:
     ("value", "error"),
     [
         ("team: [marketing]", "7:7: team: expected text, but this is a list."),
-        ("team: Marketing", "7:7: team: 'Marketing' is not a valid id: use 1 to 64 lowercase"),
+        ("team: Marketing", "7:7: team: an id is written in lowercase letters: write 'marketing'."),
+        ("team: Dział marketingu", "7:7: team: 'Dział marketingu' is not the id of any team: refer "
+                                   "to a team by its id"),
         ("team: 12", "7:7: team: expected text, but this is a number (12)."),
         ("team:", "7:6: team: this field is empty: write the text after the ':'."),
     ],
-    ids=["a list", "not an id", "a number", "empty"],
+    ids=["a list", "not an id", "not an id or a title", "a number", "empty"],
 )
 def test_a_malformed_reference_is_reported_once_as_what_it_is(tmp_path: Path, value: str, error: str) -> None:
     goal = changed(GOAL.format(id="g2", team="marketing"), ("team: marketing", value))
@@ -187,9 +189,8 @@ def test_a_list_with_an_error_of_its_own_is_not_checked_item_by_item(tmp_path: P
     strategy = changed(STRATEGY, ("goals: [leads]", "goals: [Leads, 7, nope]"))
     root = project(tmp_path, {"playbooks/strategies/blog.yaml": strategy})
     assert check_lines(root) == [
-        "playbooks/strategies/blog.yaml:11:9: goals[0]: 'Leads' is not a valid id: use 1 to 64 "
-        "lowercase letters a-z, digits and single hyphens, starting and ending with a letter or "
-        "digit, like 'lead-handoff'.",
+        "playbooks/strategies/blog.yaml:11:9: goals[0]: an id is written in lowercase letters: "
+        "write 'leads'.",
         "playbooks/strategies/blog.yaml:11:16: goals[1]: expected text, but this is a number (7). "
         "Put it in quotes if you mean it as text.",
         "playbooks/strategies/blog.yaml:11:19: goals[2]: there is no goal with the id 'nope'. "

@@ -306,8 +306,12 @@ def test_checklists_that_name_a_role_differently_show_its_id(tmp_path: Path) -> 
         (["new-sales-rep", "--start", "2027-02-30"], "--start: '2027-02-30' is not a date: that month has no day 30."),
         (["new-sales-rep", "--start", "9999-12-31"],
          "--start: '9999-12-31': give a start date between the years 1900 and 2999."),
-        (["new-sales-rep", "--start", "4.01.2027"],
-         "--start: '4.01.2027' is not a date; write it as YYYY-MM-DD, like 2027-01-04."),
+        (["new-sales-rep", "--start", "4.01.2027"],  # day first, as in Poland: said the plain way
+         "--start: '4.01.2027' is not a date written as YYYY-MM-DD. Write 2027-01-04 (4 January 2027)."),
+        (["new-sales-rep", "--start", "2027-1-4"],
+         "--start: '2027-1-4' is not a date written as YYYY-MM-DD. Write 2027-01-04 (4 January 2027)."),
+        (["new-sales-rep", "--start", "jutro"],
+         "--start: 'jutro' is not a date; write it as YYYY-MM-DD, like 2027-01-04."),
         (["--role", "sales"],
          "No checklist is for the role 'sales'. Did you mean 'sales-rep'? "
          "The roles are: marketer, sales-rep."),

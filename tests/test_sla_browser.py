@@ -1125,8 +1125,11 @@ def test_the_form_reads_a_values_file_as_the_cli_does(
             elif kind == "type":
                 data = parse_bytes(text.encode("utf-8"), path.name).data
                 words = type_texts(spec, data, name)
-                if lang == "en":  # the very sentences of the CLI (which gives a list item's place in "where")
-                    assert {re.sub(r"^(\[\d+\] )+", "", w) for w in words} <= set(what[name]), case
+                if lang == "en":  # the very sentences of the CLI (which gives a list item's place in
+                    # "where", and may go on to say how to write the value: "...: remove the quotes")
+                    for word in {re.sub(r"^(\[\d+\] )+", "", w) for w in words}:
+                        assert any(m == word or m.startswith(word.removesuffix(".") + ": ")
+                                   for m in what[name]), (case, word, what[name])
                 if name not in unfit or not words or not all(w.rstrip(".") in form["summary"] for w in words):
                     mismatches.append(f"{case}: refused as the wrong type, but the form says: {form['summary']}"
                                       f" (expected {words})")

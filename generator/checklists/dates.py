@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..messages import date_advice
 from ..models.checklist import DueOffset
 
 DayCount = Literal["working", "calendar"]
@@ -185,6 +186,8 @@ def parse_start(text: str) -> dt.date:
     message says, in words, what is wrong with ``text``."""
     cleaned = text.strip()
     if not _ISO_DATE.match(cleaned):
+        if advice := date_advice(cleaned):  # '04.01.2027': Write 2027-01-04 (4 January 2027).
+            raise ValueError(f"{text!r} is not a date written as YYYY-MM-DD.{advice}")
         raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, like 2027-01-04.")
     try:
         start = dt.date.fromisoformat(cleaned)

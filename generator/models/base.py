@@ -57,13 +57,28 @@ def _check_slug(value: str) -> str:
         pasted = _pasted_slug(value)
         if pasted:
             raise ValueError(pasted)
+        meant = as_slug(value) if re.fullmatch(r"[\w -]+", value) else None
+        like = f"; write it as {meant!r}" if meant and meant != value else ", like 'lead-handoff'"
         raise ValueError(
             f"{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and single "
-            "hyphens, starting and ending with a letter or digit, like 'lead-handoff'"
+            f"hyphens, starting and ending with a letter or digit{like}"
         )
     if value in _WINDOWS_RESERVED:
         raise ValueError(f"{value!r} cannot be used as an id: it is a reserved file name on Windows")
     return value
+
+
+#: Letters an id is written without: Polish ones by their base letter (``ł`` has no accent to drop).
+_PLAIN_LETTERS = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def as_slug(text: str) -> str | None:
+    """The id ``text`` would be written as: ``Leady z webinarów`` -> ``leady-z-webinarow``, or
+    None if nothing of it is left (or it is too long to be one)."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN_LETTERS))
+    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    return slug if SLUG_RE.match(slug) and slug not in _WINDOWS_RESERVED else None
 
 
 #: Invisible characters that come with pasted text.
@@ -445,41 +460,51 @@ def _walk_refs(value: Any, loc: tuple[str | int, ...]) -> Iterator[Reference]:
                 yield from _walk_refs(item, (*loc, i))
 
 
-def raw_references(model: type[BaseModel], data: Any) -> Iterator[Reference]:
+def is_misspelt_id(value: Any) -> bool:
+    """Whether ``value`` is text that is not an id for no reason but its letters (``Marketing``,
+    ``Dział marketingu``): not the placeholder ``playbook new`` wrote, nor an id in typographic
+    quotes or with an invisible character, which have messages of their own."""
+    return (isinstance(value, str) and not is_slug(value) and _PLACEHOLDER_RE.match(value) is None
+            and _pasted_slug(value) is None and value.strip() != "")
+
+
+def raw_references(model: type[BaseModel], data: Any, any_text: bool = False) -> Iterator[Reference]:
     """The references in ``data`` that did not validate as ``model``, where they can be read
     without a guess: the places :meth:`Definition.references` walks (the same :class:`RefTo`
-    fields, found through the same plan), holding an id as :data:`Slug` takes it, or a list of them.
+    fields, found through the same plan), holding an id as :data:`Slug` takes it, or a list of them
+    (``any_text``: or any text that :func:`is_misspelt_id`, such as a team's title).
 
     Anything else is passed over: a value of the wrong shape is a validation error already, and a
     reference under a union of several models that may hold references is not guessed at. For
     valid data this gives exactly what ``model.model_validate(data).references()`` gives.
     """
-    yield from _raw_refs(model, (), data, ())
+    yield from _raw_refs(model, (), data, (), any_text)
 
 
-def _raw_refs(annotation: Any, metadata: tuple[Any, ...], value: Any, loc: tuple[str | int, ...]) -> Iterator[Reference]:
+def _raw_refs(annotation: Any, metadata: tuple[Any, ...], value: Any, loc: tuple[str | int, ...],
+              any_text: bool = False) -> Iterator[Reference]:
     kinds = next((meta.kinds for meta in metadata if isinstance(meta, RefTo)), None)
     if kinds is not None:
-        if isinstance(value, str) and is_slug(value):
+        if isinstance(value, str) and (is_slug(value) or (any_text and is_misspelt_id(value))):
             yield Reference(loc, value, kinds)
         return
     origin, args = get_origin(annotation), get_args(annotation)
     if origin is Annotated:
-        yield from _raw_refs(args[0], args[1:], value, loc)
+        yield from _raw_refs(args[0], args[1:], value, loc, any_text)
     elif origin in (Union, types.UnionType):
         holders = [arg for arg in args if _may_hold_refs(arg, (), frozenset())]
         if len(holders) == 1:
-            yield from _raw_refs(holders[0], (), value, loc)
+            yield from _raw_refs(holders[0], (), value, loc, any_text)
     elif origin in (list, tuple) and isinstance(value, list) and args:
         if origin is tuple and (len(args) != 2 or args[1] is not Ellipsis):
             return  # a tuple of fixed places: none in the models
         for i, item in enumerate(value):
-            yield from _raw_refs(args[0], (), item, (*loc, i))
+            yield from _raw_refs(args[0], (), item, (*loc, i), any_text)
     elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(value, dict):
         for name, key, _kinds in _ref_plan(annotation):
             if key in value:
                 info = annotation.model_fields[name]
-                yield from _raw_refs(info.annotation, tuple(info.metadata), value[key], (*loc, key))
+                yield from _raw_refs(info.annotation, tuple(info.metadata), value[key], (*loc, key), any_text)
 
 
 def _ref_kinds_of_field(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:

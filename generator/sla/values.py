@@ -21,6 +21,7 @@ there, so a file downloaded from the browser reads back to exactly the values th
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import Diagnostic, UserError
-from ..messages import closest, describe, suggest
+from ..messages import closest, date_advice, describe, number_advice, suggest
 from ..yamlfile import compose, loc_text, locate, parse_bytes
 from . import numbers, wording
 from .fill import Filled, fill
@@ -118,13 +119,37 @@ def _diagnostic(spec: Spec, params: dict[str, Any], root: Node | None, display: 
             text += f" The parameters are: {', '.join(params)}."
         line, col = position or (1, 1)
         return Diagnostic(display, line, col, loc_text(path), text)
-    if code == "enum" and isinstance(args.get("got"), str):
-        hint = suggest(args["got"], [str(a) for a in args.get("allowed", [])])
+    got = args.get("got")
+    if code == "enum" and isinstance(got, str):
+        hint = _label_hint(params.get(str(path[0])), path, got) or suggest(
+            got, [str(a) for a in args.get("allowed", [])])
     if code == "required":
         args["label"] = params[str(path[0])]["label"]
     text = wording.message("en", code, kind, hint=hint, **args)
+    if isinstance(got, str) and code == "type" and kind in _NUMBER_KINDS and (advice := number_advice(got)):
+        text = text.removesuffix(".") + advice + "."  # '1 200 000': write 1200000 (without spaces)
+    elif isinstance(got, str) and code == "type" and kind in _NUMBER_KINDS and _PLAIN_NUMBER.fullmatch(got):
+        text = text.removesuffix(".") + ": remove the quotes (a number in quotes is text)."
+    elif isinstance(got, str) and kind == "date":
+        text += date_advice(got)  # '01.02.2027': Write 2027-02-01 (1 February 2027).
     line, col, _shown = locate(root, path)
     return Diagnostic(display, line, col, loc_text(path), text)
+
+
+_PLAIN_NUMBER = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
+#: Kinds of parameter whose value is a number (an amount's too).
+_NUMBER_KINDS = ("integer", "decimal", "percent", "duration", "money", "amount", "number")
+
+
+def _label_hint(param: dict[str, Any] | None, path: tuple[str | int, ...], got: str) -> str:
+    """`` Did you mean 'quarterly' (Co kwartał)?`` for a choice given by its label (what the form
+    and the values file's comments show) instead of its value; or an empty string."""
+    rules = (param or {}).get("item" if len(path) > 1 else "", param) or {}
+    wanted = got.strip().casefold()
+    for choice in rules.get("choices", []):
+        if wanted in (str(choice["label"]).casefold(), str(choice["text"]).casefold()):
+            return f" Did you mean {choice['value']!r} ({choice['label']})? Write the value, not its label."
+    return ""
 
 
 # -- writing -------------------------------------------------------------------------------------
