@@ -181,7 +181,7 @@ class Planner:
             d=d,
             entry=entry,
             overdue=d.review_by < self.today,
-            referrers=lambda kind=None: self.catalogue.referring(entry.id, kind),
+            referrers=lambda kind=None: self.referring(entry.id, kind),
         )
         head = self.front_matter(
             title,
@@ -191,6 +191,14 @@ class Planner:
         )
         return Page(here, head + body, title, entry.kind, entry.source.display, entry.id,
                     localize(d.title, self.lang).fallback)
+
+    def referring(self, ident: str, kind: str | None = None) -> list[Entry]:
+        """What refers to ``ident`` (of one kind, or all), as a reader looks for it: by kind in
+        the navigation's order, then by title in this language (by id, "Past customers won back"
+        came after "Lead follow-up" but before "Marketing-qualified leads")."""
+        order = {k: i for i, k in enumerate(KINDS)}
+        return sorted(self.catalogue.referring(ident, kind), key=lambda e: (
+            order.get(e.kind, len(order)), alphabetical(localize(e.definition.title, self.lang).text)))
 
     def alphabetical(self, entries: list[Entry]) -> list[Entry]:
         """Entries in the dictionary order of their titles in this language (not by id)."""

@@ -116,3 +116,38 @@ def test_the_comparison_lists_each_channel_once_on_a_line_of_its_own(
                        "Industry conferences and trade fairs", "Local business meetups",
                        "Events run together with marketing"]}
     assert sorted(sales) == sorted(expected[lang])  # LinkedIn of both strategies: once
+
+
+
+def _list_under(page: str, heading: str) -> str:
+    return page.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_what_refers_to_a_definition_is_listed_by_kind_then_title(
+    pages: dict[str, dict[str, str]], lang: str,
+) -> None:
+    """A team's goals and a definition's "Used in" were listed by id: "Past customers won back"
+    (past-customer-reactivation) came between "Campaigns announced in advance" and
+    "Marketing-qualified leads" (qualified-leads). Now by title, in the page's language, and the
+    "Used in" list by kind first, in the navigation's order."""
+    from generator.labels import label
+    from generator.models import KINDS
+    from generator.models.base import alphabetical
+
+    goals = re.findall(r"^- \[([^\]]+)\]", _list_under(pages[lang]["teams/marketing.md"], label(lang, "goals")),
+                       flags=re.MULTILINE)
+    assert len(goals) >= 4, goals
+    assert goals == sorted(goals, key=alphabetical)
+    rank = {label(lang, kind): i for i, kind in enumerate(KINDS)}
+    mixed = 0
+    for path, page in pages[lang].items():
+        if f"\n## {label(lang, 'used_in')}\n" not in page:
+            continue
+        # "- Playbook: [title](...)", or "- [title](...)" where the list has one kind
+        rows = re.findall(r"^- (?:([^:\n\[]+): )?\[([^\]]+)\]", _list_under(page, label(lang, "used_in")),
+                          flags=re.MULTILINE)
+        assert rows, path
+        assert rows == sorted(rows, key=lambda row: (rank.get(row[0], -1), alphabetical(row[1]))), (path, rows)
+        mixed += len({kind for kind, _title in rows}) > 1
+    assert mixed >= 3  # pages whose list holds several kinds
