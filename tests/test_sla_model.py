@@ -89,6 +89,10 @@ F = "playbooks/slas/small.yaml"
         ("  - id: count\n", "  - id: spare\n    type: text\n    label: Zapas\n    required: true\n  - id: count\n",
          f"{F}:20:9: parameters[2].id: 'spare' is asked for, but no clause or derived value uses it, so "
          "no agreement would show it: write {{ spare }} in a clause's body, or remove the parameter."),
+        # three capitals were enough: PLZ (or a lower-case pln, a sign) was taken as a currency
+        ("    currencies: [EUR]\n", "    currencies: [EUR, PLZ]\n",
+         f"{F}:40:23: parameters[5].currencies[1]: 'PLZ' is not a currency code (did you mean 'PLN'?):"
+         " write the currency's three-letter ISO 4217 code, like PLN, EUR or USD."),
         ("  - id: ratio\n", "  - id: round\n",
          f"{F}:26:9: parameters[3].id: 'round' cannot be a parameter name: it is a reserved word."),
     ],
@@ -96,6 +100,12 @@ F = "playbooks/slas/small.yaml"
 def test_template_mistakes(tmp_path: Path, old: str, new: str, expected: str) -> None:
     assert SMALL.count(old) == 1, old
     assert problems_of(tmp_path, SMALL.replace(old, new)) == [expected]
+
+
+def test_a_currency_is_taken_as_people_write_it(tmp_path: Path) -> None:
+    """As a goal's currency: 'eur' and '€' are EUR (the form and values files then say EUR)."""
+    text = SMALL.replace("    currency: PLN\n    currencies: [EUR]\n", "    currency: zł\n    currencies: [' eur ', €]\n")
+    assert problems_of(tmp_path, text) == []
 
 
 UNIT = "    unit: {pl: szt., en: pcs}\n"

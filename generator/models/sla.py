@@ -50,6 +50,7 @@ from .base import (
     Translations,
     ref,
 )
+from .money import CurrencyCode
 
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 #: Names a parameter cannot take: YAML reads them as something else, or they are functions.
@@ -76,7 +77,9 @@ def _bounded(value: int | float) -> int | float:
 Name = Annotated[StrictStr, AfterValidator(_check_name)]
 Number = Annotated[StrictInt | StrictFloat, AfterValidator(_bounded)]
 Whole = Annotated[StrictInt, AfterValidator(_bounded)]
-Currency = Annotated[StrictStr, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, like PLN.")]
+#: An ISO 4217 code, as a goal's currency takes it (:mod:`.money`): a code that is no currency
+#: ('PLZ') is said with the one meant, not taken because it has three capitals.
+Currency = Annotated[CurrencyCode, Field(description="ISO 4217 code, like PLN.")]
 
 
 # -- the rules of each type (shared by parameters and list items) --------------------------------
