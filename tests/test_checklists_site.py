@@ -18,7 +18,7 @@ from generator.catalogue import load
 from generator.checklists.site import CACHE_DIR, SitePdfs
 from generator.models.base import localize
 from generator.models.checklist import Checklist
-from tests.checklists import checklist_yaml, pdf_pages
+from tests.checklists import checklist_yaml, pdf_pages, pdf_structure
 from tests.projects import make_project
 from tests.serving import serve
 
@@ -87,6 +87,9 @@ def test_every_checklist_page_links_its_blank_pdf(site: Path) -> None:
             # laid out by print/checklist.css (the running footer), which the workers pass apart
             pages = pdf_pages(pdf)
             assert len(pages) > 1 and all(f"{d.id} · {version} " in page for page in pages)
+            # tagged for a screen reader, as a one-off copy is (tests/test_pdf_tags.py)
+            tree = pdf_structure(pdf)
+            assert tree is not None and tree.tag == "Document", "the site's blank PDF is untagged"
 
 
 def _fixture_project(root: Path, pdf: bool) -> Path:

@@ -125,6 +125,21 @@ class PrintDocument:
     start: str | None
     stamp: str  # "wydrukowano 2027-01-02", or empty
     title_lang: str | None = None  # of a checklist's title shown as the document's (not a pack's)
+    pack_role_lang: str | None = None  # of the role's name when it is shown in the other language
+    # The PDF's metadata: who answers for the text (the checklists' owners), what it is about (a
+    # single checklist's summary), the day a copy was printed (YYYY-MM-DD; none for a blank one).
+    authors: tuple[str, ...] = ()
+    description: str = ""
+    created: str | None = None
+
+    @property
+    def title_html(self) -> Markup:
+        """The title as the page shows it: a pack's role name in its ``lang`` when that is the
+        other language's (the PDF's Title, plain text, cannot say so)."""
+        if self.pack_role is None or not self.pack_role_lang:
+            return in_lang(self.title, self.title_lang)
+        return Markup("{} {} {}").format(word(self.lang, "pack"), word(self.lang, "for_role"),
+                                          in_lang(self.pack_role, self.pack_role_lang))
 
     @property
     def running_name(self) -> str | None:
@@ -336,15 +351,21 @@ class Builder:
     def document(self, entries: Sequence[Entry], pack_role: str | None = None) -> PrintDocument:
         lang, start = self.lang, self.personal.start
         views = tuple(self.checklist(e) for e in entries)
+        pack_role_lang = None
         if pack_role is not None:
             # The role's name when its checklists agree on one (never one picked at random).
             named = {self.text(_checklist(e).role_title) for e in entries if _checklist(e).role_title}
             if len(named) == 1 and all(_checklist(e).role_title for e in entries):
                 pack_role = named.pop()
+                langs = {self.lang_of(_checklist(e).role_title) for e in entries}
+                pack_role_lang = langs.pop() if len(langs) == 1 else None
             title = f"{word(lang, 'pack')} {word(lang, 'for_role')} {pack_role}"
             title_lang = None
+            description = ""
         else:
             title, title_lang = views[0].title, views[0].title_lang
+            description = " ".join(views[0].summary.striptags().split())
+        owners = (self.text(_checklist(e).owner) for e in entries)
         return PrintDocument(
             lang=lang,
             title=title,
@@ -355,6 +376,10 @@ class Builder:
             start=format_date(start, lang) if start else None,
             stamp=self.stamp_text(),
             title_lang=title_lang,
+            pack_role_lang=pack_role_lang,
+            authors=tuple(dict.fromkeys(o for o in owners if o)),
+            description=description,
+            created=self.stamp.date.isoformat() if self.stamp is not None else None,
         )
 
 

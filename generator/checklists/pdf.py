@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..fsutil import atomic_write
+from .tagged import write_pdf as write_tagged
 
 PACKAGE_DIR = Path(__file__).parent
 FONTS_DIR = PACKAGE_DIR / "fonts"
@@ -107,12 +108,14 @@ def _too_large(fetcher: Any) -> Iterator[None]:
                          for shown, why in dict.fromkeys(fetcher.too_large)])
 
 
-def render_pdf(html: str, allowed: Iterable[Path] = (), stylesheet: str = "") -> Rendered:
+def render_pdf(html: str, allowed: Iterable[Path] = (), stylesheet: str = "", *,
+               tagged: bool = False) -> Rendered:
     """The PDF of ``html``; it may read only the package's fonts and files under ``allowed``.
 
     ``stylesheet`` is the base style of the page, applied beneath the document's own styles (as
     a user stylesheet: any rule of the document wins over it); the checklists pass the rendered
-    ``print/checklist.css``, parsed once per process however many PDFs use it.
+    ``print/checklist.css``, parsed once per process however many PDFs use it. ``tagged``: a
+    tagged PDF (PDF/UA-1) that a screen reader can read (:mod:`.tagged`).
     """
     import_weasyprint()
     from weasyprint import HTML
@@ -129,13 +132,14 @@ def render_pdf(html: str, allowed: Iterable[Path] = (), stylesheet: str = "") ->
     with _quiet_weasyprint(), _too_large(fetcher):
         document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
             font_config=_font_config(folders), stylesheets=sheets)
-        pdf = document.write_pdf()
+        pdf = write_tagged(document) if tagged else document.write_pdf()
     assert isinstance(pdf, bytes)
     return Rendered(pdf, len(document.pages), (*refused, *fetcher.refused))
 
 
-def write_pdf(html: str, out: Path, allowed: Iterable[Path] = (), stylesheet: str = "") -> Rendered:
+def write_pdf(html: str, out: Path, allowed: Iterable[Path] = (), stylesheet: str = "", *,
+              tagged: bool = False) -> Rendered:
     """Render and write ``out`` atomically (a reader never sees half a PDF)."""
-    rendered = render_pdf(html, allowed, stylesheet)
+    rendered = render_pdf(html, allowed, stylesheet, tagged=tagged)
     atomic_write(out, rendered.pdf)
     return rendered

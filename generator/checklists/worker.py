@@ -23,6 +23,12 @@ from ..errors import UserError
 from ..fsutil import die_with_parent
 from .dates import NO_DAYS_OFF, DaysOff
 
+#: Whether the site's blank PDFs are tagged for screen readers (:mod:`.tagged`): a document an
+#: internal site publishes is read by anyone who downloads it. It costs 6-9 % of each PDF's CPU
+#: (1-3 % of a first build's; README, "Performance"). Changing this remakes every cached PDF
+#: (this file is in their key).
+TAGGED = True
+
 
 @dataclass(frozen=True)
 class Batch:
@@ -50,7 +56,7 @@ def make(batch: Batch, parent: int | None = None) -> int:
             batch.catalogue, [entry], batch.lang, stamp=None, templates_dir=batch.templates_dir,
             off=batch.off,
         )
-        write_pdf(html, cache_file, batch.allowed, stylesheet)
+        write_pdf(html, cache_file, batch.allowed, stylesheet, tagged=TAGGED)
         made += 1
     return made
 

@@ -140,7 +140,7 @@ def run_pdf(args: argparse.Namespace) -> int:
         off=project.settings.off,
     )
     rendered = write_pdf(html, out, allowed=(project.templates_dir, project.docs_dir),
-                         stylesheet=print_stylesheet(project.templates_dir))
+                         stylesheet=print_stylesheet(project.templates_dir), tagged=True)
     for url in rendered.refused:
         print(f"warning: left out {printable(url)}: a PDF may use only the project's own files.", file=sys.stderr)
     items = sum(item_count(e) for e in entries)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..checklists.pdf import import_weasyprint
+from ..checklists.tagged import write_pdf as write_tagged
 from ..sanitize import is_address
 from .fill import Filled
 
@@ -80,9 +81,12 @@ def pdf(filled: Filled) -> bytes:
     fetcher = _fetcher()
     embedded = CSS(string=_PDF_FONTS, base_url=FONTS_DIR.as_uri() + "/", url_fetcher=fetcher,
                    font_config=fonts)
-    document = HTML(string=filled.html(), base_url=OWN_FILES.as_uri() + "/", url_fetcher=fetcher)
-    data: bytes = document.write_pdf(stylesheets=[embedded], font_config=fonts)
-    return data
+    document = HTML(string=filled.html(), base_url=OWN_FILES.as_uri() + "/", url_fetcher=fetcher).render(
+        stylesheets=[embedded], font_config=fonts)
+    # The standalone HTML has no <meta name="generator"> (the form's twin in sla-form.js makes the
+    # same HTML): the PDF says what made it, as the checklists' do.
+    document.metadata.generator = "playbook"
+    return write_tagged(document)
 
 
 # -- DOCX ----------------------------------------------------------------------------------------

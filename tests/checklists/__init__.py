@@ -6,7 +6,8 @@ import io
 import json
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,97 @@ def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
         emb = parts[-5] == "yes"
         fonts.append((name, emb))
     return fonts
+
+
+@dataclass
+class Tag:
+    """An element of a tagged PDF's structure tree, as a screen reader gets it: its type (``H1``,
+    ``TD``), its own ``/Lang``, its attributes (``/A``: a cell's ``Headers``, ``Scope``), its
+    ``ID``, and the text of its marked content and of its descendants, spaces collapsed."""
+
+    tag: str
+    lang: str | None
+    attributes: dict[str, Any]
+    id: str | None
+    #: Its content in reading order: the text of a marked-content id, or an element.
+    parts: list[str | Tag] = field(default_factory=list)
+
+    @property
+    def kids(self) -> list[Tag]:
+        return [part for part in self.parts if isinstance(part, Tag)]
+
+    @property
+    def text(self) -> str:
+        words = [part if isinstance(part, str) else part.text for part in self.parts]
+        return _SPACE.sub(" ", " ".join(words)).strip()
+
+    def walk(self) -> Iterator[Tag]:
+        yield self
+        for kid in self.kids:
+            yield from kid.walk()
+
+    def all(self, tag: str) -> list[Tag]:
+        return [t for t in self.walk() if t.tag == tag]
+
+
+def pdf_structure(pdf: bytes | Path) -> Tag | None:
+    """The structure tree of a tagged PDF (its ``/Document`` element), or None if it has none.
+    The text of each marked-content id is read with pypdf, by the ``BDC``/``EMC`` operators
+    around it."""
+    data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    root: Any = reader.trailer["/Root"]
+    if "/StructTreeRoot" not in root:
+        return None
+    texts: dict[tuple[int, int], list[str]] = {}
+    for page in reader.pages:
+        assert page.indirect_reference is not None
+        number = page.indirect_reference.idnum
+        for mcid, found in _marked_texts(page).items():
+            texts[(number, mcid)] = found
+
+    def build(node: Any, page: int | None) -> Tag:
+        node = node.get_object()
+        pg = node.get("/Pg")
+        page = pg.idnum if pg is not None else page
+        lang = node.get("/Lang")
+        found = Tag(str(node["/S"]).lstrip("/"), str(lang) if lang is not None else None,
+                    dict(node.get("/A", {})), str(node["/ID"]) if "/ID" in node else None)
+        kids = node.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if isinstance(kid, int):
+                assert page is not None
+                found.parts.append("".join(texts.get((page, kid), [])))
+                continue
+            value = kid.get_object()
+            if "/S" in value:  # an element; an /OBJR (a link's annotation) has no text
+                found.parts.append(build(kid, page))
+        return found
+
+    top = root["/StructTreeRoot"].get_object()["/K"]
+    return build(top[0] if isinstance(top, list) else top, None)
+
+
+def _marked_texts(page: pypdf.PageObject) -> dict[int, list[str]]:
+    """The text inside each marked-content id of ``page``."""
+    texts: dict[int, list[str]] = {}
+    open_ids: list[int | None] = []
+
+    def before(op: bytes, args: Any, *_: Any) -> None:
+        if op == b"BDC":
+            props = args[1] if len(args) > 1 else None
+            open_ids.append(props.get("/MCID") if isinstance(props, dict) else None)
+        elif op == b"BMC":
+            open_ids.append(None)
+        elif op == b"EMC" and open_ids:
+            open_ids.pop()
+
+    def text(found: str, *_: Any) -> None:
+        if open_ids and open_ids[-1] is not None:
+            texts.setdefault(open_ids[-1], []).append(found)
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return texts
 
 
 def checklist_yaml(
