@@ -5,7 +5,6 @@ project's own goal template written for one-word units, which meets a unit with 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -20,11 +19,7 @@ from generator.pages import plan
 from tests.projects import GOAL, make_project
 from tests.test_check_errors import run_check
 from tests.test_cli import cli
-
-NBSP = "\u00a0"
-TODAY = dt.date(2026, 11, 27)
-FORMS = ("unit:\n  pl: {one: transakcja, few: transakcje, many: transakcji}\n"
-         "  en: {one: deal, other: deals}")
+from tests.test_goal_units import FORMS, NBSP, TODAY
 
 
 def goal(target: str = "1200000", unit: str = "currency: PLN") -> str:
