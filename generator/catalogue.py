@@ -218,6 +218,10 @@ class Loader:
         self.files_read = 0
         #: Processes that parse and validate at once; ``None``: every core for a large project.
         self.workers = workers
+        #: The files of the last load that gave no definition, as shown -> the kind they hold
+        #: (their ``kind:``, else their kind folder's, else None): what a command that needs only
+        #: some definitions asks to tell whether one of them may be among these.
+        self.broken: dict[str, str | None] = {}
 
     def load(
         self, today: dt.date | None = None, progress: ProgressFn | None = None
@@ -230,6 +234,8 @@ class Loader:
         catalogue = Catalogue()
         for result in results:
             problems.extend(result.problems)
+        self.broken = {display_path(path, self.root): _broken_kind(result, path, self.playbooks_dir)
+                       for path, result in zip(paths, results, strict=True) if result.entry is None}
         entries = [r.entry for r in results if r.entry is not None]
         claims = [r.claim for r in results if r.claim is not None]
         unloaded = [r.unloaded for r in results if r.unloaded is not None]
@@ -283,6 +289,23 @@ class Loader:
         if wanted.isdigit() and int(wanted) > 1 and jobs >= PARALLEL_MIN_FILES:
             return int(wanted)
         return 1
+
+
+_FOLDER_KINDS = {cls.SECTION: kind for kind, cls in KINDS.items()}
+
+
+def _broken_kind(result: FileResult, path: Path, playbooks_dir: Path) -> str | None:
+    """The kind a file that gave no definition holds: its ``kind:`` if that could be read, else
+    the kind whose folder it is in (``playbooks/slas/``), else None."""
+    if result.unloaded is not None:
+        return result.unloaded.kind
+    if result.claim is not None and result.claim.kind is not None:
+        return result.claim.kind
+    try:
+        parts = path.relative_to(playbooks_dir).parts
+    except ValueError:  # pragma: no cover - discover() finds files inside it only
+        return None
+    return _FOLDER_KINDS.get(parts[0]) if len(parts) > 1 else None
 
 
 @contextlib.contextmanager
@@ -550,6 +573,57 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
                 found.append(path)
         dirnames[:] = keep
     return sorted(found), problems
+
+
+#: A definition's top-level ``kind:`` and ``id:`` lines (a values file has neither).
+_KIND_LINE = re.compile(r"""^kind:[ \t]*["']?([A-Za-z]*)""", re.MULTILINE)
+_TOP_ID_LINE = re.compile(r"^id:", re.MULTILINE)
+#: YAML files the project keeps beside the definitions for other tools, never a definition.
+_OTHER_TOOLS = frozenset({"mkdocs.yml", "mkdocs.yaml"})
+
+
+def stray_definitions(root: Path, docs_dir: Path, playbooks_dir: Path) -> list[Diagnostic]:
+    """YAML files that look like definitions (a top-level ``kind:`` and ``id:``) but are not
+    under ``playbooks_dir``: at the project's top, where nothing reads them, or in the content
+    folder, which MkDocs publishes as plain files. A user who saved one there sees no page and
+    no word why; this is a warning. Hidden files and folders (``.pre-commit-config.yaml``) and
+    ``mkdocs.yml`` are left alone, and so are values files (``q1-2027.yaml``), which have no
+    ``kind:``."""
+    candidates: list[Path] = []
+    with contextlib.suppress(OSError):
+        candidates += [p for p in root.iterdir() if p.is_file() and not p.is_symlink()
+                       and p.name not in _OTHER_TOOLS]
+    inside = playbooks_dir.resolve()
+    if docs_dir.is_dir() and not docs_dir.resolve().is_relative_to(inside):
+        for current, dirnames, filenames in os.walk(docs_dir):
+            here = Path(current)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                                 and not (here / d).resolve().is_relative_to(inside))
+            candidates += [here / name for name in filenames if name.lower().endswith(YAML_SUFFIXES)]
+    found: list[Diagnostic] = []
+    for path in sorted(candidates):
+        name = path.name
+        if name.startswith(".") or not name.lower().endswith(YAML_SUFFIXES) or path.is_symlink():
+            continue
+        try:
+            with path.open("rb") as handle:
+                text = handle.read(MAX_BYTES).decode("utf-8", "replace")
+        except OSError:
+            continue
+        kind = _KIND_LINE.search(text)
+        if kind is None or _TOP_ID_LINE.search(text) is None:
+            continue
+        named = kind.group(1)
+        folder = KINDS[named].SECTION if named in KINDS else "<kind folder>"
+        what = f"'kind: {named}'" if named else "'kind:'"
+        where = display_path(playbooks_dir, root)
+        fate = ("the site publishes it as a plain file, not as a page"
+                if path.parent.resolve() != root.resolve() else "nothing reads it")
+        found.append(Diagnostic(
+            display_path(path, root), 1, 1, "",
+            f"this file looks like a definition ({what}), but definitions are read only from "
+            f"{where}/, and {fate}: move it to {where}/{folder}/.", severity="warning"))
+    return found
 
 
 def load_one(raw: bytes, path: Path, display: str, digest: str) -> FileResult:
@@ -942,7 +1016,13 @@ def _reference_problem(
 
 def _missing(catalogue: Catalogue, ident: str | None, reference: Reference) -> str:
     wanted = " or ".join(_kind_word(k) for k in reference.kinds)
-    candidates = [e.id for e in catalogue.entries.values() if e.kind in reference.kinds and e.id != ident]
+    fitting = [e for e in catalogue.entries.values() if e.kind in reference.kinds and e.id != ident]
+    renamed = next((e for e in fitting if Path(e.source.display).stem == reference.target), None)
+    if renamed is not None:  # only the id was changed, not the file's name: the likeliest cause
+        return (f"there is no {wanted} with the id {reference.target!r}. The file "
+                f"{renamed.source.display} has the id {renamed.id!r} now: write {renamed.id!r} "
+                "here, or change its id back.")
+    candidates = [e.id for e in fitting]
     hint = messages.suggest(reference.target, candidates)
     if not hint and candidates and len(candidates) <= 8:
         hint = f" The {wanted} ids are: {', '.join(sorted(candidates))}."

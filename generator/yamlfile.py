@@ -855,6 +855,12 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
         message = f"this '{opens}' {what} is not closed with '{closes}': YAML was still reading it at {at}"
     elif (opened := _unclosed_quote(text, mark)) is not None:
         mark, message = opened
+    elif exc.context == "while scanning a simple key" and exc.context_mark is not None \
+            and mark is not None and exc.context_mark.line < mark.line:
+        # '  pl: Kierownik' then '  Head of Marketing': libyaml looks for the ':' on the next
+        # line; the mistake is the line of text without a key, said there
+        mark = exc.context_mark
+        message = "this line has no key: " + _missing_key_hint(text, mark.line, mark.column)
     elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         message = "a tab is used here: YAML needs spaces for indentation"
         rest = _LINE_BREAK.split(text, mark.line + 1)[mark.line][mark.column:].strip(" \t")
@@ -871,6 +877,29 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
             message += (f". The quote {quote.group(1)} here is a typographic one, which YAML does "
                         "not read as a quote: type straight quotes (\") instead")
     return mark, message
+
+
+#: A key line of one language's text: ``pl: ...``, ``en: ...``.
+_LANGUAGE_KEY = re.compile(r"(pl|en):(?:[ \t]|$)")
+
+
+def _missing_key_hint(text: str, line: int, column: int) -> str:
+    """What to write before a line of text that has no key: the missing language's key, when the
+    line above at the same indentation is the other language's text."""
+    lines = _LINE_BREAK.split(text)
+    for above in reversed(lines[:line]):
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        indent = len(above) - len(above.lstrip(" "))
+        if indent > column:  # a line of a text further in (a '>-' block): look above it
+            continue
+        key = _LANGUAGE_KEY.match(above[column:]) if indent == column else None
+        if key is not None:
+            other, name = ("en", "English") if key.group(1) == "pl" else ("pl", "Polish")
+            return f"if it is the {name} text, write '{other}: ' before it"
+        break
+    return ("write the key and ':' before the text, like 'title: text'; if it goes on from the "
+            "text above, indent it further than that text's key")
 
 
 _ScanLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -143,6 +143,22 @@ CASES: dict[str, tuple[str, list[str]]] = {
         ["playbooks/goals/g2.yaml:5:12: YAML syntax: a ':' is not allowed here: put text with "
          "': ' in quotes, or check the indentation."],
     ),
+    "English text without its key, said at its own line, not the next one": (
+        goal(**{"owner: Anna": "owner:\n  pl: Kierownik\n  Head of Marketing"}),
+        ["playbooks/goals/g2.yaml:7:3: YAML syntax: this line has no key: if it is the English "
+         "text, write 'en: ' before it."],
+    ),
+    "Polish text without its key, after the English one": (
+        goal(**{"metric: Leads.": "metric:\n  en: Leads.\n\n  # the Polish\n  Leady."}),
+        ["playbooks/goals/g2.yaml:13:3: YAML syntax: this line has no key: if it is the Polish "
+         "text, write 'pl: ' before it."],
+    ),
+    "a line of text without a key among the keys": (
+        goal(**{"owner: Anna": "owner: Anna\nKowalska"}),
+        ["playbooks/goals/g2.yaml:6:1: YAML syntax: this line has no key: write the key and ':' "
+         "before the text, like 'title: text'; if it goes on from the text above, indent it "
+         "further than that text's key."],
+    ),
     "tab indentation": (
         goal(**{"unit: MQL": "unit:\n\tMQL"}),
         ["playbooks/goals/g2.yaml:12:1: YAML syntax: a tab is used here: YAML needs spaces for "
@@ -739,3 +755,66 @@ def test_a_link_in_the_content_folder_that_leads_out_of_the_project_is_an_error(
         "the project instead, or delete the link.",
         "Found 5 errors in 5 files.",
     ]
+
+
+def test_an_id_changed_in_its_file_is_named_where_the_old_one_is_used(tmp_path: Path) -> None:
+    """Only the id was changed (the file keeps its name): the reference is told the new id, rather
+    than a near id of another definition ('marketings')."""
+    root = make_project(tmp_path / "p", {
+        "playbooks/teams/marketing.yaml": TEAM.format(id="brand-team"),
+        "playbooks/teams/marketings.yaml": TEAM.format(id="marketings"),
+    })
+    code, _, err = run_check(root)
+    assert code == 1
+    assert err.splitlines() == [
+        "playbooks/goals/leads.yaml:7:7: team: there is no team with the id 'marketing'. The file "
+        "playbooks/teams/marketing.yaml has the id 'brand-team' now: write 'brand-team' here, or "
+        "change its id back.",
+        "Found 1 error in 1 file.",
+    ]
+    # A file of another kind with that name is no hint: a team is asked for here.
+    (root / "playbooks" / "teams" / "marketing.yaml").unlink()
+    (root / "playbooks" / "goals" / "marketing.yaml").write_text(GOAL.format(id="g9", team="sales"),
+                                                                  encoding="utf-8")
+    code, _, err = run_check(root)
+    assert err.splitlines()[0] == ("playbooks/goals/leads.yaml:7:7: team: there is no team with the "
+                                   "id 'marketing'. Did you mean 'marketings'?")
+
+
+def test_a_definition_saved_outside_the_definitions_folder_is_named(tmp_path: Path) -> None:
+    """In content/ MkDocs publishes it as a plain file; at the top nothing reads it. Values files
+    (no 'kind:'), hidden files and folders, and files of other tools are left alone."""
+    here = Path(__file__).resolve().parent.parent
+    values = (here / "examples" / "q1-2027.yaml").read_text(encoding="utf-8")
+    root = make_project(tmp_path / "p", {
+        "content/webinar.yaml": GOAL.format(id="webinar", team="marketing"),
+        "content/more/term.yml": "kind: term\nid: mql\n",
+        "content/data.yaml": "rows: [1, 2]\nid: 3\n",
+        "content/.hidden/x.yaml": GOAL.format(id="x", team="marketing"),
+        "sales-team.yaml": TEAM.format(id="sales-team"),
+        "q1-2027.yaml": values,
+        "examples/q1-2027.yaml": values,
+        "examples/goal.yaml": GOAL.format(id="example", team="marketing"),
+        ".pre-commit-config.yaml": "kind: x\nid: y\n",
+    })
+    code, out, err = run_check(root)
+    assert code == 0 and out == "OK: 3 definitions in 3 files, 3 warnings.\n"
+    assert err.splitlines() == [
+        "content/more/term.yml:1:1: warning: this file looks like a definition ('kind: term'), but "
+        "definitions are read only from playbooks/, and the site publishes it as a plain file, not "
+        "as a page: move it to playbooks/glossary/.",
+        "content/webinar.yaml:1:1: warning: this file looks like a definition ('kind: goal'), but "
+        "definitions are read only from playbooks/, and the site publishes it as a plain file, not "
+        "as a page: move it to playbooks/goals/.",
+        "sales-team.yaml:1:1: warning: this file looks like a definition ('kind: team'), but "
+        "definitions are read only from playbooks/, and nothing reads it: move it to "
+        "playbooks/teams/.",
+    ]
+    code, _, strict = run_check(root, "--strict")
+    assert code == 1 and strict.endswith("Found 3 errors in 3 files.\n")
+    out_, err_ = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out_), contextlib.redirect_stderr(err_):
+        code = main(["--project", str(root), "build", "--site-dir", str(tmp_path / "site")])
+    assert code == 0
+    assert [line for line in err_.getvalue().splitlines() if "looks like a definition" in line] == [
+        line for line in err.splitlines() if "looks like a definition" in line]

@@ -320,3 +320,71 @@ def test_render_honours_strict_as_check_and_build_do(tmp_path: Path) -> None:
     code, _, err = cli("--project", str(root), "render", "--out", str(out_dir))
     assert code == 0 and "warning: the review date 2026-01-31 has passed" in err
     assert (out_dir / "goals" / "g2.md").is_file()
+
+
+def _copy_of_the_example(tmp_path: Path) -> Path:
+    """The repository's own project (SLA template, checklists and what they refer to), copied."""
+    import shutil
+
+    here = Path(__file__).resolve().parent.parent
+    root = tmp_path / "p"
+    for name in ("playbooks", "content", "examples"):
+        shutil.copytree(here / name, root / name)
+    shutil.copy(here / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+NOTE = ("Note: 1 other file has errors (playbooks/goals/webinar-leads.yaml); run playbook check to "
+        "see them.\n")
+
+
+def test_a_half_written_definition_does_not_stop_commands_that_read_others(tmp_path: Path) -> None:
+    root = _copy_of_the_example(tmp_path)
+    _, clean_list, _ = cli("--project", str(root), "sla", "list")
+    _, clean_values, _ = cli("--project", str(root), "sla", "values", "marketing-sales-sla")
+    _, clean_checklists, _ = cli("--project", str(root), "checklist", "list")
+    assert cli("--project", str(root), "new", "goal", "webinar-leads")[0] == 0
+    code, out, err = cli("--project", str(root), "sla", "list")
+    assert (code, out, err) == (0, clean_list, NOTE)
+    assert out.startswith("marketing-sales-sla  ")
+    code, out, err = cli("--project", str(root), "sla", "values", "marketing-sales-sla")
+    assert (code, out, err) == (0, clean_values, NOTE)
+    assert "company_name:" in out
+    code, out, err = cli("--project", str(root), "checklist", "list")
+    assert (code, out, err) == (0, clean_checklists, NOTE)
+    assert "new-marketer" in out
+    values = root / "filled.yaml"
+    values.write_text((root / "examples" / "q1-2027.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = cli("--project", str(root), "sla", "fill", "marketing-sales-sla", "--values", str(values))
+    assert code == 0 and err == NOTE and out.startswith("#")
+    # An id that is not there: said as without the goal, with the note.
+    code, _, err = cli("--project", str(root), "sla", "values", "nope")
+    assert code == 1
+    assert err == NOTE + "There is no SLA template 'nope'. The SLA templates are: marketing-sales-sla.\n"
+    # check, build and render stay strict: every error of the goal.
+    for argv in (["check"], ["render", "--out", str(tmp_path / "pages")]):
+        code, _, err = cli("--project", str(root), *argv)
+        assert code == 1 and err.endswith("Found 16 errors in 1 file.\n")
+
+
+def test_a_command_still_fails_when_what_it_reads_is_broken(tmp_path: Path) -> None:
+    root = _copy_of_the_example(tmp_path)
+    team = root / "playbooks" / "teams" / "marketing.yaml"
+    team.write_text(team.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+    for argv in (["sla", "values", "marketing-sales-sla"], ["sla", "list"],
+                 ["checklist", "pdf", "new-marketer"], ["checklist", "list"]):
+        code, out, err = cli("--project", str(root), *argv)
+        assert code == 1 and out == "", argv
+        assert err.startswith("playbooks/teams/marketing.yaml:") and "unknown field 'colour'" in err
+        assert err.endswith("Found 1 error in 1 file.\n") and "Note:" not in err
+    team.write_text(team.read_text(encoding="utf-8").replace("colour: red\n", ""), encoding="utf-8")
+    sla = root / "playbooks" / "slas" / "marketing-sales-sla.yaml"
+    sla.write_text(sla.read_text(encoding="utf-8") + "colour: red\n", encoding="utf-8")
+    for argv in (["sla", "values", "marketing-sales-sla"], ["sla", "list"], ["sla", "values", "marketing"]):
+        code, out, err = cli("--project", str(root), *argv)
+        assert code == 1 and out == "", argv
+        assert err.startswith("playbooks/slas/marketing-sales-sla.yaml:") and "'colour'" in err
+        assert err.endswith("Found 1 error in 1 file.\n")
+    # The checklists name processes that name the SLA template: a checklist's page links them.
+    code, out, err = cli("--project", str(root), "checklist", "list")
+    assert code == 1 and out == "" and err.startswith("playbooks/slas/marketing-sales-sla.yaml:")

@@ -6,9 +6,10 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from ..catalogue import Catalogue, Loader, page_collisions
+from ..catalogue import Catalogue, Entry, Loader, page_collisions, stray_definitions
 from ..errors import Diagnostic, UserError, plural, summary
 from ..i18n import links_outside, unused_content_pages
 from ..messages import suggest
@@ -31,9 +32,19 @@ def today() -> dt.date:
 
 
 def load_checked(project: Project, strict: bool = False, loader: Loader | None = None,
-                 templates: bool = False) -> tuple[Catalogue, list[Diagnostic]]:
+                 templates: bool = False, strays: bool = False) -> tuple[Catalogue, list[Diagnostic]]:
     """Load and validate; raise :class:`UserError` with every error (warnings too if ``strict``).
-    ``templates``: the project's own templates are compiled too (``playbook check``)."""
+    ``templates``: the project's own templates are compiled too (``playbook check``); ``strays``:
+    definitions saved outside the definitions' folder are named (``check``, ``build``)."""
+    catalogue, problems, _loader = _load(project, loader, templates)
+    if strays:
+        problems += stray_definitions(project.root, project.docs_dir, project.playbooks_dir)
+    _raise_errors(problems, strict)
+    return catalogue, problems
+
+
+def _load(project: Project, loader: Loader | None = None,
+          templates: bool = False) -> tuple[Catalogue, list[Diagnostic], Loader]:
     loader = loader or Loader(project.root, project.playbooks_dir)
     catalogue, problems = loader.load(today())
     if templates:
@@ -43,6 +54,10 @@ def load_checked(project: Project, strict: bool = False, loader: Loader | None =
     problems += unused_content_pages(project.docs_dir, project.root, project.settings.languages,
                                      project.settings.default_language)
     problems += links_outside(project.docs_dir, project.root)
+    return catalogue, problems, loader
+
+
+def _raise_errors(problems: list[Diagnostic], strict: bool = False) -> None:
     errors = [p for p in problems if p.severity == "error" or strict]
     if errors:
         warnings = sum(1 for p in errors if p.severity == "warning")
@@ -56,7 +71,57 @@ def load_checked(project: Project, strict: bool = False, loader: Loader | None =
         note = (f"{which}, which {counts} here: --strict, or strict: true in mkdocs.yml."
                 if warnings else "")
         raise UserError(errors, note)
-    return catalogue, problems
+
+
+def load_needed(project: Project, kind: str, pick: Callable[[Catalogue], list[Entry]],
+                every: bool = False) -> tuple[Catalogue, list[Diagnostic], list[Entry]]:
+    """Load the project for a command that only reads some definitions of ``kind`` (``pick``
+    finds them, or raises :class:`UserError`): errors in other files do not stop it, since a
+    definition half written (``playbook new``) must not keep anyone from printing a checklist.
+    It fails with every error, as ``playbook check`` would, when a definition it needs, or one
+    they refer to (at any depth), has an error, or when ``pick`` finds nothing while a file of
+    ``kind`` did not load (it may be the one asked for), or, with ``every`` (a list of every
+    definition of ``kind``, or of a role), a file of ``kind`` did not load. Otherwise the other files with errors
+    are named in one line on stderr."""
+    catalogue, problems, loader = _load(project)
+    errors = [p for p in problems if p.severity == "error"]
+    if not errors:
+        return catalogue, problems, pick(catalogue)
+    unsure = [d for d, k in loader.broken.items() if k in (kind, None)]
+    try:
+        entries = pick(catalogue)
+    except UserError:
+        if unsure:
+            _raise_errors(problems)
+        _note_others(errors)
+        raise
+    if unsure and every:  # a list of every one of its kind, and one of them did not load
+        _raise_errors(problems)
+    needed: dict[str, Entry] = {}
+    todo = list(entries)
+    while todo:
+        entry = todo.pop()
+        if needed.setdefault(entry.id, entry) is not entry:
+            continue
+        for reference in entry.references:
+            target = catalogue.get(reference.target)
+            if target is None:  # it did not load, or it is not there (an error in this file)
+                _raise_errors(problems)
+            elif target.id not in needed:
+                todo.append(target)
+    files = {e.source.display for e in needed.values()}
+    if any(p.file in files for p in errors):
+        _raise_errors(problems)
+    _note_others(errors)
+    return catalogue, problems, entries
+
+
+def _note_others(errors: list[Diagnostic]) -> None:
+    """One line on stderr: which files have errors, for ``playbook check`` to list."""
+    files = sorted({p.file or "the project" for p in errors})
+    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    print(f"Note: {plural(len(files), 'other file has', 'other files have')} errors ({shown}); "
+          "run playbook check to see them.", file=sys.stderr)
 
 
 def strict_of(args: argparse.Namespace, project: Project) -> bool:
@@ -78,7 +143,7 @@ def report_ok(catalogue: Catalogue, problems: list[Diagnostic]) -> None:
     print(f"OK: {len(catalogue)} definitions in {files} files{tail}.")
 
 
-__all__ = ["load_checked", "print_warnings", "project_of", "report_ok", "strict_of", "summary", "today"]
+__all__ = ["load_checked", "load_needed", "print_warnings", "project_of", "report_ok", "strict_of", "summary", "today"]
 
 
 def template_problems(templates_dir: Path) -> list[Diagnostic]:

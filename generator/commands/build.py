@@ -152,7 +152,7 @@ def _build(args: argparse.Namespace) -> int:
     loader = shared_loader(project.root, project.playbooks_dir)
     # mkdocs.yml's `strict: true` holds for this build too (as for a plain mkdocs build).
     strict = strict_of(args, project)
-    catalogue, problems = load_checked(project, strict=strict, loader=loader)
+    catalogue, problems = load_checked(project, strict=strict, loader=loader, strays=True)
     print_warnings(problems)
     # A site folder that is a link (site -> /var/www/playbook) stays one: the folder it points
     # to is the one replaced.

@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         return _run_json(args)
     project = project_of(args)
-    catalogue, problems = load_checked(project, strict=strict_of(args, project), templates=True)
+    catalogue, problems = load_checked(project, strict=strict_of(args, project), templates=True,
+                                       strays=True)
     if args.translations:
         missing = missing_translations(catalogue, project, "error")
         if missing:
@@ -69,7 +70,8 @@ def _run_json(args: argparse.Namespace) -> int:
     (one without a place in a file has ``file`` "" and ``line`` 0)."""
     try:
         project = project_of(args)
-        catalogue, problems = load_checked(project, strict=strict_of(args, project), templates=True)
+        catalogue, problems = load_checked(project, strict=strict_of(args, project), templates=True,
+                                           strays=True)
     except UserError as exc:
         found = exc.diagnostics or [Diagnostic("", 0, 0, "", exc.text)]
         print(json.dumps({"ok": False, "problems": [d.to_dict() for d in found]}, indent=2))

@@ -26,7 +26,7 @@ from ..errors import UserError, plural, printable
 from ..models.base import localize
 from ..models.checklist import Checklist
 from ..yamlfile import FORBIDDEN_CHARS, char_name
-from ._common import load_checked, print_warnings, project_of, today
+from ._common import load_needed, print_warnings, project_of, today
 
 DATES_HELP = """\
 How due dates are counted (with --start):
@@ -80,11 +80,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     project = project_of(args, lang=args.lang)
-    catalogue, problems = load_checked(project)
+    _catalogue, problems, entries = load_needed(project, "checklist", checklists, every=True)
     print_warnings(problems)
     lang = project.settings.lang
     rows = []
-    for entry in checklists(catalogue):
+    for entry in entries:
         d = entry.definition
         assert isinstance(d, Checklist)
         rows.append(
@@ -117,15 +117,16 @@ def run_pdf(args: argparse.Namespace) -> int:
         start=_start(args.start),
     )
     project = project_of(args, lang=args.lang)
-    catalogue, problems = load_checked(project)
-    print_warnings(problems)
-    lang = project.settings.lang
     if args.role:
-        entries = checklists_for_role(catalogue, args.role)
+        catalogue, problems, entries = load_needed(
+            project, "checklist", lambda c: checklists_for_role(c, args.role), every=True)
         stem = f"{args.role}-pack"
     else:
-        entries = [find_checklist(catalogue, args.id)]
+        catalogue, problems, entries = load_needed(
+            project, "checklist", lambda c: [find_checklist(c, args.id)])
         stem = entries[0].id
+    print_warnings(problems)
+    lang = project.settings.lang
     if personal.name:
         stem += f"-{_slug(personal.name)}"
     out = _out_path(args.out, f"{stem}-{lang}.pdf", project.docs_dir)

@@ -21,7 +21,7 @@ from ..messages import suggest
 from ..models.base import localize
 from ..sla import outputs, values
 from ..sla.spec import compile_spec
-from ._common import load_checked, print_warnings, project_of
+from ._common import load_needed, print_warnings, project_of
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
              ".docx": "docx"}
@@ -77,10 +77,9 @@ def find_sla(catalogue: Catalogue, ident: str) -> Entry:
 
 def run_list(args: argparse.Namespace) -> int:
     project = project_of(args, lang=args.lang)
-    catalogue, problems = load_checked(project)
+    _catalogue, problems, entries = load_needed(project, "sla", lambda c: c.of_kind("sla"), every=True)
     print_warnings(problems)
     lang = project.settings.lang
-    entries = catalogue.of_kind("sla")
     if not entries:
         print("No SLA templates.")
         return 0
@@ -107,9 +106,8 @@ def _to_stdout(data: bytes) -> None:
 
 def run_values(args: argparse.Namespace) -> int:
     project = project_of(args, lang=args.lang)
-    catalogue, problems = load_checked(project)
+    _catalogue, problems, (entry,) = load_needed(project, "sla", lambda c: [find_sla(c, args.id)])
     print_warnings(problems)
-    entry = find_sla(catalogue, args.id)
     spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
     text = values.values_file(spec)
     if not args.out:
@@ -144,9 +142,8 @@ def run_fill(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).resolve() == Path(args.values).resolve():
         raise UserError("--out: this is the values file itself; choose another file.")
     project = project_of(args, lang=args.lang)
-    catalogue, problems = load_checked(project)
+    _catalogue, problems, (entry,) = load_needed(project, "sla", lambda c: [find_sla(c, args.id)])
     print_warnings(problems)
-    entry = find_sla(catalogue, args.id)
     spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
     data, text, warnings = values.read(Path(args.values), args.values)
     print_warnings(list(warnings))
