@@ -818,3 +818,34 @@ def test_a_definition_saved_outside_the_definitions_folder_is_named(tmp_path: Pa
     assert code == 0
     assert [line for line in err_.getvalue().splitlines() if "looks like a definition" in line] == [
         line for line in err.splitlines() if "looks like a definition" in line]
+
+
+def test_a_build_says_each_warning_once(tmp_path: Path) -> None:
+    """``playbook build`` said a warning once itself and again from each language's build
+    ("WARNING -  [pl] ...", "WARNING -  [en] ..."); plain ``mkdocs build`` did not name a
+    definition saved outside playbooks/ at all."""
+    import os
+    import subprocess
+    import sys
+
+    root = make_project(tmp_path / "p", {
+        "playbooks/goals/old.yaml": GOAL.format(id="old", team="sales").replace(
+            "review_by: 2027-06-30", "review_by: 2020-01-01"),
+        "content/webinar.yaml": GOAL.format(id="webinar", team="marketing"),
+    })
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_TODAY": "2026-11-27"}
+    build = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--site-dir", str(tmp_path / "s")],
+                           cwd=root, capture_output=True, text=True, env=env, timeout=600)
+    assert build.returncode == 0, build.stderr
+    said = [line for line in build.stderr.splitlines() if "2020-01-01" in line or "webinar.yaml" in line]
+    assert said == [
+        "playbooks/goals/old.yaml:6:12: review_by: warning: the review date 2020-01-01 has passed: "
+        "Anna should re-read this goal and set a new date.",
+        "content/webinar.yaml:1:1: warning: this file looks like a definition ('kind: goal'), but "
+        "definitions are read only from playbooks/, and the site publishes it as a plain file, not "
+        "as a page: move it to playbooks/goals/.",
+    ], build.stderr
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "m")],
+                           cwd=root, capture_output=True, text=True, env=env, timeout=600)
+    assert plain.returncode == 0, plain.stderr
+    assert [line.split(" -  ", 1)[1] for line in plain.stderr.splitlines() if line.startswith("WARNING")] == said

@@ -55,7 +55,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import progress
-from ..catalogue import Catalogue, Loader, is_litter, shared_loader
+from ..catalogue import Catalogue, Loader, is_litter, shared_loader, stray_definitions
 from ..checklists.document import checklists
 from ..checklists.site import SitePdfs, site_pdf_path
 from ..errors import Diagnostic, UserError
@@ -253,8 +253,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise _failure(UserError(errors))
-        for problem in problems:
-            log.warning(problem.format())
+        if not run._CLI_BUILD:  # playbook build said them once, before its languages' builds
+            for problem in [*problems, *stray_definitions(self.root, Path(config.docs_dir), self.loader.playbooks_dir)]:
+                log.warning(problem.format())
         self.catalogue = catalogue
         self.search = SiteSearch(catalogue, self.settings.lang, index=self.search_box,
                                  live=self._live_search())
