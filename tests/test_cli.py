@@ -388,3 +388,11 @@ def test_a_command_still_fails_when_what_it_reads_is_broken(tmp_path: Path) -> N
     # The checklists name processes that name the SLA template: a checklist's page links them.
     code, out, err = cli("--project", str(root), "checklist", "list")
     assert code == 1 and out == "" and err.startswith("playbooks/slas/marketing-sales-sla.yaml:")
+    # A broken template whose id is the start of a valid one's: 'marketing-sales' is not taken to
+    # mean the valid 'marketing-sales-sla' while the broken file may be the one meant.
+    sla.write_text(sla.read_text(encoding="utf-8").replace("colour: red\n", ""), encoding="utf-8")
+    (root / "playbooks" / "slas" / "marketing-sales.yaml").write_text("kind: sla\nid: marketing-sales\n",
+                                                                       encoding="utf-8")
+    code, out, err = cli("--project", str(root), "sla", "values", "marketing-sales")
+    assert code == 1 and out == "" and err.startswith("playbooks/slas/marketing-sales.yaml:"), err
+    assert "Using the SLA template" not in err

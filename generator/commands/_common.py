@@ -74,13 +74,14 @@ def _raise_errors(problems: list[Diagnostic], strict: bool = False) -> None:
 
 
 def load_needed(project: Project, kind: str, pick: Callable[[Catalogue], list[Entry]],
-                every: bool = False) -> tuple[Catalogue, list[Diagnostic], list[Entry]]:
+                every: bool = False, asked: str | None = None) -> tuple[Catalogue, list[Diagnostic], list[Entry]]:
     """Load the project for a command that only reads some definitions of ``kind`` (``pick``
     finds them, or raises :class:`UserError`): errors in other files do not stop it, since a
     definition half written (``playbook new``) must not keep anyone from printing a checklist.
     It fails with every error, as ``playbook check`` would, when a definition it needs, or one
     they refer to (at any depth), has an error, or when ``pick`` finds nothing while a file of
-    ``kind`` did not load (it may be the one asked for), or, with ``every`` (a list of every
+    ``kind`` did not load (it may be the one asked for; likewise when ``pick`` found one whose
+    id only starts with ``asked``), or, with ``every`` (a list of every
     definition of ``kind``, or of a role), a file of ``kind`` did not load. Otherwise the other files with errors
     are named in one line on stderr."""
     catalogue, problems, loader = _load(project)
@@ -97,6 +98,8 @@ def load_needed(project: Project, kind: str, pick: Callable[[Catalogue], list[En
         raise
     if unsure and every:  # a list of every one of its kind, and one of them did not load
         _raise_errors(problems)
+    if unsure and asked is not None and any(e.id != asked for e in entries):
+        _raise_errors(problems)  # found by the start of its id: the one that did not load may be it
     needed: dict[str, Entry] = {}
     todo = list(entries)
     while todo:

@@ -64,8 +64,7 @@ def find_sla(catalogue: Catalogue, ident: str) -> Entry:
         return entry
     starting = [e for e in slas if e.id.startswith(ident)]
     if entry is None and len(starting) == 1:
-        print(f"Using the SLA template {starting[0].id!r}.", file=sys.stderr)
-        return starting[0]
+        return starting[0]  # said by the command, once it knows this is the one (_using)
     ids = [e.id for e in slas]
     if not ids:
         raise UserError("There are no SLA templates in this project (kind: sla).")
@@ -73,6 +72,12 @@ def find_sla(catalogue: Catalogue, ident: str) -> Entry:
     listing = f" The SLA templates are: {', '.join(ids)}."
     what = f"{ident!r} is a {entry.kind}, not an SLA template" if entry else f"There is no SLA template {ident!r}"
     raise UserError(f"{what}.{hint}{listing}")
+
+
+def _using(entry: Entry, ident: str) -> None:
+    """Name the template found by the start of its id."""
+    if entry.id != ident:
+        print(f"Using the SLA template {entry.id!r}.", file=sys.stderr)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -106,7 +111,9 @@ def _to_stdout(data: bytes) -> None:
 
 def run_values(args: argparse.Namespace) -> int:
     project = project_of(args, lang=args.lang)
-    _catalogue, problems, (entry,) = load_needed(project, "sla", lambda c: [find_sla(c, args.id)])
+    _catalogue, problems, (entry,) = load_needed(project, "sla", lambda c: [find_sla(c, args.id)],
+                                                    asked=args.id)
+    _using(entry, args.id)
     print_warnings(problems)
     spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
     text = values.values_file(spec)
@@ -142,7 +149,9 @@ def run_fill(args: argparse.Namespace) -> int:
     if args.out and Path(args.out).resolve() == Path(args.values).resolve():
         raise UserError("--out: this is the values file itself; choose another file.")
     project = project_of(args, lang=args.lang)
-    _catalogue, problems, (entry,) = load_needed(project, "sla", lambda c: [find_sla(c, args.id)])
+    _catalogue, problems, (entry,) = load_needed(project, "sla", lambda c: [find_sla(c, args.id)],
+                                                    asked=args.id)
+    _using(entry, args.id)
     print_warnings(problems)
     spec = compile_spec(entry.definition, project.settings.lang)  # type: ignore[arg-type]
     data, text, warnings = values.read(Path(args.values), args.values)
