@@ -1,5 +1,6 @@
-"""The README and the editing guide, read as a user reads them: an example error message is what
-the tool really prints for that mistake, and a YAML example pasted into a project is accepted.
+"""The README, read as a user reads it: an example error message is what the tool really prints
+for that mistake, and a YAML example pasted into a project is accepted (the editors' guide in
+``content/``: tests/test_guide_examples.py).
 
 Each test takes its text from the document itself, so a message or an option that changes fails
 here until the document says the same."""
@@ -12,7 +13,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 
 from generator.cli import main
@@ -77,23 +77,6 @@ def test_the_output_folder_example_is_what_render_prints(tmp_path: Path) -> None
     root = make_project(tmp_path / "p")
     assert cli("--project", str(root), "render", "--out", str(tmp_path / "r7")) == (1, "", expected)
     assert sorted(p.name for p in (tmp_path / "r7").iterdir()) == ["mine.txt", "notes"]
-
-
-@pytest.mark.parametrize(("page", "phrase"), [("how-to-edit.md", "Jeśli coś jest nie tak"),
-                                              ("how-to-edit.en.md", "If something is wrong")])
-def test_the_guide_example_is_what_check_prints(tmp_path: Path, page: str, phrase: str) -> None:
-    """The guide's 'target: expected a number...' at line 14: its place and its words begin what
-    check prints for a goal whose target, on line 14, is not a number."""
-    first, last = block_after((ROOT / "content" / page).read_text(encoding="utf-8"),
-                              phrase).strip().splitlines()
-    goal = GOAL.format(id="x", team="marketing").replace("target: 400\n", "")
-    goal += "tags: [leads]\ntarget: many\n"
-    assert goal.splitlines()[13] == "target: many"
-    root = make_project(tmp_path / "p", {"playbooks/goals/x.yaml": goal})
-    code, out, err = cli("--project", str(root), "check")
-    assert (code, out) == (1, "")
-    assert err.startswith(first.removesuffix("...")), err
-    assert err.splitlines()[1:] == [last]
 
 
 # -- YAML examples pasted into a project ---------------------------------------------------------
