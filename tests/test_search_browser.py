@@ -192,7 +192,7 @@ def test_the_search_box_finds_the_same_page_in_english_after_switching(page: Any
 def test_the_browser_cuts_words_like_python(page: Any, server: str) -> None:
     open_page(page, server, "pl/")
     words = ["umowy", "Kwartale", "sprzedaży", "leadów", "klienci", "kampaniami", "źródła", "SLA",
-             "marketingowych", "planowanie", "cele", "ŁÓDŹ"]
+             "marketingowych", "planowanie", "cele", "ŁÓDŹ", "rynku", "dnia", "wodzie", "liście"]
     in_browser = page.evaluate("ws => ws.map(w => window.playbookSearch.stem(w))", words)
     assert in_browser == [stem(w) for w in words]
 
@@ -203,7 +203,8 @@ def test_the_browser_makes_exact_match_keys_like_python(page: Any, server: str, 
     open_page(page, server, f"{lang}/")
     names = ["Kwoty sprzedażowej", "handlowca", "Handlowiec", "lejek", "lejkiem sprzedażowym", "Leads",
              "Sales reps", "umowę SLA", "  Łódź,  (sp. z o.o.) ", "MQL-e", "sales-qualified lead", "ŹRÓDŁA",
-             "cele", "B2B", "lek", "klienci"]
+             "cele", "B2B", "lek", "klienci", "rynek", "rynku", "dzień", "Dnia", "tydzień", "koniec",
+             "powiedzieć"]
     in_browser = page.evaluate("ns => ns.map(n => window.playbookSearch.nameKey(n))", names)
     assert in_browser == [name_key(n, lang) for n in names]
     words = page.evaluate("ns => ns.map(n => window.playbookSearch.exactWord(window.playbookSearch.nameKey(n), 't'))",

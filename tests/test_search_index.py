@@ -12,10 +12,12 @@ from generator.search import index
 from generator.search.facets import Facets, facets_for_page
 from generator.search.html import map_text
 from generator.search.index import (
+    CODE_WEIGHT,
     EXACT,
     EXCLUDE,
     LISTING_WEIGHT,
     META_WEIGHTS,
+    POLISH,
     STEMS,
     CopyWords,
     SearchIndexError,
@@ -23,6 +25,7 @@ from generator.search.index import (
     exact_words,
     index_copy,
     page_file,
+    polish_stems,
 )
 from generator.search.suggest import Vocabulary
 from generator.search.ui import ui_config
@@ -232,3 +235,65 @@ def test_the_browser_gets_the_polish_stemmer_only_on_the_polish_site() -> None:
     assert pl["stemmer"] is not None and "ami" in pl["stemmer"]["suffixes"]
     assert en["stemmer"] is None
     assert pl["labels"]["kind"] == "Rodzaj" and en["labels"]["kind"] == "Kind"
+
+
+def _stems(copies: list[str]) -> list[list[str]]:
+    return [re.findall(rf'data-pagefind-meta="{STEMS}:([^"]*)"', copy) for copy in copies]
+
+
+def test_a_stem_a_word_having_it_does_not_begin_is_a_hidden_word_of_every_page_of_that_stem() -> None:
+    """"rynku" is searched as "rynk", which does not begin "rynek"; "dnia" as "dni", not "dzień":
+    the pages having any form carry the stem word, which the search box looks up and adds."""
+    found = add_stem_words([_copy("<p>Badamy rynek.</p>"), _copy("<p>Opis rynku.</p>"),
+                            _copy("<p>Jeden dzień.</p>"), _copy("<p>Pora dnia.</p>"),
+                            _copy("<p>Kampania.</p>")])
+    assert _stems(found) == [["qxrynk0f"], ["qxrynk0f"], ["qxdni0f"], ["qxdni0f"], []]
+
+
+def _english(text: str, title: str = "Page", polish: tuple[str, ...] = (), text_lang: str = "") -> str:
+    html = f'<article class="md-content__inner">{text}</article>'
+    copy = index_copy(html, title, Facets("Page"), (), "en", polish=polish, text_lang=text_lang)
+    assert copy is not None
+    return copy
+
+
+def test_the_english_site_notes_the_polish_words_of_a_page() -> None:
+    """The Polish glossary names and keywords given, and the text marked as Polish."""
+    copy = _english('<p>Deals <span lang="pl">Liczba umów</span> marked.</p>', polish=("Świadomość marki",))
+    assert polish_stems(copy) == {"swiadomosc", "mark", "liczb", "umow"}
+    whole = _english("<p>Strona tylko po polsku.</p>", text_lang="pl")
+    assert polish_stems(whole) == {"stron", "tylk", "po", "polsk"}
+    assert polish_stems(_english("<p>Deals marked won.</p>")) == set()
+    # the Polish site has no such note: every word of its pages is Polish
+    assert POLISH not in _copy("<p>Świadomość marki.</p>")
+
+
+def test_on_the_english_site_a_polish_stem_beginning_an_english_word_is_a_hidden_word(tmp_path: Path) -> None:
+    """"markę" is searched there as "mark" too, which begins "marketing" and "marked": the pages
+    having the Polish word "marki" carry the stem word; an English word gets none."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "brand.html").write_text(_english("<p>Brand awareness.</p>", polish=("Świadomość marki",)))
+    (pages / "marketing.html").write_text(_english("<p>Marketing: deals marked won.</p>"))
+    (pages / "sla.html").write_text(_english("<p>Agreement.</p>", polish=("Umowa SLA",)))
+    index._with_stem_words(pages, tmp_path / "out", Vocabulary(EXCLUDE), lang="en")
+    out = [(tmp_path / "out" / name).read_text() for name in ("brand.html", "marketing.html", "sla.html")]
+    assert _stems(out) == [["qxmark0f"], [], []]  # "umow" begins no other word of the site
+
+
+def test_on_the_english_site_a_polish_name_has_its_polish_key_too() -> None:
+    """"klientów" on the English site is the term "Customer" (Polish: "Klient")."""
+    html = '<article class="md-content__inner"><p>Customer.</p></article>'
+    copy = index_copy(html, "Customer", Facets("Term"), (), "en", names=["Klient", "Świadomość marki", "Customer"],
+                      polish=("Klient", "Świadomość marki"))
+    assert copy is not None
+    exact = re.findall(rf'data-pagefind-meta="{EXACT}:([^"]*)"', copy)[0].split()
+    assert {"qxklient0n", "qxswiadomosc0mark0n", "qxswiadomosc0marki0n", "qxcustomer0n"} <= set(exact)
+
+
+def test_words_in_code_count_little() -> None:
+    """A how-to page naming the file ``lead-handoff.yaml`` is not about the lead hand-off."""
+    copy = _copy("<p>Plik <code>lead-handoff.yaml</code> i <code class=\"x\">id</code>; <codex>a</codex></p>")
+    assert f'<code data-pagefind-weight="{CODE_WEIGHT}">lead-handoff.yaml</code>' in copy
+    assert f'<code data-pagefind-weight="{CODE_WEIGHT}" class="x">id</code>' in copy
+    assert "<codex>" in copy and CODE_WEIGHT < LISTING_WEIGHT

@@ -124,8 +124,12 @@ def test_a_team_is_also_its_department(lang: str, words: list[str]) -> None:
     [
         ("kwocie", "kwot"), ("ofercie", "ofert"), ("metodzie", "metod"), ("strukturze", "struktur"),
         ("marce", "mark"), ("drodze", "drog"), ("KWOCIE", "kwot"),
+        # a stem of three letters (woda, data, ręka), and "st" softened to "ść" (lista)
+        ("wodzie", "wod"), ("dacie", "dat"), ("ręce", "ręk"), ("liście", "list"),
+        # so also a word ending so by itself: searched only when its own stem finds nothing
+        ("życie", "żyt"), ("morze", "mor"),
         # no other stem: too short, or not such an ending
-        ("życie", None), ("morze", None), ("kwota", None), ("umowie", None), ("cie", None),
+        ("kwota", None), ("umowie", None), ("cie", None), ("gdzie", None),
     ],
 )
 def test_a_softened_consonant_gives_the_other_stem(word: str, other: str | None) -> None:
@@ -133,7 +137,8 @@ def test_a_softened_consonant_gives_the_other_stem(word: str, other: str | None)
     if other is not None:
         assert stem(other) == other  # searched as is: the stem of "kwota", "oferta"
         assert stem({"kwot": "kwota", "ofert": "oferty", "metod": "metodą", "struktur": "struktura",
-                     "mark": "marki", "drog": "drogi"}[other]) == other
+                     "mark": "marki", "drog": "drogi", "wod": "woda", "dat": "daty", "ręk": "ręka",
+                     "list": "listy", "żyt": "żyto", "mor": "mory"}[other]) == other
 
 
 def test_the_browser_gets_the_alternations_only_on_the_polish_site() -> None:

@@ -215,3 +215,91 @@ def test_short_words_beside_longer_ones_are_left_out(page: Any, server: str) -> 
     assert search(page, "sp")  # a short word alone is searched as typed
     words = page.evaluate("q => window.playbookSearch.queryWords(q)", "Zażółć sp. z o.o.")
     assert words == ["zażółć"]
+
+
+def _fetched_vocabulary(page: Any) -> bool:
+    return bool(page.evaluate(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/vocabulary.txt'))"))
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # Pagefind's English stemmer cut "markę" to "mark": 53 pages, "Marketing" first
+        ("markę", ["Brand awareness", "Brand awareness in the target group"]),
+        ("marke", ["Brand awareness", "Brand awareness in the target group"]),
+        # found only "Untranslated goal" (its Polish text says "umów")
+        ("umowie", ["SLA", "Service level agreement between marketing and sales", "An SLA in a large company"]),
+        # found only "Phone outreach" (its Polish keyword); "Klient" is the term "Customer"
+        ("klientów", ["Customer"]),
+    ],
+)
+def test_a_polish_word_on_the_english_site_is_searched_by_its_polish_stem_too(
+    page: Any, server: str, query: str, first: list[str],
+) -> None:
+    open_page(page, server, "en/")
+    titles = search(page, query)
+    assert titles[:len(first)] == first, titles[:6]
+    assert "results for" not in page.locator(".md-search-result__meta").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("marked", "Marketing-qualified leads"), ("campaign", "Marketing campaign"), ("leads", "Lead"),
+        ("quota", "Sales quota"), ("revenue", "Quarterly revenue"),
+    ],
+)
+def test_an_english_word_is_searched_as_typed(page: Any, server: str, query: str, first: str) -> None:
+    """An English word of the site is not taken for a Polish one ("quota" ends as "kwota" does),
+    and the site's vocabulary is not fetched for it ("marked", which no best hit has as such,
+    fetches it for "did you mean", as before)."""
+    open_page(page, server, "en/")
+    titles = search(page, query)
+    assert titles[0] == first, titles[:6]
+    assert query == "marked" or not _fetched_vocabulary(page)
+
+
+def test_a_file_name_in_a_how_to_page_does_not_outrank_the_definitions(page: Any, server: str) -> None:
+    """"Jak edytować treści" names the file ``lead-handoff.yaml``: it came second for "lead handoff",
+    and the process of that name was not in the first six."""
+    open_page(page, server, "pl/")
+    titles = search(page, "lead handoff")
+    assert titles[:2] == ["Przekazanie leada", "Przekazanie leada od marketingu do sprzedaży"], titles[:6]
+    assert "Jak edytować treści" not in titles[:6], titles
+    # what only the how-to page has still finds it
+    assert search(page, "lead-handoff.yaml")[:1] == ["Jak edytować treści"]
+    assert search(page, "playbook check")[:1] == ["Jak edytować treści"]
+
+
+def all_hits(page: Any, query: str) -> list[str]:
+    """:func:`hits`, with every further result shown ("Pokaż więcej wyników")."""
+    search(page, query)
+    more = page.locator(".pb-search-more")
+    while more.is_visible():
+        count = page.locator(".md-search-result__item").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length > {count}")
+    return hits(page, query)
+
+
+@pytest.mark.parametrize(
+    ("query", "own", "other"),
+    [
+        ("rynku", r"\brynk", r"\brynek\b"), ("rynek", r"\brynek\b", r"\brynk\w+"),
+    ],
+)
+def test_a_word_finds_the_pages_having_its_forms_of_another_stem(
+    page: Any, server: str, search_built: Built, query: str, own: str, other: str,
+) -> None:
+    """"rynku" is cut to "rynk", which does not begin "rynek" (a vowel that drops), "dnia" to
+    "dni", which does not begin "dzień": the pages saying only the other form were not found.
+    (On the example, every page saying "dzień" also says "dni", and "lejka", "handlowca" found
+    "Lejek", "Handlowiec" through the glossary already: only "rynek" shows it here.)"""
+    open_page(page, server, "pl/")
+    found = all_hits(page, query)
+    texts = [article_text(search_built.site / "pl", p) for p in found]
+    has_own = [bool(re.search(own, t, re.IGNORECASE)) for t in texts]
+    has_other = [bool(re.search(other, t, re.IGNORECASE)) for t in texts]
+    other_only = [p for p, a, b in zip(found, has_own, has_other, strict=True) if b and not a]
+    assert other_only, found

@@ -19,6 +19,12 @@ from generator.search.words import family, name_key, one_per_family, word_key
         ("pl", ["Zespół Sprzedaż", "zespół sprzedaży", "zespołu sprzedaży"]),
         ("en", ["Sales rep", "sales reps", "SALES REP"]),
         ("en", ["Customer", "customers"]),
+        # a vowel that drops, a stem that changes
+        ("pl", ["rynek", "rynku", "rynkiem", "rynki"]),
+        ("pl", ["dzień", "dnia", "dni", "dniu", "dniem", "dniach", "Dzień"]),
+        ("pl", ["tydzień", "tygodnia", "tygodniu", "tygodni"]),
+        ("pl", ["koniec", "końca", "końcu"]),
+        ("pl", ["klient", "klienci", "klienta"]),
     ],
 )
 def test_the_forms_of_a_name_have_one_key(lang: str, forms: list[str]) -> None:
@@ -72,3 +78,17 @@ def test_a_family_that_begins_with_another_is_that_one() -> None:
     ]
     assert one_per_family(["marketingowy marketing"]) == ["marketing"]
     assert one_per_family(["cel celny"]) == ["cel", "celny"]  # too short a stem to take others in
+
+
+def test_a_family_that_only_begins_with_another_stays() -> None:
+    """"handoff" is not "hand" and a Polish ending: a query "handoff" must match the field (the
+    process "Przekazanie leada od marketingu do sprzedaży" names the term "Lead hand-off")."""
+    assert one_per_family(["Przekazanie leada · Lead hand-off · hand-off · handoff"]) == [
+        "przekazanie", "lead", "hand", "off", "handoff",
+    ]
+    assert "salesperson" in one_per_family(["Sales rep · salesperson"])
+
+
+def test_a_verb_ending_in_iec_has_no_fleeting_e() -> None:
+    """"-ieć" of a verb is not the "-iec" of "handlowiec": "powiedzieć" keeps its letters."""
+    assert word_key("powiedzieć", "pl") == "powiedzi" and word_key("koniec", "pl") == "konc"

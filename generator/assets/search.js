@@ -22,7 +22,10 @@
  *   way), looked up with Pagefind's quoted search, which matches whole words only;
  * - a Polish word whose consonant softened before "-e" ("o kwocie") is searched again by its other
  *   stem ("kwot") when the best hit lacks the first; on the English site, a word the site lacks is
- *   searched as a site word of the same Polish stem ("marka" -> "marki", a glossary name);
+ *   searched as a site word of the same Polish stem ("marka" -> "marki", a glossary name), and a
+ *   Polish word that finds something ("markę", "umowie") by its Polish stem too, first;
+ * - a query of one Polish word also lists the pages having its forms that its stem does not begin
+ *   ("rynku": "rynek"; "dnia": "dzień"), through the same hidden stem words;
  * - a Polish query of one word, cut to a stem that begins longer words, lists the pages having a
  *   word of that stem first ("marka": the pages saying "marki", "markę" before those saying only "marketing");
  * - ranking of the glossary fields (a term's own page, then pages about it, then mentions), and
@@ -117,7 +120,7 @@
     const chars = Array.from(word.normalize("NFC").toLowerCase());
     const folded = chars.map(foldChar).join("");
     for (const [ending, instead] of stemmer.alternations || []) {
-      if (folded.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min + 1) {
+      if (folded.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min) {
         return chars.slice(0, chars.length - ending.length).join("") + instead;
       }
     }
@@ -136,18 +139,28 @@
     return changed ? out.join(" ") : null;
   }
 
+  /** The stem all the forms of a Polish word share, folded, by ``rules`` (word_key in
+   * generator/search/words.py): "marki" -> "mark", "rynek" and "rynku" -> "rynk", "dzień" and
+   * "dnia" -> "dni", "handlowiec" and "handlowca" -> "handlowc". */
+  function polishKey(rules, word) {
+    const lower = word.normalize("NFC").toLowerCase();
+    const folded = fold(lower);
+    const letters = Array.from(folded);
+    for (const [whole, key] of rules.irregular || []) if (folded === whole) return key;
+    for (const [old, replacement] of rules.mobileE || []) {
+      if (lower.endsWith(old) && letters.length - old.length >= rules.min) {
+        return letters.slice(0, letters.length - old.length).join("") + replacement;
+      }
+    }
+    return fold(stemBy(rules, lower));
+  }
+
   /** One word of an exact-match key (word_key in generator/search/words.py): folded, without its
    * Polish ending ("handlowiec" and "handlowca" -> "handlowc") or its English plural. */
   function wordKey(word) {
     const lower = word.normalize("NFC").toLowerCase();
     if (!stemmer) return fold(Array.from(lower).length > 3 ? lower.replace(/(es|s)$/, "") : lower);
-    const folded = Array.from(fold(lower));
-    for (const [old, replacement] of stemmer.mobileE || []) {
-      if (folded.join("").endsWith(old) && folded.length - old.length >= stemmer.min) {
-        return folded.slice(0, folded.length - old.length).join("") + replacement;
-      }
-    }
-    return fold(stem(lower));
+    return polishKey(stemmer, lower);
   }
 
   /** The exact-match key of a name, a title or a query (name_key in generator/search/words.py). */
@@ -450,6 +463,52 @@
     return changed ? out.join(" ") : null;
   }
 
+  /** On the English site, the query with each word that is recognisably Polish written as its
+   * Polish stem ("markę" -> "mark", "umowie" -> "umow": ``stems``) and as the site's commonest
+   * word of that stem ("marki", "umowa": ``forms``, null without the vocabulary), or null when no
+   * word is Polish. A word is Polish when it has a Polish ending (or a Polish stem another than
+   * its beginning: "dzień") and a letter English lacks ("ę", "ó"...), or when it is no word of
+   * the site (the best hit lacks it, and the vocabulary too) while a word of the site has its
+   * Polish stem ("umowie": "umowa"). An English word of the site ("quota") is searched as typed,
+   * and the vocabulary is fetched only for a word that may be Polish. */
+  async function polishQuery(text, hits) {
+    const rules = config.polishForms;
+    if (stemmer || !rules) return null;
+    const letters = new RegExp(`[${rules.letters || ""}]`, "iu");
+    let seen = null;
+    let siteWords;
+    let changed = false;
+    const stems = [];
+    const forms = [];
+    for (const word of queryWords(text)) {
+      const plain = fold(word.toLowerCase());
+      const cut = stemBy(rules, word);
+      const key = polishKey(rules, word);
+      let polish = false;
+      let form = null;
+      if ((fold(cut) !== plain || key !== fold(cut)) && Array.from(key).length >= rules.min) {
+        polish = !!rules.letters && letters.test(word);
+        if (!polish && Array.from(key).length > rules.min) {
+          if (seen === null) seen = pageWords(await dataOf(hits[0]));
+          polish = !seen.has(plain);
+        }
+        if (polish) {
+          if (siteWords === undefined) siteWords = suggestRules ? await loadVocabulary() : null;
+          const first = plain.charAt(0);
+          const at = siteWords ? siteWords.folded.findIndex((w) => w.charAt(0) === first && polishKey(rules, w) === key) : -1;
+          // not Polish: a word of the site as typed, or one whose stem no word of the site has
+          if (!letters.test(word) && (!siteWords || at < 0 || siteWords.folded.includes(plain))) polish = false;
+          if (at >= 0) form = siteWords.written[at];
+        }
+      }
+      changed = changed || polish;
+      stems.push(polish ? cut : word);
+      forms.push(polish ? form || cut : word);
+    }
+    if (!changed) return null;
+    return { stems: stems.join(" "), forms: siteWords ? forms.join(" ") : null };
+  }
+
   /** What to offer for ``text``, whose results are ``found``: nothing when the best hit has every
    * word that could be corrected (see isKnown: as typed, or its stem); else the suggestion, if any
    * (the vocabulary is fetched only then). */
@@ -646,18 +705,27 @@
    * looked up quoted, like exactSearch. A query of one word only: in a longer one ("jak przekazać
    * leada") the other words say what is meant, and a related word of another stem (our stemmer
    * cuts "przekazać" to "przekaz", "przekazanie" to "przekazan") must not push a page down. */
-  function stemSearch(pf, text, filters) {
+  function stemSearch(pf, text, filters, rules) {
     const found = queryWords(text);
-    if (!stemmer || !config.stemField || found.length !== 1) return Promise.resolve(null);
-    return pf.search(`"${exactWord(fold(stem(found[0])), "f")}"`, { filters });
+    if (!rules || !config.stemField || found.length !== 1) return Promise.resolve(null);
+    return pf.search(`"${exactWord(polishKey(rules, found[0]), "f")}"`, { filters });
   }
 
   /** ``results`` with the pages having a word of the query word's stem first, in the order
-   * ``results`` has them (unchanged when no page has that stem as a stem word). */
-  function ownStemFirst(results, found) {
+   * ``results`` has them, then those ``results`` lacks: a form the stem does not begin ("rynek"
+   * for "rynku", "dzień" for "dnia"). Unchanged when no page has that stem as a stem word. */
+  function ownStemFirst(results, found, order) {
     if (!found || !found.results.length) return results;
     const own = new Set(found.results.map((r) => r.id));
-    return [...results.filter((r) => own.has(r.id)), ...results.filter((r) => !own.has(r.id))];
+    const listed = new Set(results.map((r) => r.id));
+    const first = [...results.filter((r) => own.has(r.id)), ...found.results.filter((r) => !listed.has(r.id))];
+    if (order) {
+      // in the order of a search for the site's own form of the word ("marki" for "markę")
+      const rank = new Map(order.results.map((r, i) => [r.id, i]));
+      const at = (r) => (rank.has(r.id) ? rank.get(r.id) : order.results.length);
+      first.sort((a, b) => at(a) - at(b));
+    }
+    return [...first, ...results.filter((r) => !own.has(r.id))];
   }
 
   /** A result's details (fetched once: the first result is read before it is shown). */
@@ -760,16 +828,29 @@
         const [otherFound, otherHits] = await lookup(pf, other, pagefindQuery(other), filters);
         if (otherHits.length) [found, hits, searched] = [otherFound, otherHits, other];
       }
+      // "markę" on the English site: Pagefind's English stemmer finds "marketing" and "marked";
+      // a Polish word is searched by its Polish stem too, the pages having a word of that stem
+      // ("marki", a glossary name) first, then the rest
+      let excerpts = searched;
+      const polish = query && hits.length && mine === sequence ? await polishQuery(text, hits) : null;
+      if (polish && mine === sequence) {
+        const [polishFound, polishHits] = await lookup(pf, polish.stems, pagefindQuery(polish.stems), filters,
+                                                       config.polishForms, text, polish.forms);
+        if (polishHits.length) {
+          const ids = new Set(polishHits.map((r) => r.id));
+          [found, hits, excerpts] = [polishFound, [...polishHits, ...hits.filter((r) => !ids.has(r.id))], polish.stems];
+        }
+      }
       // "marka" on the English site: the glossary's Polish names are there, as "marki"
       const forms = query && !hits.length && mine === sequence ? await polishForms(text) : null;
       if (forms && mine === sequence) {
         const [formsFound, formsHits] = await lookup(pf, forms, pagefindQuery(forms), filters);
-        if (formsHits.length) [found, hits, searched] = [formsFound, formsHits, forms];
+        if (formsHits.length) [found, hits, searched, excerpts] = [formsFound, formsHits, forms, forms];
       }
       if (mine !== sequence) return;
       results = hits;
-      shownQuery = searched;
-      const better = query ? await suggestionFor(searched, results) : null;
+      shownQuery = excerpts;
+      const better = query ? await suggestionFor(excerpts, results) : null;
       if (mine !== sequence) return;
       shown = 0;
       list.replaceChildren();
@@ -788,20 +869,25 @@
   }
 
   /** Pagefind's answer for ``text`` (``query``: as pagefindQuery makes it), and its results in
-   * the order shown: the exact matches, then the pages having the word's own stem, then the rest. */
-  async function lookup(pf, text, query, filters) {
-    const key = query ? nameKey(text) : "";
-    const [found, byName, byTitle, byStem] = await Promise.all([
+   * the order shown: the exact matches, then the pages having the word's own stem, then the rest.
+   * ``rules``: the Polish stemmer of the stem words (on the English site, for a Polish word);
+   * ``typed``: the query as typed, when ``text`` is its stems; ``forms``: the query in the site's
+   * own words ("marki" for "markę"), whose results order the pages having the word's stem. */
+  async function lookup(pf, text, query, filters, rules = stemmer, typed = text, forms = null) {
+    // a Polish word on the English site: the Polish names' keys (see exact_words in index.py)
+    const key = !query ? "" : rules && !stemmer ? words(typed).map((w) => polishKey(rules, w)).join(" ") : nameKey(typed);
+    const [found, byName, byTitle, byStem, byForms] = await Promise.all([
       pf.search(query || null, { filters }),
       exactSearch(pf, key, "n", filters),
       exactSearch(pf, key, "t", filters),
-      query ? stemSearch(pf, text, filters) : null,
+      query ? stemSearch(pf, typed, filters, rules) : null,
+      forms ? pf.search(pagefindQuery(forms), { filters }) : null,
     ]);
     let hits = found.results;
     // Pagefind answers a word it does not have with the longest indexed word that the typed one
     // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
     if (query && hits.length && !hasEveryWord(await dataOf(hits[0]), text)) hits = [];
-    return [found, exactFirst(ownStemFirst(hits, byStem), [byName, byTitle])];
+    return [found, exactFirst(ownStemFirst(hits, byStem, byForms), [byName, byTitle])];
   }
 
   /** Results for ``text`` are on screen (tests and scripts wait for this). */

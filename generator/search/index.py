@@ -39,6 +39,7 @@ from pathlib import Path
 
 from .facets import Facets
 from .html import ANY_TAG, PAGEFIND_META, indexed_body, map_text
+from .polish import fold
 from .suggest import VOCABULARY, Vocabulary
 from .words import name_key, one_per_family, stem_key
 from .words import words as words_of
@@ -62,6 +63,13 @@ EXACT = "exact"
 #: The metadata field of the stem words (:func:`stem_word`, :func:`add_stem_words`), looked up
 #: the same way.
 STEMS = "stems"
+#: The attribute of an empty element of an index copy, on a site in another language than
+#: Polish, that lists the page's Polish words (its Polish glossary names and keywords, its text
+#: in Polish): their stems get stem words as on the Polish site (see :func:`polish_stems`), for
+#: a Polish reader who types "markę" or "umowie" there. Pagefind reads no attribute.
+POLISH = "data-pb-polish"
+_POLISH_WORDS = re.compile(rf'<span {POLISH}="([^"]*)"></span>')
+_POLISH_ELEMENT = re.compile(r'<([a-zA-Z][\w-]*)\b[^>]*\slang="pl"[^>]*>')
 #: What a match in each metadata field adds to a hit's score (Pagefind's ranking ``metaWeights``,
 #: passed by the search box, see :mod:`.ui`): a term's own page first for any of its names, then
 #: the pages whose title names the term, then those that only mention it. The kind and team shown
@@ -79,6 +87,16 @@ NAMES = " · "
 TERMS = " ¦ "
 #: Weight of the words of a section's index page (Pagefind's ``data-pagefind-weight``; 1 is text).
 LISTING_WEIGHT = 0.3
+#: Weight of the words in code (``<code>``: file names, ids, YAML keys and examples, commands):
+#: they are the files and ids of the definitions, not what a page is about. "Jak edytować
+#: treści" names the file ``lead-handoff.yaml``, and came before the process it names for
+#: ``lead handoff``; it is still found by what only it has (``playbook check``).
+CODE_WEIGHT = 0.1
+_CODE = re.compile(r"<code(?=[\s>])")
+
+
+#: The folder (in the index run's temporary folder) of the copies Pagefind reads, with their stem words.
+STEMMED = "stemmed"
 
 
 class SearchIndexError(Exception):
@@ -106,7 +124,7 @@ def _closing(html: str, start: int) -> int:
 def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = (),
                lang: str = "pl", *, names: Sequence[str] = (), about: Sequence[str] = (),
                listing: bool = False, aliases: Sequence[str] = (), title_lang: str = "",
-               text_lang: str = "", keywords: Sequence[str] = ()) -> str | None:
+               text_lang: str = "", keywords: Sequence[str] = (), polish: Sequence[str] = ()) -> str | None:
     """The page as Pagefind should read it (its article only), or None when it has no article.
 
     Glossary names are searchable metadata, never page text, so an excerpt is always the page's
@@ -123,6 +141,9 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
     of the names and of the keywords are the :data:`EXACT` words (see :func:`exact_words`). ``title_lang`` and
     ``text_lang``: the language of the title, and of the whole text, when it is not ``lang``
     (search.js marks the result's title and excerpt with it, for a screen reader's voice).
+    On a site in another language than Polish, the page's Polish words (the Polish glossary
+    names and keywords given as ``polish``, and its text in Polish) are noted for its stem words
+    (see :data:`POLISH`).
     """
     match = _ARTICLE.search(html)
     if match is None:
@@ -141,6 +162,8 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
     data += [f'<span data-pagefind-filter="team:{_attr(t)}"></span>' for t in facets.teams]
     data += [f'<span data-pagefind-filter="tag:{_attr(t)}"></span>' for t in facets.tags]
     exact = exact_words(title, names, lang, (*aliases, *keywords))
+    if lang != "pl":  # a term's Polish names by their Polish keys too: "klientów" is "Klient"
+        exact += [w for w in exact_words("", [n for n in names if n in polish], "pl") if w not in exact]
     if exact:
         data.append(f'<span data-pagefind-meta="{EXACT}:{_attr(" ".join(exact))}"></span>')
     for field, words, joiner in (("names", names, NAMES), ("keywords", keywords, NAMES),
@@ -150,7 +173,14 @@ def index_copy(html: str, title: str, facets: Facets, synonyms: Sequence[str] = 
             data.append(f'<span data-pagefind-meta="{field}:{value}"></span>')
             ranked = _attr(fold_l(" ".join(one_per_family(words))))
             data.append(f'<span data-pagefind-meta="rank_{field}:{ranked}"></span>')
-    body = map_text(html[match.end():end], fold_l)
+    inner = html[match.end():end]
+    if lang != "pl":
+        texts = [*polish, title if title_lang == "pl" else "",
+                 *([ANY_TAG.sub(" ", inner)] if text_lang == "pl" else polish_texts(inner))]
+        found = sorted({w for text in texts for w in words_of(htmllib.unescape(text)) if w.isalpha()})
+        if found:
+            data.append(f'<span {POLISH}="{_attr(" ".join(found))}"></span>')
+    body = _CODE.sub(f'<code data-pagefind-weight="{CODE_WEIGHT}"', map_text(inner, fold_l))
     return (
         f'<!doctype html>\n<html lang="{lang}">\n<head><meta charset="utf-8"></head>\n<body>\n'
         f"{opening}{''.join(data)}{body}</article>\n</body>\n</html>\n"
@@ -196,13 +226,53 @@ def stem_word(key: str) -> str:
 MIN_STEM_WORD = 3
 
 
+#: Follows a stem key (see :func:`page_stems`) that a word of the page does not begin with.
+IRREGULAR = "!"
+
+
+def stems_of(found: Iterable[str]) -> set[str]:
+    """The stem keys of some words (:func:`.words.stem_key`), and each key that one of them does
+    not begin with ("rynek": ``rynk``) once more, followed by :data:`IRREGULAR` (``rynk!``)."""
+    keys: set[str] = set()
+    for word in set(found):
+        key = stem_key(word)
+        keys.add(key)
+        if not fold(word).startswith(key):
+            keys.add(key + IRREGULAR)
+    return keys
+
+
 def page_stems(copy: str) -> set[str]:
     """The stem keys of the words Pagefind reads in an index copy: its text and its searchable
-    metadata (not the hidden words)."""
+    metadata (not the hidden words); see :func:`stems_of`."""
     body = indexed_body(copy)
     meta = " ".join(v for field, v in PAGEFIND_META.findall(body) if field not in {EXACT, STEMS})
     text = htmllib.unescape(ANY_TAG.sub(" ", body) + " " + meta)
-    return {stem_key(word) for word in set(words_of(text))}
+    return stems_of(words_of(text))
+
+
+def polish_texts(html: str) -> list[str]:
+    """The text of the elements of ``html`` marked as Polish (``lang="pl"``: a text with no
+    translation yet), tags left out."""
+    found: list[str] = []
+    pos = 0
+    while (match := _POLISH_ELEMENT.search(html, pos)) is not None:
+        tags = re.compile(rf"<(/?){re.escape(match.group(1))}\b[^>]*>")
+        depth, end = 1, len(html)
+        for tag in tags.finditer(html, match.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.start()
+                break
+        found.append(ANY_TAG.sub(" ", html[match.end():end]))
+        pos = max(end, match.end())
+    return found
+
+
+def polish_stems(copy: str) -> set[str]:
+    """:func:`page_stems` of the Polish words an index copy lists (see :data:`POLISH`)."""
+    found = _POLISH_WORDS.search(copy)
+    return stems_of(htmllib.unescape(found.group(1)).split()) if found else set()
 
 
 def add_stem_words(copies: Sequence[str]) -> list[str]:
@@ -214,6 +284,9 @@ def add_stem_words(copies: Sequence[str]) -> list[str]:
     stem* ("marki", "markę") has the stem word ``qxmark0f``, which the search box looks up
     (quoted: whole words only) to list those pages first. Only the stems that begin another one,
     anywhere on the site, need it: for the others every word Pagefind finds is of that stem.
+    And the stems some word having them does not begin with: ``rynk`` ("rynek", "rynku"), ``dni``
+    ("dzień", "dnia"), ``klient`` ("klienci"): a query of such a word finds, through the stem
+    word, the pages having the forms its own stem does not begin.
     """
     stems = [page_stems(copy) for copy in copies]
     ambiguous = ambiguous_stems(stems)
@@ -221,11 +294,14 @@ def add_stem_words(copies: Sequence[str]) -> list[str]:
 
 
 def ambiguous_stems(stems: Iterable[set[str]]) -> set[str]:
-    """The stems, of all the pages' ``stems``, that begin another one (see :func:`add_stem_words`)."""
-    every = sorted(set().union(*stems))
+    """The stems, of all the pages' ``stems`` (see :func:`page_stems`), that begin another one,
+    or that a word having them does not begin with (see :func:`add_stem_words`)."""
+    found = set().union(*stems)
+    irregular = {k[:-len(IRREGULAR)] for k in found if k.endswith(IRREGULAR)}
+    every = sorted(found - {k + IRREGULAR for k in irregular})
     # a stem that begins others comes right before them in sorted order
-    return {a for a, b in itertools.pairwise(every)
-            if b.startswith(a) and len(a) >= MIN_STEM_WORD and a.isalpha()}
+    return {a for a in irregular | {a for a, b in itertools.pairwise(every) if b.startswith(a)}
+            if len(a) >= MIN_STEM_WORD and a.isalpha()}
 
 
 def with_stem_words(copy: str, found: set[str]) -> str:
@@ -263,11 +339,14 @@ def write_index(pages: Sequence[tuple[str, str]], out_dir: Path, lang: str) -> I
     """
     with tempfile.TemporaryDirectory(prefix="playbook-pagefind-") as tmp:
         root = Path(tmp)
-        for url, html in pages:
-            target = root / "pages" / page_file(url)
+        # the stem words from the copies in memory: each copy written once, with them
+        vocabulary = Vocabulary(EXCLUDE)
+        stems, ambiguous = _stems_of((html for _url, html in pages), vocabulary, {}, lang)
+        for (url, html), own in zip(pages, stems, strict=True):
+            target = root / STEMMED / page_file(url)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
-        run_pagefind(root, out_dir, lang)
+            target.write_text(with_stem_words(html, own & ambiguous), encoding="utf-8")
+        run_pagefind(root, out_dir, lang, prepared=vocabulary)
     return bundle_stats(out_dir, len(pages))
 
 
@@ -280,28 +359,20 @@ CopyWords = dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]]
 
 def run_pagefind(root: Path, out_dir: Path, lang: str,
                  started: Callable[[subprocess.Popen[str]], None] | None = None,
-                 memo: CopyWords | None = None) -> None:
+                 memo: CopyWords | None = None, prepared: Vocabulary | None = None) -> None:
     """Run Pagefind over the copies in ``root/pages``; the bundle goes to ``out_dir``.
 
     ``started`` receives the running process (so that a caller in another thread may stop it).
     ``memo``, kept by the caller between runs, spares reading a copy seen before: it is left
-    holding the copies of this run only.
+    holding the copies of this run only. ``prepared``: the copies are already in
+    ``root/stemmed`` with their stem words, and this is their vocabulary.
     """
-    (root / "pages").mkdir(exist_ok=True)
-    site = "pages"
-    vocabulary = Vocabulary(EXCLUDE)
-    memo = {} if memo is None else memo
-    if lang == "pl":
-        site = "stemmed"
-        _with_stem_words(root / "pages", root / site, vocabulary, memo)
-    else:
-        seen: CopyWords = {}
-        for path in sorted(p for p in (root / "pages").rglob("*.html") if p.is_file()):
-            copy = path.read_text(encoding="utf-8")
-            _stems, titles, others = _copy_words(copy, vocabulary, memo, seen, stems=False)
-            vocabulary.add_words(titles, others)
-        memo.clear()
-        memo.update(seen)
+    site = STEMMED
+    vocabulary = prepared
+    if vocabulary is None:
+        (root / "pages").mkdir(exist_ok=True)
+        vocabulary = Vocabulary(EXCLUDE)
+        _with_stem_words(root / "pages", root / site, vocabulary, memo, lang)
     settings = {
         "site": site,
         "output_path": str(out_dir.resolve()),
@@ -333,34 +404,52 @@ def run_pagefind(root: Path, out_dir: Path, lang: str,
 
 
 def _copy_words(copy: str, vocabulary: Vocabulary, memo: CopyWords, seen: CopyWords,
-                stems: bool = True) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+                stems: Callable[[str], set[str]] = page_stems,
+                ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """What ``copy`` gives (see :data:`CopyWords`): from ``memo`` when it was seen before."""
     key = hashlib.blake2b(copy.encode("utf-8"), digest_size=16).hexdigest()
     found = memo.get(key) or seen.get(key)
     if found is None:
-        found = (frozenset(page_stems(copy)) if stems else frozenset(), *vocabulary.page_words(copy))
+        found = (frozenset(stems(copy)), *vocabulary.page_words(copy))
     seen[key] = found
     return found
 
 
+def _stems_of(copies: Iterable[str], vocabulary: Vocabulary, memo: CopyWords,
+              lang: str) -> tuple[list[set[str]], set[str]]:
+    """The stems of each of the ``copies`` (see :func:`page_stems`, :func:`polish_stems`), and
+    those that get stem words (:func:`ambiguous_stems`); fills the ``vocabulary``. ``memo``
+    (see :func:`run_pagefind`) spares the work for copies seen before."""
+    seen: CopyWords = {}
+    stems: list[set[str]] = []
+    for copy in copies:
+        keys, titles, others = _copy_words(copy, vocabulary, memo, seen,
+                                           page_stems if lang == "pl" else polish_stems)
+        stems.append(set(keys))
+        vocabulary.add_words(titles, others)
+    memo.clear()
+    memo.update(seen)
+    if lang == "pl":
+        return stems, ambiguous_stems(stems)
+    if not any(stems):
+        return stems, set()
+    site = {stem_key(w) for w in {*vocabulary.titles, *vocabulary.others} if w.isalpha()}
+    return stems, ambiguous_stems([*stems, site])
+
+
 def _with_stem_words(pages: Path, out: Path, vocabulary: Vocabulary | None = None,
-                     memo: CopyWords | None = None) -> None:
+                     memo: CopyWords | None = None, lang: str = "pl") -> None:
     """The copies in ``pages``, with their stem words (:func:`add_stem_words`), into ``out``; read
     twice rather than held, as 5,000 pages' copies would be. The first reading also fills the
-    ``vocabulary``; ``memo`` (see :func:`run_pagefind`) spares the work for copies seen before."""
+    ``vocabulary``; ``memo`` (see :func:`run_pagefind`) spares the work for copies seen before.
+    On a site in another language than Polish, the stems are those of the pages' Polish words
+    (:func:`polish_stems`), and one begins another when it begins that of any word of the site
+    (``mark``, of "marki", begins "marketing")."""
     shutil.rmtree(out, ignore_errors=True)
     files = sorted(p for p in pages.rglob("*.html") if p.is_file())
     words = vocabulary if vocabulary is not None else Vocabulary(EXCLUDE)
-    memo = {} if memo is None else memo
-    seen: CopyWords = {}
-    stems: list[set[str]] = []
-    for path in files:
-        keys, titles, others = _copy_words(path.read_text(encoding="utf-8"), words, memo, seen)
-        stems.append(set(keys))
-        words.add_words(titles, others)
-    memo.clear()
-    memo.update(seen)
-    ambiguous = ambiguous_stems(stems)
+    stems, ambiguous = _stems_of((path.read_text(encoding="utf-8") for path in files), words,
+                                 {} if memo is None else memo, lang)
     for path, own in zip(files, stems, strict=True):
         target = out / path.relative_to(pages)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,8 +9,9 @@ the query only needs to lose its ending: ``umowy`` -> ``umow`` finds "umowa", "u
 The stemmer strips the longest known ending that leaves at least :data:`MIN_STEM` letters. The
 same list runs in the browser (``assets/search.js`` receives :data:`SUFFIXES` from the page), so a
 query is cut the same way everywhere. Known limits, by design of a suffix stripper: alternating
-stems are not joined by the stemmer (``rynku`` does not find "rynek", ``źródeł`` not "źródło"),
-and short words (three letters or fewer) are left as they are. The commonest change, a consonant
+stems are not joined by the stemmer (``rynku`` is cut to ``rynk``, which does not begin "rynek";
+the search finds such forms through the keys of :mod:`.words` and the stem words of :mod:`.index`;
+``źródeł`` does not find "źródło"), and short words (three letters or fewer) are left as they are. The commonest change, a consonant
 softened before the ending ``-e`` (``kwota`` -> ``kwocie``), has a second stem
 (:func:`alternative`), which the search box tries when the first finds nothing.
 """
@@ -46,9 +47,11 @@ REWRITES: tuple[tuple[str, str], ...] = (("nci", "nt"),)
 #: ``strukturze``, ``marka`` -> ``marce``, ``droga`` -> ``drodze``): the folded ending of such a
 #: form, and what the stem of the other forms ends with instead. Not the stemmer's own rule (see
 #: :data:`REWRITES`): many words end so by themselves ("życie", "prace", "morze"), whose stem must
-#: stay; so the search box searches the other stem only when the first finds nothing.
+#: stay; so the search box searches the other stem only when the first finds nothing. A stem of
+#: three letters counts (``woda``, ``o wodzie``; ``data``, ``w dacie``), and ``st`` softens to
+#: ``ść`` (``lista``, ``na liście``), ``ście`` being tried before ``cie``.
 ALTERNATIONS: tuple[tuple[str, str], ...] = (
-    ("dzie", "d"), ("cie", "t"), ("rze", "r"), ("dze", "g"), ("ce", "k"),
+    ("dzie", "d"), ("scie", "st"), ("cie", "t"), ("rze", "r"), ("dze", "g"), ("ce", "k"),
 )
 
 _EXTRA_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s"}
@@ -99,6 +102,6 @@ def alternative(word: str) -> str | None:
     word = unicodedata.normalize("NFC", word).lower()
     folded = fold(word)
     for ending, instead in ALTERNATIONS:
-        if folded.endswith(ending) and len(folded) - len(ending) + len(instead) >= MIN_STEM + 1:
+        if folded.endswith(ending) and len(folded) - len(ending) + len(instead) >= MIN_STEM:
             return word[: len(word) - len(ending)] + instead
     return None

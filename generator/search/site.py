@@ -25,7 +25,7 @@ from ..catalogue import Catalogue
 from ..errors import UserError
 from ..fsutil import replace_dir
 from ..i18n import CONTENT_LANG, TITLE_LANG
-from ..models.base import LANGUAGES, localize
+from ..models.base import LANGUAGES, Keywords, localize
 from ..models.glossary import Term
 from .facets import Facets, facets_for_page
 from .glossary import Glossary
@@ -99,7 +99,23 @@ class SiteSearch:
         return CopyKey(url, title, facets, self.glossary.name_groups(mentioned), names,
                        self.glossary.name_groups(titled), aliases=self._aliases(info, kind, title, facets),
                        title_lang=str(meta.get(TITLE_LANG) or ""),
-                       text_lang=str(meta.get(CONTENT_LANG) or ""), keywords=self._keywords(info, kind))
+                       text_lang=str(meta.get(CONTENT_LANG) or ""), keywords=self._keywords(info, kind),
+                       polish=self._polish({own} | titled | mentioned, info, kind))
+
+    def _polish(self, terms: set[str], info: object, kind: object) -> tuple[str, ...]:
+        """On a site in another language than Polish: the Polish names of the glossary terms a page
+        is, names or mentions, and its Polish keywords (see ``POLISH`` in :mod:`.index`)."""
+        if self.lang == "pl":
+            return ()
+        found: list[str] = []
+        for ident in sorted(terms & set(self.glossary.terms)):
+            entry = self.catalogue.get(ident)
+            if entry is not None and isinstance(entry.definition, Term):
+                found += entry.definition.names("pl")
+        entry = self.catalogue.get(str(info.get("id"))) if isinstance(info, Mapping) else None
+        if entry is not None and kind == entry.kind and isinstance(entry.definition.keywords, Keywords):
+            found += entry.definition.keywords.of("pl")
+        return tuple(dict.fromkeys(found))
 
     def _aliases(self, info: object, kind: object, title: str, facets: Facets) -> tuple[str, ...]:
         """Other ways a reader says a definition's title: in the other languages (as a glossary
@@ -126,7 +142,8 @@ class SiteSearch:
     def _copy(self, html: str, key: CopyKey) -> str | None:
         return index_copy(html, key.title, key.facets, key.synonyms, self.lang, names=key.names,
                           about=key.about, listing=key.listing, aliases=key.aliases,
-                          title_lang=key.title_lang, text_lang=key.text_lang, keywords=key.keywords)
+                          title_lang=key.title_lang, text_lang=key.text_lang, keywords=key.keywords,
+                          polish=key.polish)
 
     def page(self, output: str, src_uri: str, url: str, title: str, meta: Mapping[str, Any]) -> None:
         """Keep the index copy of a finished page."""
@@ -194,6 +211,8 @@ class CopyKey:
     text_lang: str = ""
     #: The definition's ``keywords`` (every language, the site's first).
     keywords: tuple[str, ...] = ()
+    #: On a site in another language than Polish: the page's Polish glossary names and keywords.
+    polish: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .index import EXACT, META_WEIGHTS, STEMS
 from .polish import ALTERNATIONS, MIN_STEM, REWRITES, SUFFIXES
 from .site import BUNDLE
 from .suggest import DISTANCES, ENDING, MAX_LENGTH, MIN_LENGTH, VOCABULARY
-from .words import MOBILE_E
+from .words import IRREGULAR, MOBILE_E
 
 LABELS: dict[str, dict[str, str]] = {
     "pl": {
@@ -59,20 +59,20 @@ PAGE_SIZE = 10
 MIN_WORD = 3
 
 
+#: Letters of Polish that English has not: a query word having one is Polish on the English site.
+POLISH_LETTERS = "ąćęłńóśźż"
+
+
 def ui_config(lang: str) -> dict[str, Any]:
+    polish = {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES],
+              "mobileE": [list(r) for r in MOBILE_E], "irregular": [list(r) for r in IRREGULAR]}
     return {
         "lang": lang,
-        "stemmer": (
-            {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES],
-             "mobileE": [list(r) for r in MOBILE_E], "alternations": [list(r) for r in ALTERNATIONS]}
-            if lang == "pl" else None
-        ),
+        "stemmer": {**polish, "alternations": [list(r) for r in ALTERNATIONS]} if lang == "pl" else None,
         # the English site's index has the glossary's Polish names: a Polish word typed there
-        # finds them in another form ("marka": "marki"), see polishForms in search.js
-        "polishForms": (
-            {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES]}
-            if lang != "pl" else None
-        ),
+        # finds them in another form ("marka": "marki"), see polishForms in search.js, and is
+        # searched by its Polish stem too ("markę", "umowie"), see polishQuery
+        "polishForms": {**polish, "letters": POLISH_LETTERS} if lang != "pl" else None,
         "labels": LABELS.get(lang, LABELS["en"]),
         "filters": list(FILTERS),
         "minChars": MIN_CHARS,

@@ -24,12 +24,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .polish import MIN_STEM, fold, stem
+from .polish import MIN_STEM, SUFFIXES, fold, stem
 
 #: Polish nouns whose last vowel drops when they inflect ("fleeting e"): ``handlowiec`` ->
 #: ``handlowca``, ``lejek`` -> ``lejka``. In a key the nominative is written like the other forms'
 #: stem (``handlowc``, ``lejk``), so "handlowca" is the name "Handlowiec". Pairs of folded endings.
 MOBILE_E: tuple[tuple[str, str], ...] = (("iec", "c"), ("ek", "k"))
+#: Polish words whose other forms have another stem altogether, folded: ``dzień`` -> ``dnia``,
+#: ``dni``; ``tydzień`` -> ``tygodnia``. The whole word, and the key of its other forms.
+IRREGULAR: tuple[tuple[str, str], ...] = (("dzien", "dni"), ("tydzien", "tygodn"))
 
 _WORDS = re.compile(r"[^\W_]+")
 #: The English plural a key leaves out (``sales reps`` = ``sales rep``); shorter words are kept.
@@ -52,8 +55,11 @@ def word_key(word: str, lang: str) -> str:
     if lang != "pl":
         return fold(singular(word))
     folded = fold(word)
-    for old, new in MOBILE_E:
-        if folded.endswith(old) and len(folded) - len(old) >= MIN_STEM:
+    for whole, key in IRREGULAR:
+        if folded == whole:
+            return key
+    for old, new in MOBILE_E:  # as written: "powiedzieć" does not end in "iec"
+        if word.endswith(old) and len(folded) - len(old) >= MIN_STEM:
             return folded[: len(folded) - len(old)] + new
     return fold(stem(word))
 
@@ -68,18 +74,20 @@ def fleeting_stem(word: str) -> str | None:
     ``lejk``: "lejka", "lejku"; ``handlowiec`` -> ``handlowc``); None for other words. A query
     cut to ``lejk`` does not find the word "lejek": a ranking field names both (see
     :func:`one_per_family`)."""
-    folded = fold(unicodedata.normalize("NFC", word).lower())
+    lower = unicodedata.normalize("NFC", word).lower()
+    folded = fold(lower)
     for old, new in MOBILE_E:
-        if folded.endswith(old) and len(folded) - len(old) >= MIN_STEM:
+        if lower.endswith(old) and len(folded) - len(old) >= MIN_STEM:
             return folded[: len(folded) - len(old)] + new
     return None
 
 
 @functools.lru_cache(maxsize=65536)
 def stem_key(word: str) -> str:
-    """A Polish word as the search box cuts a query word, folded: ``marki``, ``markę`` -> ``mark``
-    (``fold(stem(word))`` in search.js). Used for the stem words of :mod:`.index`."""
-    return fold(stem(word))
+    """The stem all the forms of a Polish word share, folded: ``marki``, ``markę`` -> ``mark``;
+    ``rynek``, ``rynku`` -> ``rynk``; ``dzień``, ``dnia`` -> ``dni``; ``klienci`` -> ``klient``
+    (its :func:`word_key`, ``wordKey`` in search.js). Used for the stem words of :mod:`.index`."""
+    return word_key(word, "pl")
 
 
 def family(word: str) -> str:
@@ -93,16 +101,17 @@ def _families(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((family(word), word) for word in words(text))
 
 
-#: A family this long or longer takes in the families that begin with it (``sprzedaż`` takes
-#: ``sprzedażowo``): a query cut to ``sprzedaż`` matches both. Shorter ones would take in unrelated
-#: words (``cel``, ``celny``).
+#: A family this long or longer takes in the families that are it and a Polish ending
+#: (``sprzedaż`` takes ``sprzedażowo``): a query cut to ``sprzedaż`` matches both. Shorter ones
+#: would take in unrelated words (``cel``, ``celny``); nor does a word take in another that only
+#: begins with it (``hand``, ``handoff``): a query ``handoff`` would not match the field at all.
 MERGE = 4
 
 
 def one_per_family(texts: Iterable[str]) -> list[str]:
     """Every word of ``texts``, one form of each word: the shortest (Pagefind matches word
     beginnings, and the stem a query is cut to begins every form), the first of equals; a family
-    that begins with another (see :data:`MERGE`) is that one; then the stems of the words with a
+    that is another and a Polish ending (see :data:`MERGE`) is that one; then the stems of the words with a
     fleeting e (:func:`fleeting_stem`)."""
     chosen: dict[str, str] = {}
     for text in texts:
@@ -112,7 +121,7 @@ def one_per_family(texts: Iterable[str]) -> list[str]:
                 chosen[key] = word
     within = ""
     for key in sorted(chosen):  # a family comes right before those that begin with it
-        if len(within) >= MERGE and key.startswith(within):
+        if len(within) >= MERGE and key.startswith(within) and key[len(within):] in SUFFIXES:
             del chosen[key]
         else:
             within = key
