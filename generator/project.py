@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .checklists.dates import DaysOff, known_country
+from .checklists.dates import DaysOff, known_country, split_calendar, subdivisions
 from .errors import Diagnostic, UserError, printable
 from .messages import suggest
 from .models import LANGUAGES
@@ -76,7 +77,8 @@ class Settings:
     enabled: bool = True
     #: Make a blank PDF of every checklist during a site build (cached; see generator.checklists).
     pdf: bool = True
-    #: The country whose public holidays a checklist's working days skip (ISO 3166 code, ``PL``).
+    #: The country whose public holidays a checklist's working days skip (ISO 3166 code, ``PL``),
+    #: or one of its regions, whose own holidays are skipped too (ISO 3166-2 style, ``DE-BY``).
     holidays: str | None = None
     #: The company's own days off, which working days skip too.
     days_off: tuple[dt.date, ...] = ()
@@ -280,19 +282,71 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
     )
 
 
+#: Up to this many region codes, a wrong one is answered with all of them; beyond, the closest.
+_REGIONS_LISTED = 20
+_OTHER_SEPARATOR = re.compile(r"([A-Za-z]{2,3})\s*(?:[_/.,:]|\s)\s*(\S.*)")
+
+
 def _holidays(value: object, complain: _Complaint) -> str | None:
-    """``holidays: PL``: a country the ``holidays`` package knows, as its upper-case code."""
+    """``holidays: PL`` or ``holidays: DE-BY``: a country the ``holidays`` package knows, as its
+    upper-case code, and one of its regions (subdivisions) as the package writes it."""
     if value is None or value is False or value == "":
         return None
     where = ("plugins", "playbook", "holidays")
     if not isinstance(value, str):
         raise complain(where, f"expected a country's two-letter code, like PL, not {_shown(value)}.")
-    code = value.strip().upper()
-    if not known_country(code):
+    country, region = split_calendar(value.strip())
+    country = country.strip().upper()
+    if not known_country(country):
+        other = _OTHER_SEPARATOR.fullmatch(value.strip())
+        if other and known_country(other.group(1).upper()):
+            raise complain(where, f"{_shown(value)}: write a country and its region with a hyphen, "
+                                  f"like {other.group(1).upper()}-{other.group(2).strip().upper()}.")
         raise complain(where, f"{_shown(value)} is not a country whose public holidays are known; "
                               "write its two-letter code (ISO 3166), like PL, DE or GB, or remove "
                               "the line to count every Monday to Friday.")
-    return code
+    if region is None and "-" not in value:
+        return country
+    return f"{country}-{_region(value, country, (region or '').strip(), complain)}"
+
+
+def _region(value: str, country: str, region: str, complain: _Complaint) -> str:
+    """The code of ``region`` of ``country`` as the ``holidays`` package writes it (any case)."""
+    where = ("plugins", "playbook", "holidays")
+    codes, names = subdivisions(country)
+    if not codes:
+        raise complain(where, f"{_shown(value)}: no region of {country} has public holidays of "
+                              f"its own in the calendar; write {country}.")
+    if not region:
+        raise complain(where, f"{_shown(value)}: write the region's code after the hyphen; "
+                              f"{_regions_hint(country, '')}")
+    found = {code.upper(): code for code in codes}.get(region.upper())
+    if found is not None:
+        return found
+    named = {name.casefold(): code for name, code in names.items()}.get(region.casefold())
+    if named is not None:
+        raise complain(where, f"{_shown(value)}: write the region's code, {country}-{named} "
+                              f"(for {region}).")
+    raise complain(where, f"{_shown(value)}: {country} has no region {region!r} whose holidays are "
+                          f"known; {_regions_hint(country, region)}")
+
+
+def _regions_hint(country: str, region: str) -> str:
+    """Which region codes ``country`` has: all of them when there are few, else the closest to
+    ``region``; and that the country alone gives its national holidays."""
+    codes = subdivisions(country)[0]
+    upper = {code.upper(): code for code in codes}
+    alone = f"or write {country} alone for national holidays only."
+    if len(codes) <= _REGIONS_LISTED:
+        close = difflib.get_close_matches(region.upper(), list(upper), n=1, cutoff=0.5) if region else []
+        mean = f" Did you mean {country}-{upper[close[0]]}?" if close else ""
+        return f"its region codes are {', '.join(codes)}, {alone}{mean}"
+    close = difflib.get_close_matches(region.upper(), list(upper), n=3, cutoff=0.5)
+    if close:
+        shown = " or ".join(f"{country}-{upper[c]}" for c in close)
+        return f"the closest of its {len(codes)} region codes: {shown}; {alone}"
+    return (f"see its {len(codes)} region codes at https://pypi.org/project/holidays/ (like "
+            f"{country}-{codes[0]}), {alone}")
 
 
 def _as_date(item: object) -> dt.date | None:

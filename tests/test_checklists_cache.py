@@ -129,6 +129,17 @@ def test_a_blank_pdf_names_the_days_off_and_is_made_again_when_they_change(
     assert again.made == 0  # the same days off: from the cache
 
 
+def test_a_blank_pdf_is_made_again_for_a_region_of_the_same_country(project: Path, tmp_path: Path) -> None:
+    """``holidays: DE`` and then ``holidays: DE-BY``: the rule names another calendar, so the
+    cached blank copy of the first is not the second's."""
+    pdfs, problems = _build(project, tmp_path / "de", DaysOff("DE"))
+    assert problems == [] and pdfs.made == 1
+    pdfs, problems = _build(project, tmp_path / "by", DaysOff("DE-BY"))
+    assert problems == [] and pdfs.made == 1
+    text = " ".join(pdf_pages(tmp_path / "by" / "checklists" / "first.pdf"))
+    assert "pn–pt bez dni ustawowo wolnych od pracy, kalendarz DE-BY" in " ".join(text.split())
+
+
 # -- a cache that cannot be written ------------------------------------------------------------
 
 

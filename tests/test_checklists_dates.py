@@ -114,6 +114,31 @@ def test_working_days_skip_the_days_off(start: dt.date, due: str, off: DaysOff, 
     assert due_date(start, parse_due(due), "working", off) == expected
 
 
+@pytest.mark.parametrize(
+    ("start", "due", "calendar", "expected"),
+    [
+        (D(2027, 1, 4), "day 3", "DE", D(2027, 1, 6)),  # Epiphany is not a holiday in all Germany
+        (D(2027, 1, 4), "day 3", "DE-BY", D(2027, 1, 7)),  # ... but it is in Bavaria
+        (D(2027, 5, 26), "day 2", "DE", D(2027, 5, 27)),
+        (D(2027, 5, 26), "day 2", "DE-BY", D(2027, 5, 28)),  # Corpus Christi, Thursday 27 May
+        (D(2027, 5, 3), "day 1", "ES", D(2027, 5, 3)),
+        (D(2027, 5, 3), "day 1", "ES-MD", D(2027, 5, 4)),  # Madrid Day moved to Monday 3 May
+    ],
+)
+def test_a_region_adds_its_own_holidays_to_the_country_s(start: dt.date, due: str, calendar: str,
+                                                        expected: dt.date) -> None:
+    assert due_date(start, parse_due(due), "working", DaysOff(calendar)) == expected
+
+
+def test_a_region_s_holidays_are_named_and_the_region_is_part_of_the_cache_key() -> None:
+    bavaria, germany = DaysOff("DE-BY"), DaysOff("DE")
+    assert bavaria.name(D(2027, 1, 6), "en") == "Epiphany"
+    assert germany.name(D(2027, 1, 6), "en") is None
+    assert bavaria.name(D(2027, 1, 6), "pl")  # named (the package has no Polish names for DE)
+    assert germany.name(D(2027, 1, 6), "pl") is None
+    assert "DE-BY" in bavaria.key() and bavaria.key() != germany.key()
+
+
 def test_calendar_days_count_holidays_too() -> None:
     assert due_date(D(2027, 1, 4), parse_due("day 3"), "calendar", PL) == D(2027, 1, 6)
 

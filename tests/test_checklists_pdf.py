@@ -132,6 +132,32 @@ def test_due_dates_of_the_sales_rep_example(tmp_path: Path) -> None:
     assert "śr 3.02.2027 miesiąc 1" in text  # the day before 4 February
 
 
+@pytest.mark.parametrize(("calendar", "lang", "expected", "absent"), [
+    ("de-by", "en", ["Thu 7 Jan 2027 day 3", "Days off in this period (not counted): Wed 6 Jan 2027 "
+                     "(Epiphany).", "less public holidays, DE-BY calendar"], "Wed 6 Jan 2027 day 3"),
+    ("DE", "en", ["Wed 6 Jan 2027 day 3", "less public holidays, DE calendar"], "Epiphany"),
+    ("DE-BY", "pl", ["czw 7.01.2027 dzień 3", "bez dni ustawowo wolnych od pracy, kalendarz DE-BY"],
+     "śr 6.01.2027 dzień 3"),
+])
+def test_a_region_s_holidays_are_skipped_and_its_calendar_named(
+    tmp_path: Path, calendar: str, lang: str, expected: list[str], absent: str
+) -> None:
+    """``holidays: DE-BY`` in mkdocs.yml: Bavaria keeps Epiphany (Wednesday 6 January 2027), which
+    Germany as a whole does not; the rule names the calendar the dates follow."""
+    items = [[("Poznaj zespół.", "HR", "day 1"), ("Skonfiguruj CRM.", "IT", "day 3")]]
+    project = make_project(tmp_path / "p", {"playbooks/checklists/a.yaml": checklist_yaml("a", "rep", items)})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - playbook\n", f"  - playbook:\n      holidays: {calendar}\n"), encoding="utf-8")
+    out = tmp_path / "a.pdf"
+    assert run("--project", str(project), "checklist", "pdf", "a", "--lang", lang, "--start", "2027-01-04",
+               "--out", str(out)) == 0
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    for part in expected:
+        assert part in text
+    assert absent not in text
+
+
 def test_saturday_start_counts_working_days_from_monday(tmp_path: Path) -> None:
     out = tmp_path / "sat.pdf"
     assert run("--project", str(ROOT), "checklist", "pdf", "new-marketer", "--lang", "en", "--start",

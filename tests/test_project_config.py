@@ -45,6 +45,19 @@ def _error(root: Path) -> str:
      "count every Monday to Friday."),
     ("holidays: 48", "pl",
      "mkdocs.yml:9:17: plugins.playbook.holidays: expected a country's two-letter code, like PL, not 48."),
+    ("holidays: DE-Bayern", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.holidays: 'DE-Bayern': write the region's code, DE-BY (for "
+     "Bayern)."),
+    ("holidays: de by", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.holidays: 'de by': write a country and its region with a "
+     "hyphen, like DE-BY."),
+    ("holidays: GR-XX", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.holidays: 'GR-XX': no region of GR has public holidays of "
+     "its own in the calendar; write GR."),
+    ("holidays: Deutschland-BY", "pl",
+     "mkdocs.yml:9:17: plugins.playbook.holidays: 'Deutschland-BY' is not a country whose public "
+     "holidays are known; write its two-letter code (ISO 3166), like PL, DE or GB, or remove the "
+     "line to count every Monday to Friday."),
     ("days_off: 2027-05-04", "pl",
      "mkdocs.yml:9:17: plugins.playbook.days_off: expected a list of dates, like [2027-05-04, 2027-12-31]."),
     ("days_off: [2027-05-04, jutro]", "pl",
@@ -113,6 +126,33 @@ def test_days_off_settings_load(tmp_path: Path) -> None:
     off = load_project(root).settings.off
     assert (off.country, sorted(off.dates)) == ("PL", [dt.date(2027, 5, 4), dt.date(2027, 12, 31)])
     assert not load_project(_project(tmp_path / "none", "pdf: true")).settings.off
+
+
+def test_an_unknown_region_is_answered_with_the_country_s_region_codes(tmp_path: Path) -> None:
+    """Germany has 16 states (and a city) in the calendar: all are listed, the closest first
+    offered; the United States have over 50: only the closest are offered. (The lists come from
+    the ``holidays`` package and may grow with it.)"""
+    message = _error(_project(tmp_path / "de", "holidays: DE-XY"))
+    assert message.startswith("mkdocs.yml:9:17: plugins.playbook.holidays: 'DE-XY': DE has no "
+                              "region 'XY' whose holidays are known; its region codes are BB, BE, "
+                              "BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH")
+    assert message.endswith(", or write DE alone for national holidays only. Did you mean DE-BY?")
+    message = _error(_project(tmp_path / "us", "holidays: us-cal"))
+    assert message.startswith("mkdocs.yml:9:17: plugins.playbook.holidays: 'us-cal': US has no "
+                              "region 'cal' whose holidays are known; the closest of its ")
+    assert message.endswith(" region codes: US-CA or US-AL; or write US alone for national "
+                            "holidays only.")
+    assert "US-AK" not in message and "US-WY" not in message
+
+
+@pytest.mark.parametrize(("written", "calendar"), [
+    ("de-by", "DE-BY"), ("ES-md", "ES-MD"), ("de-augsburg", "DE-Augsburg"), ("DE", "DE"),
+])
+def test_a_region_is_written_after_its_country_in_any_case(tmp_path: Path, written: str,
+                                                          calendar: str) -> None:
+    """``holidays: de-by``: Bavaria's calendar, its code as the ``holidays`` package writes it; a
+    country with regions but none given keeps its national holidays."""
+    assert load_project(_project(tmp_path, f"holidays: {written}")).settings.off.country == calendar
 
 
 def test_without_the_file_the_mistake_is_one_line() -> None:

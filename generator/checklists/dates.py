@@ -5,9 +5,10 @@ the README and in ``playbook checklist pdf --help``:
 
 - ``day 1`` is the start date itself; ``day N`` is the N-th day counted from it.
 - ``days: working`` (the default) counts Monday to Friday, less the project's days off
-  (:class:`DaysOff`: a country's public holidays, ``holidays: PL`` in ``mkdocs.yml``, and the
-  company's own ``days_off``); without them, every Monday to Friday counts. A start date that is
-  not a working day: counting begins on the next working day, so ``day 1`` is that day.
+  (:class:`DaysOff`: a country's public holidays, ``holidays: PL`` in ``mkdocs.yml``, a region's
+  too with ``holidays: DE-BY``, and the company's own ``days_off``); without them, every Monday
+  to Friday counts. A start date that is not a working day: counting begins on the next
+  working day, so ``day 1`` is that day.
   ``days: calendar`` counts every day, and ``day 1`` is the start date whatever it is.
 - ``week N`` is the last day of the N-th week: ``day 7*N`` in calendar days; in working days the
   day before the same weekday as ``day 1`` N weeks later, moved back to a working day (a Monday
@@ -47,17 +48,26 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 _HOLIDAY_LANGUAGES = {"pl": ("pl",), "en": ("en_US", "en_GB", "en")}
 
 
+def split_calendar(code: str) -> tuple[str, str | None]:
+    """``DE-BY`` -> (``DE``, ``BY``); ``PL`` -> (``PL``, None): a country and, after a hyphen,
+    one of its subdivisions (ISO 3166-2 style), whose regional holidays are added."""
+    country, _, subdivision = code.partition("-")
+    return country, subdivision or None
+
+
 @functools.lru_cache(maxsize=16)
-def _public_holidays(country: str, lang: str | None) -> Any:
-    """The ``holidays`` package's calendar of ``country`` (years are added as they are asked
-    for), its names in ``lang`` where it has them, else in the country's own language."""
+def _public_holidays(code: str, lang: str | None) -> Any:
+    """The ``holidays`` package's calendar of ``code`` (``PL``, or ``DE-BY`` for a country's
+    subdivision; years are added as they are asked for), its names in ``lang`` where it has
+    them, else in the country's own language."""
     import holidays
 
+    country, subdivision = split_calendar(code)
     language = None
     if lang is not None:
         offered = holidays.list_localized_countries().get(country, [])
-        language = next((code for code in _HOLIDAY_LANGUAGES.get(lang, ()) if code in offered), None)
-    return holidays.country_holidays(country, language=language)
+        language = next((tag for tag in _HOLIDAY_LANGUAGES.get(lang, ()) if tag in offered), None)
+    return holidays.country_holidays(country, subdiv=subdivision, language=language)
 
 
 @functools.lru_cache(maxsize=16)
@@ -69,6 +79,13 @@ def known_country(code: str) -> bool:
     except NotImplementedError:  # the package's "Country XX not available"
         return False
     return True
+
+
+def subdivisions(country: str) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The subdivision codes the ``holidays`` package knows for ``country`` (a known one), as it
+    writes them (``BY``, ``Augsburg``), and their names to their codes (``Bayern`` -> ``BY``)."""
+    found = _public_holidays(country, None)
+    return tuple(found.subdivisions), dict(getattr(found, "subdivisions_aliases", {}))
 
 
 @dataclass(frozen=True)

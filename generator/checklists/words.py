@@ -44,9 +44,9 @@ WORDS: dict[str, dict[str, str]] = {
             "the first month."
         ),
         "which_none": "Monday to Friday; public holidays are not skipped",
-        "which_country": "Monday to Friday, less {country} public holidays",
+        "which_country": "Monday to Friday, less public holidays, {country} calendar",
         "which_company": "Monday to Friday, less the company’s days off; public holidays are not skipped",
-        "which_both": "Monday to Friday, less {country} public holidays and the company’s days off",
+        "which_both": "Monday to Friday, less the company’s days off and public holidays, {country} calendar",
         "days_off_in_period": "Days off in this period (not counted): {days}.",
         "company_day_off": "company day off",
         "day_off_start": "The start date {start} is a day off ({name}): working days count from {first}.",

@@ -32,8 +32,8 @@ DATES_HELP = """\
 How due dates are counted (with --start):
   "day 1" is the start date itself; "day N" is the N-th day from it.
   A checklist with "days: working" (the default) counts Monday to Friday, less the public
-  holidays of "holidays: PL" and the "days_off" in mkdocs.yml, if given; a start date that is
-  not a working day makes the next working day "day 1".
+  holidays of "holidays: PL" (a region's too with "holidays: DE-BY") and the "days_off" in
+  mkdocs.yml, if given; a start date that is not a working day makes the next working day "day 1".
   "week N" is the end of the N-th week: the day before day 1's weekday N weeks later, moved back
   to a working day (a Monday start gives the Friday), day 7*N in calendar days.
   "month N" is the end of the N-th month: the day before the same date N months later
