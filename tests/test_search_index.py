@@ -99,7 +99,7 @@ def test_the_title_and_a_terms_names_are_hidden_exact_match_words() -> None:
     assert exact_words("Sales reps", ["salesperson"], "en") == ["qxsalesperson0n", "qxsal0rep0t"]
     assert exact_words("", (), "pl") == [] and exact_words("—", ("...",), "en") == []
     assert META_WEIGHTS[EXACT] == 0 and ui_config("pl")["exactField"] == ui_config("en")["exactField"] == EXACT
-    assert ui_config("pl")["stemmer"]["mobileE"] == [["iec", "c"], ["ek", "k"]]
+    assert ui_config("pl")["stemmer"]["mobileE"] == [["iec", "c"], ["ek", "k"], ["eł", "l"]]
 
 
 def test_a_word_with_a_fleeting_e_ranks_by_its_other_forms_stem_too() -> None:

@@ -130,6 +130,9 @@ def test_a_team_is_also_its_department(lang: str, words: list[str]) -> None:
         ("życie", "żyt"), ("morze", "mor"),
         # no other stem: too short, or not such an ending
         ("kwota", None), ("umowie", None), ("cie", None), ("gdzie", None),
+        # a vowel the other forms lack, before "ł" as written (źródło, źródeł; węzeł, węzła),
+        # not before "l" ("model", "hotel")
+        ("źródeł", "źródł"), ("Węzeł", "węzł"), ("model", None), ("hotel", None),
     ],
 )
 def test_a_softened_consonant_gives_the_other_stem(word: str, other: str | None) -> None:
@@ -137,7 +140,8 @@ def test_a_softened_consonant_gives_the_other_stem(word: str, other: str | None)
     if other is not None:
         assert stem(other) == other  # searched as is: the stem of "kwota", "oferta"
         assert stem({"kwot": "kwota", "ofert": "oferty", "metod": "metodą", "struktur": "struktura",
-                     "mark": "marki", "drog": "drogi", "wod": "woda", "dat": "daty", "ręk": "ręka",
+                     "mark": "marki", "drog": "drogi", "źródł": "źródła", "węzł": "węzła", "wod": "woda",
+                     "dat": "daty", "ręk": "ręka",
                      "list": "listy", "żyt": "żyto", "mor": "mory"}[other]) == other
 
 

@@ -119,6 +119,12 @@
     if (!stemmer) return null;
     const chars = Array.from(word.normalize("NFC").toLowerCase());
     const folded = chars.map(foldChar).join("");
+    const lower = chars.join("");
+    for (const [ending, instead] of stemmer.writtenAlternations || []) {
+      if (lower.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min) {
+        return chars.slice(0, chars.length - ending.length).join("") + instead;
+      }
+    }
     for (const [ending, instead] of stemmer.alternations || []) {
       if (folded.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min) {
         return chars.slice(0, chars.length - ending.length).join("") + instead;
@@ -214,6 +220,16 @@
     });
   }
 
+  /** Whether a word of a found page's text that Pagefind matched (its ``locations``) begins as a
+   * query word must (see needed); true for a page found by its metadata only (no locations). */
+  function matchesWhole(data, query) {
+    const at = data.locations || [];
+    if (!at.length) return true;
+    const tokens = (data.content || "").split(/\s+/);
+    const keys = queryWords(query).map(needed);
+    return at.some((i) => words(fold(tokens[i] || "")).some((w) => keys.some((key) => w.startsWith(key))));
+  }
+
   /** Whether a found page has, for each query word with another stem (see alternative), a word
    * beginning with the word's own stem: "prace" on a page saying "pracy", not "kwocie" on one
    * saying only "kwota". */
@@ -226,12 +242,13 @@
     });
   }
 
-  /** The words of a found page, folded: its text and searchable metadata (not the hidden words). */
-  function pageWords(data) {
+  /** The words of a found page, folded (or, ``folded`` false, as written, lower case): its text and
+   * searchable metadata (not the hidden words). */
+  function pageWords(data, folded = true) {
     const hidden = [config.exactField, config.stemField];
     const meta = Object.entries(data.meta || {}).filter(([field]) => !hidden.includes(field));
     const text = [data.content || "", ...meta.map(([, value]) => value)].join(" ");
-    return new Set(words(fold(text)));
+    return new Set(words(folded ? fold(text) : unfoldL(text)));
   }
 
   // -- "did you mean" (the rules of generator/search/suggest.py) -----------------------------------
@@ -489,15 +506,17 @@
       if ((fold(cut) !== plain || key !== fold(cut)) && Array.from(key).length >= rules.min) {
         polish = !!rules.letters && letters.test(word);
         if (!polish && Array.from(key).length > rules.min) {
-          if (seen === null) seen = pageWords(await dataOf(hits[0]));
+          if (seen === null) seen = pageWords(await dataOf(hits[0]), false);
+          // "klientow": the best hit has it only with its Polish letters ("klientów")
           polish = !seen.has(plain);
         }
         if (polish) {
           if (siteWords === undefined) siteWords = suggestRules ? await loadVocabulary() : null;
           const first = plain.charAt(0);
           const at = siteWords ? siteWords.folded.findIndex((w) => w.charAt(0) === first && polishKey(rules, w) === key) : -1;
-          // not Polish: a word of the site as typed, or one whose stem no word of the site has
-          if (!letters.test(word) && (!siteWords || at < 0 || siteWords.folded.includes(plain))) polish = false;
+          // not Polish: a word of the site as typed (the vocabulary writes each word as most
+          // often written: "klientów", never "klientow"), or one whose stem no word of the site has
+          if (!letters.test(word) && (!siteWords || at < 0 || siteWords.written.some((w) => w.toLowerCase() === plain))) polish = false;
           if (at >= 0) form = siteWords.written[at];
         }
       }
@@ -887,6 +906,9 @@
     // Pagefind answers a word it does not have with the longest indexed word that the typed one
     // starts with ("salesforce" -> "sales"): if the best hit lacks a word, no page has it.
     if (query && hits.length && !hasEveryWord(await dataOf(hits[0]), text)) hits = [];
+    // nor when every word of the best hit's text that Pagefind matched is far shorter than the
+    // query's ("sprzdaz", which Pagefind's Polish stemmer cuts to "sp": "ACME sp. z o.o.")
+    if (query && hits.length && !matchesWhole(await dataOf(hits[0]), text)) hits = [];
     return [found, exactFirst(ownStemFirst(hits, byStem, byForms), [byName, byTitle])];
   }
 

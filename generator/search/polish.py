@@ -11,7 +11,7 @@ same list runs in the browser (``assets/search.js`` receives :data:`SUFFIXES` fr
 query is cut the same way everywhere. Known limits, by design of a suffix stripper: alternating
 stems are not joined by the stemmer (``rynku`` is cut to ``rynk``, which does not begin "rynek";
 the search finds such forms through the keys of :mod:`.words` and the stem words of :mod:`.index`;
-``źródeł`` does not find "źródło"), and short words (three letters or fewer) are left as they are. The commonest change, a consonant
+``źródeł`` is not cut to "źródł": :data:`WRITTEN_ALTERNATIONS`), and short words (three letters or fewer) are left as they are. The commonest change, a consonant
 softened before the ending ``-e`` (``kwota`` -> ``kwocie``), has a second stem
 (:func:`alternative`), which the search box tries when the first finds nothing.
 """
@@ -53,6 +53,12 @@ REWRITES: tuple[tuple[str, str], ...] = (("nci", "nt"),)
 ALTERNATIONS: tuple[tuple[str, str], ...] = (
     ("dzie", "d"), ("scie", "st"), ("cie", "t"), ("rze", "r"), ("dze", "g"), ("ce", "k"),
 )
+
+#: Endings *as written* (not folded) of a form whose stem has a vowel the other forms lack, and
+#: what their stem ends with instead: the genitive plural ``źródeł`` of ``źródło`` ("źródła"),
+#: ``węzeł`` and "węzła". As written, because ``-el`` is no such ending ("model", "hotel").
+#: Searched like :data:`ALTERNATIONS`, when the word's own stem finds nothing.
+WRITTEN_ALTERNATIONS: tuple[tuple[str, str], ...] = (("eł", "ł"),)
 
 _EXTRA_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s"}
 
@@ -101,6 +107,9 @@ def alternative(word: str) -> str | None:
     (lower case), like :func:`stem`; as ``alternative`` in ``assets/search.js``."""
     word = unicodedata.normalize("NFC", word).lower()
     folded = fold(word)
+    for ending, instead in WRITTEN_ALTERNATIONS:
+        if word.endswith(ending) and len(folded) - len(ending) + len(instead) >= MIN_STEM:
+            return word[: len(word) - len(ending)] + instead
     for ending, instead in ALTERNATIONS:
         if folded.endswith(ending) and len(folded) - len(ending) + len(instead) >= MIN_STEM:
             return word[: len(word) - len(ending)] + instead

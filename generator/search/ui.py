@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .index import EXACT, META_WEIGHTS, STEMS
-from .polish import ALTERNATIONS, MIN_STEM, REWRITES, SUFFIXES
+from .polish import ALTERNATIONS, MIN_STEM, REWRITES, SUFFIXES, WRITTEN_ALTERNATIONS
 from .site import BUNDLE
 from .suggest import DISTANCES, ENDING, MAX_LENGTH, MIN_LENGTH, VOCABULARY
 from .words import IRREGULAR, MOBILE_E
@@ -68,7 +68,8 @@ def ui_config(lang: str) -> dict[str, Any]:
               "mobileE": [list(r) for r in MOBILE_E], "irregular": [list(r) for r in IRREGULAR]}
     return {
         "lang": lang,
-        "stemmer": {**polish, "alternations": [list(r) for r in ALTERNATIONS]} if lang == "pl" else None,
+        "stemmer": {**polish, "alternations": [list(r) for r in ALTERNATIONS],
+                               "writtenAlternations": [list(r) for r in WRITTEN_ALTERNATIONS]} if lang == "pl" else None,
         # the English site's index has the glossary's Polish names: a Polish word typed there
         # finds them in another form ("marka": "marki"), see polishForms in search.js, and is
         # searched by its Polish stem too ("markę", "umowie"), see polishQuery

@@ -27,9 +27,9 @@ from collections.abc import Iterable
 from .polish import MIN_STEM, SUFFIXES, fold, stem
 
 #: Polish nouns whose last vowel drops when they inflect ("fleeting e"): ``handlowiec`` ->
-#: ``handlowca``, ``lejek`` -> ``lejka``. In a key the nominative is written like the other forms'
+#: ``handlowca``, ``lejek`` -> ``lejka``, the genitive plural ``źródeł`` of ``źródło``. In a key the nominative is written like the other forms'
 #: stem (``handlowc``, ``lejk``), so "handlowca" is the name "Handlowiec". Pairs of folded endings.
-MOBILE_E: tuple[tuple[str, str], ...] = (("iec", "c"), ("ek", "k"))
+MOBILE_E: tuple[tuple[str, str], ...] = (("iec", "c"), ("ek", "k"), ("eł", "l"))
 #: Polish words whose other forms have another stem altogether, folded: ``dzień`` -> ``dnia``,
 #: ``dni``; ``tydzień`` -> ``tygodnia``. The whole word, and the key of its other forms.
 IRREGULAR: tuple[tuple[str, str], ...] = (("dzien", "dni"), ("tydzien", "tygodn"))
