@@ -5,13 +5,16 @@ every part shown in the other language; and their metadata says what they are.""
 
 from __future__ import annotations
 
+import html
 import io
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from PIL import Image
 from pypdf import PdfReader
 
 from generator.catalogue import load
@@ -25,7 +28,7 @@ from generator.models.sla import Sla
 from generator.sla import outputs
 from generator.sla.fill import fill
 from generator.sla.spec import compile_spec
-from tests.checklists import Tag, checklist_yaml, pdf_structure
+from tests.checklists import Tag, checklist_yaml, pdf_pages, pdf_structure
 from tests.projects import make_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +60,17 @@ def assert_tagged(pdf: bytes | Path, lang: str, title: str) -> Tag:
     tree = pdf_structure(pdf)
     assert tree is not None and tree.tag == "Document"
     return tree
+
+
+def first_pages(read: PdfReader) -> dict[str, int]:
+    """The page (from 1) each top-level bookmark leads to: the cover, each checklist of a pack."""
+    pages = {}
+    for mark in read.outline:
+        if not isinstance(mark, list):
+            number = read.get_destination_page_number(mark)
+            assert number is not None
+            pages[str(mark.title)] = number + 1
+    return pages
 
 
 def tables_headed(tree: Tag, headings: list[str]) -> list[Tag]:
@@ -157,23 +171,24 @@ def test_a_role_pack_is_tagged_with_its_contents_and_the_language_of_each_part(
     tree = assert_tagged(out, lang, title)
 
     assert [h.text for h in tree.all("H1")] == [title, "Alfa", words["title"]]
+    read = reader(out)
+    starts = list(first_pages(read).values())
     [contents] = tree.all("L")
     entries = contents.all("LI")
-    assert [e.text.split(" .")[0] for e in entries] == ["1. Alfa", f"2. {words['title']}"]
+    assert [e.text for e in entries] == [f"1. Alfa {starts[1]}", f"2. {words['title']} {starts[2]}"]
     assert all([k.tag for k in e.kids] == ["Lbl", "LBody"] for e in entries)
     # The parts in the other language, each marked once, and nothing else: the role's name (the
     # cover's line above the title, in its title, and above each checklist's title), the second
-    # checklist's title (in the contents and as its heading), its section's heading.
-    marked = sorted((t.tag, t.text.split(" .")[0]) for t in tree.walk() if t.lang)
+    # checklist's title (in the contents, with its page, and as its heading), its section's heading.
+    marked = sorted((t.tag, t.text) for t in tree.walk() if t.lang)
     assert marked == sorted([
         ("Span", words["role"]), ("Span", words["role"]), ("Span", words["role"]), ("Span", words["role"]),
-        ("Link", words["title"]), ("H1", words["title"]), ("H2", words["section"]),
+        ("Link", f"{words['title']} {starts[2]}"), ("H1", words["title"]), ("H2", words["section"]),
     ])
     assert {t.lang for t in tree.walk() if t.lang} == {other}
     [cover_title] = [h for h in tree.all("H1") if h.text == title]
     assert [(k.text, k.lang) for k in cover_title.kids if k.lang] == [(words["role"], other)]
 
-    read = reader(out)
     assert read.metadata is not None and read.metadata.author == "Anna, Piotr"
     assert read.metadata.subject is None, "a pack has no one summary"
     # The bookmarks: the cover, then each checklist with its sections and sign-off.
@@ -268,3 +283,94 @@ def test_an_agreement_marks_its_texts_in_the_other_language() -> None:
     assert len(body) == 1 and body[0].text.startswith(" ".join(first.body.pl.split())[:25])
     assert {t.tag for t in tree.walk() if t.lang} == {"H1", "Span", "Div"}
     assert all(t.lang == "pl" for t in tree.walk() if t.lang)
+
+
+# -- a pack's contents: each entry read as its title and page, its leader only drawn ------------
+
+#: A title long enough to take two lines of the contents: the leader and the number follow the
+#: second line.
+LONG = "Alfa a checklist whose title is long enough to take two lines of the contents page Zeta Omega"
+
+
+def words_on_cover(pdf: Path) -> list[tuple[str, float, float, float, float]]:
+    """(text, left, top, right, bottom) in points of each word on the first page (pdftotext)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [(html.unescape(m[5]), float(m[1]), float(m[2]), float(m[3]), float(m[4])) for m in
+            re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def inked_share(pdf: Path, box: tuple[float, float, float, float]) -> float:
+    """The share of the pixel columns of ``box`` (points, on the first page drawn at 72 dpi: a
+    pixel a point) that have any ink."""
+    subprocess.run(["pdftoppm", "-png", "-gray", "-r", "72", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(pdf.with_suffix(""))], check=True)
+    left, top, right, bottom = (round(v) for v in box)
+    with Image.open(pdf.with_suffix(".png")) as page:
+        # ink: darker than 160 of 255 (the dots' antialiased edges are lighter)
+        gray = page.convert("L").crop((left, top, right, bottom)).point(lambda v: 0 if v < 160 else 255)
+    dark = [[gray.getpixel((x, y)) == 0 for y in range(bottom - top)]
+            for x in range(right - left)]
+    return sum(any(column) for column in dark) / (right - left)
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+def test_a_contents_entry_reads_as_its_title_and_page_with_its_leader_only_drawn(
+        tmp_path: Path, lang: str) -> None:
+    many = [[(f"Zadanie {i}.", "HR", "week 1") for i in range(1, 40)]]
+    one = [[("Zadanie.", "IT", "day 1")] * 2]
+    project = make_project(tmp_path / "p", {
+        "playbooks/checklists/a.yaml": checklist_yaml("a-first", "sales-rep", many, title=LONG),
+        "playbooks/checklists/b.yaml": checklist_yaml("b-second", "sales-rep", one, title="Beta"),
+    })
+    out = tmp_path / "pack.pdf"
+    assert run("--project", str(project), "checklist", "pdf", "--role", "sales-rep", "--lang", lang,
+               "--out", str(out)) == 0
+    read = reader(out)
+    starts = first_pages(read)
+    assert starts[LONG] == 2 and starts["Beta"] > 3, starts
+
+    # What a screen reader reads: the number, the title, the page; no run of dots.
+    tree = pdf_structure(out)
+    assert tree is not None
+    [contents] = tree.all("L")
+    entries = contents.all("LI")
+    assert [e.text for e in entries] == [f"1. {LONG} {starts[LONG]}", f"2. Beta {starts['Beta']}"]
+    assert [[k.tag for k in e.kids] for e in entries] == [["Lbl", "LBody"]] * 2
+    [link] = entries[1].all("LBody")[0].kids
+    assert link.tag == "Link" and link.text == f"Beta {starts['Beta']}"
+    assert all(".." not in t.text.replace(" ", "") for t in contents.walk())
+    # The page's text in the order it is drawn (what a copy or a reader without the tags gets): the
+    # same, each number after its title.
+    assert f"1. {LONG} {starts[LONG]} 2. Beta {starts['Beta']} " in pdf_pages(out)[0]
+
+    # What the printed page shows: the title, the page number at the right on the title's (last)
+    # line, and between them a dotted leader: ink in about half the columns of the gap.
+    words = words_on_cover(out)
+    for last, page in (("Omega", starts[LONG]), ("Beta", starts["Beta"])):
+        [title_end] = [w for w in words if w[0] == last]
+        [number] = [w for w in words if w[0] == str(page) and abs(w[2] - title_end[2]) < 1]
+        assert number[3] > 500, "the number is at the right margin"
+        gap = (title_end[3] + 4, title_end[2], number[1] - 4, title_end[4])
+        assert gap[2] - gap[0] > 40
+        assert 0.3 < inked_share(out, gap) < 0.8, "a dotted leader, neither blank nor a full line"
+    [second_line] = [w for w in words if w[0] == "Omega"]
+    assert second_line[2] > next(w for w in words if w[0] == "Alfa")[2], "the long title takes two lines"
+
+
+def test_a_projects_own_contents_entry_made_before_still_prints_its_leader_and_page(tmp_path: Path) -> None:
+    """A project's ``templates/print/document.html.j2`` copied before the entries had their class
+    still prints each entry's dotted leader and page number (as text, as it did then)."""
+    shipped = (ROOT / "generator/templates/print/document.html.j2").read_text(encoding="utf-8")
+    own = re.sub(r'<li class="pb-toc-entry">', "<li>", shipped)
+    assert own != shipped
+    project = pack_project(tmp_path / "p", "pl")
+    (project / "templates/print").mkdir(parents=True)
+    (project / "templates/print/document.html.j2").write_text(own, encoding="utf-8")
+    out = tmp_path / "pack.pdf"
+    assert run("--project", str(project), "checklist", "pdf", "--role", "sales-rep", "--lang", "pl",
+               "--out", str(out)) == 0
+    starts = list(first_pages(reader(out)).values())
+    cover = pdf_pages(out)[0]
+    # (pypdf reads the list numbers after the entries)
+    assert re.search(rf"Alfa \.{{20,}} {starts[1]} Beta po polsku \.{{20,}} {starts[2]}\b", cover), cover
