@@ -183,3 +183,19 @@ def test_parse_start_refuses_anything_but_yyyy_mm_dd(text: str) -> None:
 
 def test_parse_start_accepts_an_iso_date() -> None:
     assert parse_start(" 2027-01-04 ") == MON
+
+
+def test_holiday_names_do_not_follow_the_machines_language() -> None:
+    """A Polish PDF with ``holidays: DE`` (no Polish names in the calendar) named 1 January
+    "Neujahr" on a German machine and "New Year's Day" on another: the package follows the
+    locale when it is given no language. Now English wherever it runs."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import datetime as d; from generator.checklists.dates import DaysOff; "
+              "print(DaysOff('DE').name(d.date(2027, 1, 1), 'pl'), DaysOff('PL').name(d.date(2027, 1, 1), 'pl'), sep='|')")
+    for machine in ("de_DE.UTF-8", "C.UTF-8"):
+        env = {**os.environ, "LANGUAGE": machine.split("_")[0].split(".")[0], "LANG": machine, "LC_ALL": machine}
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        assert out.stdout.strip() == "New Year's Day|Nowy Rok", (machine, out.stdout, out.stderr)

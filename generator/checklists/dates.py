@@ -59,14 +59,19 @@ def split_calendar(code: str) -> tuple[str, str | None]:
 def _public_holidays(code: str, lang: str | None) -> Any:
     """The ``holidays`` package's calendar of ``code`` (``PL``, or ``DE-BY`` for a country's
     subdivision; years are added as they are asked for), its names in ``lang`` where it has
-    them, else in the country's own language."""
+    them, else in English (a Polish PDF with ``holidays: DE``), else in the country's own
+    language: never left to the package, which then follows the machine's locale (``LANG``), so
+    that the same project prints the same names everywhere."""
     import holidays
 
     country, subdivision = split_calendar(code)
     language = None
     if lang is not None:
         offered = holidays.list_localized_countries().get(country, [])
-        language = next((tag for tag in _HOLIDAY_LANGUAGES.get(lang, ()) if tag in offered), None)
+        wanted = (*_HOLIDAY_LANGUAGES.get(lang, ()), *_HOLIDAY_LANGUAGES["en"])
+        language = next((tag for tag in wanted if tag in offered), None)
+        if language is None:
+            language = getattr(holidays.country_holidays(country), "default_language", None)
     return holidays.country_holidays(country, subdiv=subdivision, language=language)
 
 
