@@ -92,6 +92,7 @@ def test_a_process_diagram_prints_under_its_heading_on_the_first_page(
     # the diagram comes after its heading (the steps repeat its labels further on)
     assert first.index(printout.labels[0]) > first.index(heading)
     assert len(printout.pages) == sheets, [page[:80] + " … " + page[-80:] for page in printout.pages]
+    assert all(len(page.split()) > 20 for page in printout.pages), "a sheet left (nearly) blank"
 
 
 _LONG_OPENING = """() => {
