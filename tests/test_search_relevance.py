@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from generator.search.index import IRREGULAR, MIN_STEM_WORD, stem_word, stems_of
+from generator.search.words import stem_key
 from tests.search_project import Built
 from tests.test_search_browser import open_page, result_count, search
 
@@ -319,3 +321,64 @@ def test_a_genitive_plural_with_a_vowel_the_other_forms_lack_finds_them(
     open_page(page, server, "pl/")
     titles = search(page, query)
     assert titles[:len(first)] == first, titles[:6]
+
+
+def shown_paths(page: Any) -> list[str]:
+    """The addresses of the results on screen, every further one shown ("Pokaż więcej wyników")."""
+    more = page.locator(".pb-search-more")
+    while more.is_visible():
+        count = page.locator(".md-search-result__item").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length > {count}")
+    paths: list[str] = page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(i => new URL(i.querySelector('a').href).pathname.split('/').slice(2).join('/'))"
+    )
+    return paths
+
+
+@pytest.mark.parametrize(
+    ("query", "typed", "other"),
+    [
+        # "pozycję firmy na rynku" (the small-company playbook, the SLA, "Dlaczego różnica...")
+        ("pozycja rynek", r"\brynek\b", r"\bpozycj\w* firmy na rynku\b"),
+        # "10 dni roboczych" (the campaign-notice goal, the networking strategy)
+        ("dzień roboczy", r"\bdzień\b", r"\bdni roboczych\b"),
+    ],
+)
+def test_a_query_of_several_words_finds_the_forms_its_stems_do_not_begin(
+    page: Any, server: str, search_built: Built, query: str, typed: str, other: str,
+) -> None:
+    """"rynek" is cut to "rynek", which does not begin "rynku", "dzień" to "dzień", which does
+    not begin "dni": a query of several words found only the pages having the form typed. Now
+    the pages having another form come too, after those that the words as typed find."""
+    site = search_built.site / "pl"
+    having = sorted(str(p.parent.relative_to(site)) + "/" for p in site.rglob("index.html")
+                    if "<article" in p.read_text(encoding="utf-8")
+                    and re.search(other, article_text(site, str(p.parent.relative_to(site))), re.IGNORECASE))
+    assert having, other
+    open_page(page, server, "pl/")
+    search(page, query)
+    found = shown_paths(page)
+    assert set(having) <= set(found), (having, found)
+    as_typed = [bool(re.search(typed, article_text(site, p), re.IGNORECASE)) for p in found]
+    assert as_typed[0] and as_typed.index(False) > 0, list(zip(found, as_typed, strict=True))
+
+
+def test_a_query_word_has_a_stem_word_when_a_form_of_it_does_not_begin_with_its_stem(
+    page: Any, server: str, search_built: Built,
+) -> None:
+    """The search box decides from the query alone (no download) which words to search by their
+    stem word too: it must pick every word whose key the index marks so (every form of
+    "rynek", "dzień", "klient" on the site), and the query whose words have none is not searched
+    again."""
+    vocabulary = (search_built.site / "pl" / "pagefind" / "vocabulary.txt").read_text(encoding="utf-8").lower().split()
+    odd = {k[:-len(IRREGULAR)] for k in stems_of(vocabulary) if k.endswith(IRREGULAR)}
+    odd = {k for k in odd if len(k) >= MIN_STEM_WORD and k.isalpha()}
+    forms = sorted(w for w in vocabulary if stem_key(w) in odd)
+    assert {"rynek", "rynku", "dzień", "dnia", "dni"} <= set(forms), forms
+    open_page(page, server, "pl/")
+    missed = page.evaluate("ws => ws.filter(w => !window.playbookSearch.hasStemWord(w))", forms)
+    assert missed == []
+    queries = ["sprzedaż marketing", "lead kwalifikowany", "pracy zespołu", "rynek pracy", "dnia pracy"]
+    in_browser = page.evaluate("qs => qs.map(q => window.playbookSearch.stemWordQuery(q))", queries)
+    assert in_browser == [None, None, None, f"{stem_word('rynk')} prac", f"{stem_word('dni')} prac"]

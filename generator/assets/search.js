@@ -25,7 +25,8 @@
  *   searched as a site word of the same Polish stem ("marka" -> "marki", a glossary name), and a
  *   Polish word that finds something ("markę", "umowie") by its Polish stem too, first;
  * - a query of one Polish word also lists the pages having its forms that its stem does not begin
- *   ("rynku": "rynek"; "dnia": "dzień"), through the same hidden stem words;
+ *   ("rynku": "rynek"; "dnia": "dzień"), through the same hidden stem words; a longer query adds,
+ *   after its results, those of one more search with such words as their stem words;
  * - a Polish query of one word, cut to a stem that begins longer words, lists the pages having a
  *   word of that stem first ("marka": the pages saying "marki", "markę" before those saying only "marketing");
  * - ranking of the glossary fields (a term's own page, then pages about it, then mentions), and
@@ -348,6 +349,7 @@
   // Exposed for tests and for the curious: the browser and Python must cut words alike.
   window.playbookSearch = {
     fold, stem, pagefindQuery, queryWords, nameKey, exactWord, alternative, alternativeQuery,
+    hasStemWord, stemWordQuery,
     suggestion: (text, written) => suggestion(text, readVocabulary(written.join("\n"))),
   };
 
@@ -730,6 +732,34 @@
     return pf.search(`"${exactWord(polishKey(rules, found[0]), "f")}"`, { filters });
   }
 
+  /** Whether the forms of a Polish query word may not all begin with its stem key, so that the
+   * index has them under a stem word (add_stem_words in generator/search/index.py): the word
+   * itself does not begin with it ("rynek": "rynk"; "dzień": "dni"; "klienci": "klient"), or the
+   * key is one that such a form gives ("rynku": "rynk", from "rynek"; "dnia"; "handlowca";
+   * "klienta"). Decided from the word alone: no download. */
+  function hasStemWord(word) {
+    const key = polishKey(stemmer, word);
+    if (key.length < 3 || !/^[a-z]+$/.test(key)) return false; // MIN_STEM_WORD, letters (index.py)
+    if (!fold(word.normalize("NFC").toLowerCase()).startsWith(key)) return true;
+    if ((stemmer.irregular || []).some(([, k]) => k === key)) return true;
+    const ends = (tail) => key.endsWith(tail) && key.length - tail.length >= stemmer.min;
+    // the vowel drops between two consonants: "rynek" -> "rynk", not "prac" ("pracy")
+    if ((stemmer.mobileE || []).some(([, tail]) => ends(tail) && !/[aeiouy]/.test(key[key.length - tail.length - 1]))) {
+      return true;
+    }
+    return (stemmer.rewrites || []).some(([, tail]) => ends(tail));
+  }
+
+  /** A query of several Polish words with each word that has a stem word (see hasStemWord)
+   * written as that word ("rynek pracy" -> "qxrynk0f prac"), which finds the pages saying
+   * "rynku pracy"; null when no word has one (or for a single word: see stemSearch). */
+  function stemWordQuery(text) {
+    if (!stemmer || !config.stemField) return null;
+    const found = queryWords(text);
+    if (found.length < 2 || !found.some(hasStemWord)) return null;
+    return found.map((w) => (hasStemWord(w) ? exactWord(polishKey(stemmer, w), "f") : pagefindQuery(w))).join(" ");
+  }
+
   /** ``results`` with the pages having a word of the query word's stem first, in the order
    * ``results`` has them, then those ``results`` lacks: a form the stem does not begin ("rynek"
    * for "rynku", "dzień" for "dnia"). Unchanged when no page has that stem as a stem word. */
@@ -895,12 +925,15 @@
   async function lookup(pf, text, query, filters, rules = stemmer, typed = text, forms = null) {
     // a Polish word on the English site: the Polish names' keys (see exact_words in index.py)
     const key = !query ? "" : rules && !stemmer ? words(typed).map((w) => polishKey(rules, w)).join(" ") : nameKey(typed);
-    const [found, byName, byTitle, byStem, byForms] = await Promise.all([
+    // "rynek pracy": the pages saying "rynku pracy" too, through the stem word of "rynek"
+    const byStems = query && rules === stemmer ? stemWordQuery(typed) : null;
+    const [found, byName, byTitle, byStem, byForms, other] = await Promise.all([
       pf.search(query || null, { filters }),
       exactSearch(pf, key, "n", filters),
       exactSearch(pf, key, "t", filters),
       query ? stemSearch(pf, typed, filters, rules) : null,
       forms ? pf.search(pagefindQuery(forms), { filters }) : null,
+      byStems ? pf.search(byStems, { filters }) : null,
     ]);
     let hits = found.results;
     // Pagefind answers a word it does not have with the longest indexed word that the typed one
@@ -909,7 +942,21 @@
     // nor when every word of the best hit's text that Pagefind matched is far shorter than the
     // query's ("sprzdaz", which Pagefind's Polish stemmer cuts to "sp": "ACME sp. z o.o.")
     if (query && hits.length && !matchesWhole(await dataOf(hits[0]), text)) hits = [];
-    return [found, exactFirst(ownStemFirst(hits, byStem, byForms), [byName, byTitle])];
+    const shown = exactFirst(ownStemFirst(hits, byStem, byForms), [byName, byTitle]);
+    // the pages that only the stem words find come after the others; the best of them must have
+    // the stem words and the other words (Pagefind answers a word it lacks with a shorter one)
+    let more = other ? other.results : [];
+    if (more.length) {
+      const data = await dataOf(more[0]);
+      const have = new Set(((data.meta || {})[config.stemField] || "").split(" "));
+      const rest = queryWords(typed).filter((w) => !hasStemWord(w)).join(" ");
+      const stems = queryWords(typed).filter(hasStemWord).map((w) => exactWord(polishKey(stemmer, w), "f"));
+      if (!stems.every((w) => have.has(w)) || (rest && !hasEveryWord(data, rest))) more = [];
+    }
+    if (!more.length) return [found, shown];
+    const listed = new Set(shown.map((r) => r.id));
+    const all = [...shown, ...more.filter((r) => !listed.has(r.id))];
+    return [shown.length ? found : other, all];
   }
 
   /** Results for ``text`` are on screen (tests and scripts wait for this). */
