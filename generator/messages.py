@@ -100,9 +100,16 @@ def written_number(text: str) -> tuple[str, list[str]] | None:
     return number, left_out
 
 
+#: A number as YAML writes one: in quotes, it is text.
+_PLAIN_NUMBER = re.compile(r"[-+]?(0|[1-9]\d*)(\.\d+)?")
+
+
 def number_advice(text: str) -> str:
     """How to write a text that is meant as a number (``'1 200 000'`` -> ``": write 1200000,
-    without spaces"``), or an empty string. Said after "expected a number, but this is ..."."""
+    without spaces"``; ``'24'`` -> ``": remove the quotes ..."``), or an empty string. Said after
+    "expected a number, but this is ...", in definitions and values files alike."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return ": remove the quotes (a number in quotes is text)"
     found = written_number(text)
     if found is None:
         return ""
@@ -113,16 +120,13 @@ def number_advice(text: str) -> str:
     return f": write {number} ({said})"
 
 
-_MONTH_NAMES = {
-    **{name: number for number, name in enumerate(
-        ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-         "września", "października", "listopada", "grudnia"], 1)},
-    **{name: number for number, name in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-         "october", "november", "december"], 1)},
-}
 _ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                    "September", "October", "November", "December"]
+#: A month's name, as a date in words has it (Polish in the genitive), to its number.
+_MONTH_NAMES = {name.casefold(): number for names in (
+    ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+     "września", "października", "listopada", "grudnia"], _ENGLISH_MONTHS)
+    for number, name in enumerate(names, 1)}
 
 
 def written_date(text: str) -> dt.date | None:
@@ -291,8 +295,6 @@ def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
         if isinstance(value, str) and re.fullmatch(r"[-+]?0\d+(\.\d+)?", value):
             return (f"expected a number, but this is {describe(value)}: a number does not start with "
                     f"0 (write {value.lstrip('+-').lstrip('0') or '0'}).")
-        if isinstance(value, str) and re.fullmatch(r"[-+]?(0|[1-9]\d*)(\.\d+)?", value):
-            return f"expected a number, but this is {describe(value)}: remove the quotes (a number in quotes is text)."
         if isinstance(value, str) and (advice := number_advice(value)):
             return f"expected a number, but this is {describe(value)}{advice}."
         if isinstance(value, str):

@@ -21,7 +21,6 @@ there, so a file downloaded from the browser reads back to exactly the values th
 
 from __future__ import annotations
 
-import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -128,15 +127,12 @@ def _diagnostic(spec: Spec, params: dict[str, Any], root: Node | None, display: 
     text = wording.message("en", code, kind, hint=hint, **args)
     if isinstance(got, str) and code == "type" and kind in _NUMBER_KINDS and (advice := number_advice(got)):
         text = text.removesuffix(".") + advice + "."  # '1 200 000': write 1200000 (without spaces)
-    elif isinstance(got, str) and code == "type" and kind in _NUMBER_KINDS and _PLAIN_NUMBER.fullmatch(got):
-        text = text.removesuffix(".") + ": remove the quotes (a number in quotes is text)."
     elif isinstance(got, str) and kind == "date":
         text += date_advice(got)  # '01.02.2027': Write 2027-02-01 (1 February 2027).
     line, col, _shown = locate(root, path)
     return Diagnostic(display, line, col, loc_text(path), text)
 
 
-_PLAIN_NUMBER = re.compile(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?")
 #: Kinds of parameter whose value is a number (an amount's too).
 _NUMBER_KINDS = ("integer", "decimal", "percent", "duration", "money", "amount", "number")
 
