@@ -701,7 +701,8 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
         found = []
         # A reference written as something other than an id (a team's title, 'Marketing') is
         # said with the references, where the titles are known: "'Marketing' is the title of".
-        named = {r.loc: r for r in raw_references(model, data, any_text=True) if not is_slug(r.target)}
+        references = list(raw_references(model, data, any_text=True))
+        named = {r.loc for r in references if not is_slug(r.target)}
         every = [e for e in exc.errors(include_url=False)
                  if not (e["type"] == "value_error" and tuple(e["loc"]) in named)]
         errors = messages.misspelt_required(every, model)
@@ -731,7 +732,7 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
         for loc, message in _valid_part_problems(model, data, failed)[: MAX_ERRORS_PER_FILE - len(found)]:
             line, col, shown = locate(root, loc)
             found.append(Diagnostic(display, line, col, loc_text(shown), message))
-        readable = [r for r in raw_references(model, data, any_text=True) if not _within(r.loc, failed)]
+        readable = [r for r in references if not _within(r.loc, failed)]
         return FileResult(None, tuple(found), claim, _unloaded(source, kind, claim, root, readable, len(found)))
     inner = list(definition.problems())
     if inner:
