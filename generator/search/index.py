@@ -287,9 +287,11 @@ def add_stem_words(copies: Sequence[str]) -> list[str]:
     And the stems some word having them does not begin with: ``rynk`` ("rynek", "rynku"), ``dni``
     ("dzień", "dnia"), ``klient`` ("klienci"): a query of such a word finds, through the stem
     word, the pages having the forms its own stem does not begin.
+
+    What an index run does to its copies (:func:`write_index`, :func:`run_pagefind`), on a
+    Polish site; the same steps (:func:`_stems_of`), so the tests of this are tests of that.
     """
-    stems = [page_stems(copy) for copy in copies]
-    ambiguous = ambiguous_stems(stems)
+    stems, ambiguous = _stems_of(copies, Vocabulary(EXCLUDE), {}, "pl")
     return [with_stem_words(copy, own & ambiguous) for copy, own in zip(copies, stems, strict=True)]
 
 
