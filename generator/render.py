@@ -117,10 +117,19 @@ def unit_space(unit: str | Translations, lang: str) -> str:
     """What stands between a number and its unit: nothing before a per cent sign ("40%", as the
     filled SLA and the goals' own sentences write it, in Polish and English alike), else a
     no-break space ("400\u00a0MQL"), so that no line breaks between a number and its unit."""
-    chosen = unit if isinstance(unit, str) else getattr(unit, lang, None)
-    if chosen is None:  # no word for ``lang``: the other language's, as with_unit shows it
-        chosen = next(w for other in LANGUAGES if (w := getattr(unit, other, None)) is not None)
+    chosen, _fallback = _unit_in(unit, lang)
     return "" if isinstance(chosen, str) and chosen.strip() == "%" else "\u00a0"
+
+
+def _unit_in(unit: str | Translations, lang: str) -> tuple[str | dict[str, str], str | None]:
+    """The unit's word (or its forms by number) in ``lang``; with no word for ``lang``, the first
+    other language's, and that language (else None)."""
+    chosen: str | dict[str, str] | None = unit if isinstance(unit, str) else getattr(unit, lang, None)
+    if chosen is not None:
+        return chosen, None
+    fallback = next(other for other in LANGUAGES if getattr(unit, other, None) is not None)
+    found: str | dict[str, str] = getattr(unit, fallback)
+    return found, fallback
 
 
 def with_unit(value: float, unit: str | Translations, lang: str) -> str:
@@ -136,12 +145,7 @@ def with_unit(value: float, unit: str | Translations, lang: str) -> str:
     if currency is not None:
         return format_money(value, currency, lang)
     shown = number(value, lang)
-    chosen: str | dict[str, str] | None = unit if isinstance(unit, str) else getattr(unit, lang, None)
-    fallback = None
-    if chosen is None:
-        assert isinstance(unit, Translations)  # a plain word is every language's
-        fallback = next(other for other in LANGUAGES if getattr(unit, other) is not None)
-        chosen = getattr(unit, fallback)
+    chosen, fallback = _unit_in(unit, lang)
     word = plural_form(chosen, shown, fallback or lang) if isinstance(chosen, dict) else str(chosen)
     space = "" if word.strip() == "%" else "\u00a0"
     if fallback is None:
