@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .tr import tr, tr_n
+
 Severity = Literal["error", "warning"]
 
 
@@ -66,7 +68,7 @@ class Diagnostic:
     severity: Severity = field(default="error", compare=False)
 
     def format(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = tr("warning: ") if self.severity == "warning" else ""
         where = f" {printable(self.where)}:" if self.where else ""
         return f"{printable(self.file)}:{self.line}:{self.col}:{where} {prefix}{printable(self.message)}"
 
@@ -107,7 +109,7 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
     errors = [d for d in diagnostics if d.severity == "error"]
     files = {d.file for d in errors}
     n, m = len(errors), len(files)
-    return f"Found {n} error{'s' if n != 1 else ''} in {m} file{'s' if m != 1 else ''}."
+    return f"{tr_n('Found {n} error', 'Found {n} errors', n)} {tr_n('in {n} file.', 'in {n} files.', m)}"
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

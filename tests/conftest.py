@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+#: The tests read the tool's messages in English, whatever the machine's locale (a Polish
+#: developer's LANG=pl_PL.UTF-8 would make them Polish); tests/test_tr.py checks the Polish ones.
+#: Set before any test imports the package, and inherited by the commands tests run.
+os.environ["PLAYBOOK_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-27"

@@ -1,0 +1,107 @@
+"""What the tool says to the person at the terminal, in their language (Polish or English).
+
+Every sentence a user reads on the terminal (an error, a warning, a note, a summary) is written
+in English in the code, through :func:`tr` or :func:`tr_n`, and looked up in the Polish catalogue
+(``generator/translations/pl_*.py``) when the messages are Polish::
+
+    tr("expected a number, but this is {what}.", what=describe(value))
+    tr_n("{n} other file has errors", "{n} other files have errors", len(files))
+
+The English text is the key, so the code stays readable and a missing translation falls back to
+English instead of failing. Keys are literals (``tests/test_tr.py`` reads them out of the code
+and checks that each has a Polish entry with the same placeholders, and that no entry is stale).
+
+The language is chosen like any command-line tool's: ``PLAYBOOK_LANG`` (``pl`` or ``en``) if set,
+else the first of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set (``pl_PL.UTF-8``
+gives Polish), else English. The site's own texts (labels.py) follow the page's language, not this.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from collections.abc import Mapping
+from functools import cache
+
+#: The languages messages can be in; the first is the one the code is written in.
+LANGUAGES = ("en", "pl")
+
+_language: str | None = None
+
+
+def language_from(environ: Mapping[str, str]) -> str:
+    """The messages' language for these environment variables."""
+    explicit = environ.get("PLAYBOOK_LANG", "").strip()
+    if explicit:
+        code = explicit[:2].lower()
+        return code if code in LANGUAGES else "en"
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").strip()
+        if value:
+            code = value.split(":")[0][:2].lower()
+            return code if code in LANGUAGES else "en"
+    return "en"
+
+
+def language() -> str:
+    """The language messages are written in now."""
+    global _language
+    if _language is None:
+        _language = language_from(os.environ)
+    return _language
+
+
+def set_language(lang: str | None) -> None:
+    """Write messages in ``lang`` from now on (``None``: as the environment says, read again)."""
+    global _language
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"messages are in {' or '.join(LANGUAGES)}, not {lang!r}")
+    _language = lang
+
+
+@cache
+def catalogue(lang: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, ...]]]:
+    """The messages and plural messages of ``lang``: every ``translations/<lang>_*.py`` merged."""
+    from . import translations
+
+    messages: dict[str, str] = {}
+    plurals: dict[tuple[str, str], tuple[str, ...]] = {}
+    for info in sorted(pkgutil.iter_modules(translations.__path__), key=lambda i: i.name):
+        if info.name.startswith(f"{lang}_"):
+            module = importlib.import_module(f"{translations.__name__}.{info.name}")
+            messages.update(getattr(module, "MESSAGES", {}))
+            plurals.update(getattr(module, "PLURALS", {}))
+    return messages, plurals
+
+
+def tr(english: str, /, **values: object) -> str:
+    """``english`` in the messages' language, with ``{name}`` filled from ``values``."""
+    lang = language()
+    template = english if lang == "en" else catalogue(lang)[0].get(english, english)
+    return template.format(**values) if values else template
+
+
+def plural_form(lang: str, n: int) -> int:
+    """Which of a language's plural forms a count takes: English one/many; Polish one (1),
+    few (2-4, 22-24, ... but not 12-14) and many (0, 5-21, 25-31, ...)."""
+    if lang == "pl":
+        if n == 1:
+            return 0
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 1
+
+
+def tr_n(one: str, many: str, n: int, /, **values: object) -> str:
+    """The form of ``one``/``many`` that goes with the count ``n`` (given as ``{n}``), in the
+    messages' language: Polish has three forms (1 błąd, 2 błędy, 5 błędów)."""
+    lang = language()
+    forms: tuple[str, ...] = (one, many)
+    if lang != "en":
+        forms = catalogue(lang)[1].get((one, many), forms)
+        if len(forms) == 2:
+            forms = (forms[0], forms[1], forms[1])
+    index = plural_form(lang if len(forms) == 3 else "en", n)
+    return forms[index].format(n=n, **values)
