@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .tr import tr, tr_n
 
 try:
     import fcntl
@@ -38,17 +39,14 @@ def check_output_dir(target: Path, option: str, project_root: Path, keep: Iterab
     target = target.resolve()
     root = project_root.resolve()
     if target == root or root.is_relative_to(target):
-        raise UserError(
-            f"{option}: {target} would replace the whole project; choose a folder of its own, "
-            f"like {example!r}."
-        )
+        raise UserError(tr("{option}: {target} would replace the whole project; choose a folder of its own, "
+                           "like {example!r}.", option=option, target=target, example=example))
     for folder in keep:
         folder = folder.resolve()
         if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
-            raise UserError(
-                f"{option}: {target} would overwrite {folder.name}/, which holds your own files "
-                f"(a build never writes there); choose a folder of its own, like {example!r}."
-            )
+            raise UserError(tr("{option}: {target} would overwrite {folder}/, which holds your own files "
+                               "(a build never writes there); choose a folder of its own, like {example!r}.",
+                               option=option, target=target, folder=folder.name, example=example))
 
 
 #: The marker a command writes into every output folder it produces: which command wrote the
@@ -177,25 +175,24 @@ def check_replaceable(target: Path, option: str, marker: str, new: Path | None =
     except OSError:  # the folder the command runs in was deleted under it
         here = None
     if here is not None and here.is_relative_to(target):
-        raise UserError(
-            f"{option}: {target} is the folder you are working in, which the output would replace "
-            f"whole; choose a folder of its own, like '{_EXAMPLE[marker]}'."
-        )
+        raise UserError(tr("{option}: {target} is the folder you are working in, which the output would replace "
+                           "whole; choose a folder of its own, like '{example}'.",
+                           option=option, target=target, example=_EXAMPLE[marker]))
     if target.exists() and not target.is_dir():
-        raise UserError(f"{option}: {target} is a file, not a folder; it was left as it is.")
+        raise UserError(tr("{option}: {target} is a file, not a folder; it was left as it is.",
+                           option=option, target=target))
     try:
         foreign = foreign_files(target, marker, new)
     except OSError as exc:
-        raise UserError(
-            f"{option}: cannot look into {target}: {exc.strerror or exc}; it was left as it is."
-        ) from None
+        raise UserError(tr("{option}: cannot look into {target}: {reason}; it was left as it is.",
+                           option=option, target=target, reason=exc.strerror or exc)) from None
     if foreign:
         listed = ", ".join(foreign[:_SHOWN])
-        more = f" and {len(foreign) - _SHOWN} more" if len(foreign) > _SHOWN else ""
-        raise UserError(
-            f"{option}: {target} holds files that '{writer or _WRITER[marker]}' did not write ({listed}{more}), "
-            "so it was left as it is; choose an empty or new folder, or delete this one yourself."
-        )
+        if len(foreign) > _SHOWN:
+            listed = tr_n("{listed} and {n} more", "{listed} and {n} more", len(foreign) - _SHOWN, listed=listed)
+        raise UserError(tr("{option}: {target} holds files that '{writer}' did not write ({listed}), "
+                           "so it was left as it is; choose an empty or new folder, or delete this one yourself.",
+                           option=option, target=target, writer=writer or _WRITER[marker], listed=listed))
 
 
 def _marker_bytes(listed: set[str], marker: str, writer: str | None) -> bytes:
@@ -242,23 +239,28 @@ def mark_in_place(target: Path, marker: str, before: set[str], writer: str | Non
 
 #: What to do when the machine refuses to write, by ``errno``: not a mistake in the project and
 #: not a bug, so said in one line (see :func:`environment_problem`), never as a traceback.
-_REFUSALS = {
-    errno.ENOSPC: "Free some space on that disk, or write to another one.",
-    errno.EDQUOT: "Free some space within your disk quota, or write elsewhere.",
-    errno.EROFS: "Write to a writable folder instead.",
-    errno.EACCES: "Run the command as a user allowed to write there, or write elsewhere.",
-    errno.EPERM: "Run the command as a user allowed to write there, or write elsewhere.",
-    errno.EIO: "Check the disk or network share, then run the command again.",
-    # An --out or --site-dir name past what a file system takes (found by fuzzing: a traceback).
-    errno.ENAMETOOLONG: "Choose a shorter name: one file or folder name takes at most 255 bytes.",
-}
+def _refusal(code: int | None) -> str | None:
+    """What to do when the machine refuses to write with the error ``code``, or None."""
+    if code == errno.ENOSPC:
+        return tr("Free some space on that disk, or write to another one.")
+    if code == errno.EDQUOT:
+        return tr("Free some space within your disk quota, or write elsewhere.")
+    if code == errno.EROFS:
+        return tr("Write to a writable folder instead.")
+    if code in (errno.EACCES, errno.EPERM):
+        return tr("Run the command as a user allowed to write there, or write elsewhere.")
+    if code == errno.EIO:
+        return tr("Check the disk or network share, then run the command again.")
+    if code == errno.ENAMETOOLONG:  # an --out or --site-dir name past what a file system takes
+        return tr("Choose a shorter name: one file or folder name takes at most 255 bytes.")
+    return None
 
 
 def environment_problem(exc: OSError, doing: str = "") -> str | None:
     """What to tell of an ``OSError`` that is the machine's refusal (a full disk, a read-only
     file system, a permission), and what to do; None for any other (a bug). ``doing`` says what
     failed (``"The site was not built"``)."""
-    hint = _REFUSALS.get(exc.errno or 0)
+    hint = _refusal(exc.errno)
     if hint is None:
         return None
     what = exc.strerror or os.strerror(exc.errno or 0)
@@ -289,8 +291,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     if kind is not None and not stat.S_ISREG(kind) and not stat.S_ISDIR(kind):
         # '--out /dev/stdout', '--out /dev/null': the rename would put a file in the device's
         # place (as root it did: /dev/null became a file), and write nowhere the user meant.
-        raise UserError(f"{path}: this is not an ordinary file (a device, a pipe or a socket), so "
-                        "it cannot be written as one; name a file.")
+        raise UserError(tr("{path}: this is not an ordinary file (a device, a pipe or a socket), so "
+                           "it cannot be written as one; name a file.", path=path))
     try:
         mode = path.stat().st_mode & 0o777 if path.is_file() and not path.is_symlink() else None
     except OSError:
@@ -370,7 +372,7 @@ def replace_dir(staging: Path, target: Path) -> None:
     afterwards. Where the system cannot swap two folders at once (not Linux), the old folder is
     first renamed aside, and renamed back if the new one cannot take its place."""
     if target.exists() and not target.is_dir():
-        raise UserError(f"{target} is a file, not a folder; the site was not written there.")
+        raise UserError(tr("{target} is a file, not a folder; the site was not written there.", target=target))
     try:
         if not target.exists() and not target.is_symlink():
             os.replace(staging, target)
@@ -393,13 +395,13 @@ def replace_dir(staging: Path, target: Path) -> None:
         _sync_dir(target.parent)
         remove_path(old)
     except OSError as exc:
-        hint = _REFUSALS.get(exc.errno or 0)
+        hint = _refusal(exc.errno)
         if exc.errno == errno.EBUSY:
-            hint = ("A mount point cannot be replaced by renaming: mount the volume one level up, "
-                    "or build elsewhere and copy the site in.")
+            hint = tr("A mount point cannot be replaced by renaming: mount the volume one level up, "
+                      "or build elsewhere and copy the site in.")
         raise UserError(
-            f"cannot put the new site in place of {target}: {exc.strerror or exc}. The previous "
-            "site is unchanged." + (f" {hint}" if hint else "")
+            tr("cannot put the new site in place of {target}: {reason}. The previous site is unchanged.",
+               target=target, reason=exc.strerror or exc) + (f" {hint}" if hint else "")
         ) from None
 
 
@@ -503,10 +505,10 @@ def new_staging(target: Path) -> Path:
         mode = target.stat().st_mode & 0o777 if target.is_dir() else _default_mode("dir")
         os.chmod(path, mode)
     except OSError as exc:
-        hint = _REFUSALS.get(exc.errno or 0)
+        hint = _refusal(exc.errno)
         raise UserError(
-            f"cannot create a folder beside {target}: {exc.strerror or exc}. Nothing was changed."
-            + (f" {hint}" if hint else "")
+            tr("cannot create a folder beside {target}: {reason}. Nothing was changed.",
+               target=target, reason=exc.strerror or exc) + (f" {hint}" if hint else "")
         ) from None
     return path
 

@@ -12,33 +12,31 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from .tr import tr, tr_n
+
 Loc = tuple[str | int, ...]
 _Error = TypeVar("_Error", bound=Mapping[str, Any])
 
-_TYPE_WORDS = {
-    bool: "true/false",
-    int: "a number",
-    float: "a number",
-    str: "text",
-    list: "a list",
-    dict: "a group of fields",
-    type(None): "empty",
-}
-
-
 def describe(value: Any) -> str:
-    """What a value is, for a message: ``a number (12)``, ``text ('abc')``."""
-    kind = _TYPE_WORDS.get(type(value), type(value).__name__)
+    """What a value is, for a message: ``a number (12)``, ``text ('abc')``. In Polish a noun
+    phrase in the nominative (``liczba (12)``, ``tekst ('abc')``, ``pusta wartość``), as said
+    after "a jest" / "a to jest"."""
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return tr("true/false ({shown})", shown=str(value).lower())
     if isinstance(value, int | float | str):
         shown = repr(value)
         if len(shown) > 60:
             shown = shown[:57] + "..."
-        return f"{kind} ({shown})"
+        if isinstance(value, str):
+            return tr("text ({shown})", shown=shown)
+        return tr("a number ({shown})", shown=shown)
     if value is None:
-        return "empty"
-    return kind
+        return tr("empty")
+    if type(value) is list:
+        return tr("a list")
+    if type(value) is dict:
+        return tr("a group of fields")
+    return type(value).__name__
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
@@ -53,7 +51,7 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 def suggest(word: str, choices: Iterable[str]) -> str:
     """`` Did you mean 'x'?`` or an empty string."""
     close = closest(word, choices)
-    return f" Did you mean {close!r}?" if close else ""
+    return tr(" Did you mean {close!r}?", close=close) if close else ""
 
 
 #: Spaces people (and word processors) put between groups of three digits: '1 200 000'.
@@ -109,15 +107,28 @@ def number_advice(text: str) -> str:
     without spaces"``; ``'24'`` -> ``": remove the quotes ..."``), or an empty string. Said after
     "expected a number, but this is ...", in definitions and values files alike."""
     if _PLAIN_NUMBER.fullmatch(text):
-        return ": remove the quotes (a number in quotes is text)"
+        return tr(": remove the quotes (a number in quotes is text)")
     found = written_number(text)
     if found is None:
         return ""
     number, left_out = found
-    words = [("with a dot instead of a comma before the decimals" if part == "a comma" else f"without {part}")
-             for part in left_out]
-    said = ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
-    return f": write {number} ({said})"
+    words = [_left_out_words(part) for part in left_out]
+    said = words[0] if len(words) == 1 else tr("{these} and {last}", these=", ".join(words[:-1]), last=words[-1])
+    return tr(": write {number} ({said})", number=number, said=said)
+
+
+def _left_out_words(part: str) -> str:
+    """How one of :func:`written_number`'s left-out parts is said in :func:`number_advice`."""
+    if part == "a comma":
+        return tr("with a dot instead of a comma before the decimals")
+    if part == "spaces":
+        return tr("without spaces")
+    if part == "dots between the thousands":
+        return tr("without dots between the thousands")
+    if part == "commas between the thousands":
+        return tr("without commas between the thousands")
+    return tr("without {unit}", unit=part)  # a unit, quoted: 'zł'
+
 
 
 _ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -155,7 +166,36 @@ def date_advice(text: str) -> str:
     day = written_date(text)
     if day is None:
         return ""
-    return f" Write {day.isoformat()} ({day.day} {_ENGLISH_MONTHS[day.month - 1]} {day.year})."
+    return tr(" Write {date} ({day_in_words}).", date=day.isoformat(), day_in_words=_in_words(day))
+
+
+def _in_words(day: dt.date) -> str:
+    """``1 February 2027``; in Polish ``1 lutego 2027`` (the month in the genitive)."""
+    values = {"day": day.day, "year": day.year}
+    month = day.month
+    if month == 1:
+        return tr("{day} January {year}", **values)
+    if month == 2:
+        return tr("{day} February {year}", **values)
+    if month == 3:
+        return tr("{day} March {year}", **values)
+    if month == 4:
+        return tr("{day} April {year}", **values)
+    if month == 5:
+        return tr("{day} May {year}", **values)
+    if month == 6:
+        return tr("{day} June {year}", **values)
+    if month == 7:
+        return tr("{day} July {year}", **values)
+    if month == 8:
+        return tr("{day} August {year}", **values)
+    if month == 9:
+        return tr("{day} September {year}", **values)
+    if month == 10:
+        return tr("{day} October {year}", **values)
+    if month == 11:
+        return tr("{day} November {year}", **values)
+    return tr("{day} December {year}", **values)
 
 
 def _members(annotation: Any) -> list[Any]:
@@ -242,23 +282,31 @@ _PASTED_MARK = re.compile("^([\u2010-\u2015\u2022\u2023\u2043\u2219\u25aa\u25cf\
 _NUMBER_ERRORS = ("int_type", "int_parsing", "float_type", "float_parsing", "decimal_type")
 
 
+class QuotesExplained(ValueError):
+    """A validator's error that already says the value is in typographic quotes (an id pasted
+    so): :func:`plain` adds nothing about them."""
+
+
 def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     """One pydantic error as a sentence a non-programmer can act on, with what pasting did to
     the value when that is the likely cause (typographic quotes, a dash or bullet for '- ')."""
     message = _plain(error, root)
     value = error.get("input")
-    if not isinstance(value, str) or "typographic" in message:
+    if not isinstance(value, str) or isinstance((error.get("ctx") or {}).get("error"), QuotesExplained):
         return message
     if len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
         if error["type"] in _NUMBER_ERRORS:  # straight quotes would make the number text again
-            return (f"expected a number, but this is text in typographic quotes ({value[0]} "
-                    f"{value[-1]}): remove the quotes (write {(written_number(value[1:-1]) or (value[1:-1],))[0]}; "
-                    "a number needs none).")
-        message += (f" The quotes {value[0]} {value[-1]} are typographic ones, which YAML does not "
-                    "read as quotes: remove them, or type straight quotes (\" or ').")
+            return tr("expected a number, but this is text in typographic quotes ({opening} {closing}): "
+                      "remove the quotes (write {number}; a number needs none).",
+                      opening=value[0], closing=value[-1],
+                      number=(written_number(value[1:-1]) or (value[1:-1],))[0])
+        message += tr(" The quotes {opening} {closing} are typographic ones, which YAML does not "
+                      "read as quotes: remove them, or type straight quotes (\" or ').",
+                      opening=value[0], closing=value[-1])
     elif error["type"] in ("list_type", "tuple_type", "set_type") and (mark := _PASTED_MARK.match(value)):
-        message += (f" The items start with '{mark.group(1)}' (U+{ord(mark.group(1)):04X}), not with "
-                    "the '-' of a list: type '- ' (a hyphen and a space) at the start of each.")
+        message += tr(" The items start with '{mark}' (U+{code:04X}), not with the '-' of a list: "
+                      "type '- ' (a hyphen and a space) at the start of each.",
+                      mark=mark.group(1), code=ord(mark.group(1)))
     return message
 
 
@@ -268,90 +316,106 @@ def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     ctx = error.get("ctx") or {}
     loc: Loc = tuple(error["loc"])
     if kind == "missing":
-        return "this field is required."
+        return tr("this field is required.")
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else "?"
         allowed = sorted({k for m in models_at(root, loc[:-1]) for k in _keys(m)})
         from .models.base import LANGUAGES  # here: that module imports this one
         if name in LANGUAGES and name not in allowed:
-            return (f"'{name}:' gives a text in one language, but here it is a field of its own: "
-                    f"indent it under the field it belongs to, like the line of the other language "
-                    "above it (with the same spaces at the start).")
+            return tr("'{name}:' gives a text in one language, but here it is a field of its own: "
+                      "indent it under the field it belongs to, like the line of the other language "
+                      "above it (with the same spaces at the start).", name=name)
         if set(allowed) == set(LANGUAGES) and value is None and " " in name.strip():
-            return (f"the text {name!r} has no language before it: write "
-                    f"{' or '.join(repr(lang + ': ') for lang in LANGUAGES)} before it.")
+            keys = repr(LANGUAGES[0] + ": ")
+            for lang in LANGUAGES[1:]:
+                keys = tr("{these} or {last}", these=keys, last=repr(lang + ": "))
+            return tr("the text {name!r} has no language before it: write {keys} before it.", name=name, keys=keys)
         hint = suggest(name, allowed)
         if hint:
-            return f"unknown field {name!r}.{hint}"
-        return f"unknown field {name!r}. The fields allowed here are: {', '.join(allowed)}."
+            return tr("unknown field {name!r}.{hint}", name=name, hint=hint)
+        return tr("unknown field {name!r}. The fields allowed here are: {allowed}.",
+                  name=name, allowed=", ".join(allowed))
     if kind in ("string_type", "text_type") and value is None:
-        return "this field is empty: write the text after the ':'."
+        return tr("this field is empty: write the text after the ':'.")
     if kind in ("string_type", "text_type"):
-        extra = ""
         if isinstance(value, bool | int | float):
-            extra = " Put it in quotes if you mean it as text."
-        return f"expected text, but this is {describe(value)}.{extra}"
+            return tr("expected text, but this is {what}. Put it in quotes if you mean it as text.",
+                      what=describe(value))
+        return tr("expected text, but this is {what}.", what=describe(value))
     if kind in _NUMBER_ERRORS:
         if isinstance(value, str) and re.fullmatch(r"[-+]?0\d+(\.\d+)?", value):
-            return (f"expected a number, but this is {describe(value)}: a number does not start with "
-                    f"0 (write {value.lstrip('+-').lstrip('0') or '0'}).")
+            return tr("expected a number, but this is {what}: a number does not start with 0 (write {number}).",
+                      what=describe(value), number=value.lstrip("+-").lstrip("0") or "0")
         if isinstance(value, str) and (advice := number_advice(value)):
-            return f"expected a number, but this is {describe(value)}{advice}."
+            return tr("expected a number, but this is {what}{advice}.", what=describe(value), advice=advice)
         if isinstance(value, str):
-            return f"expected a number, but this is {describe(value)}. Write digits only, like 12 or 0.25."
-        return f"expected a number, but this is {describe(value)}."
+            return tr("expected a number, but this is {what}. Write digits only, like 12 or 0.25.",
+                      what=describe(value))
+        return tr("expected a number, but this is {what}.", what=describe(value))
     if kind == "int_from_float":
-        return f"expected a whole number, but this is {describe(value)}."
+        return tr("expected a whole number, but this is {what}.", what=describe(value))
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, but this is {describe(value)}."
+        return tr("expected true or false, but this is {what}.", what=describe(value))
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
         hint = suggest(str(value), options) if isinstance(value, str) else ""
         if value is None:
-            return f"this field is empty: choose one of {', '.join(options)}."
+            return tr("this field is empty: choose one of {options}.", options=", ".join(options))
         shown = repr(value) if isinstance(value, str) else describe(value)
-        return f"{shown} is not allowed here: choose one of {', '.join(options)}.{hint}"
+        return tr("{shown} is not allowed here: choose one of {options}.{hint}",
+                  shown=shown, options=", ".join(options), hint=hint)
     if kind.startswith("date") and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"{value!r} is not a real date: check the month and the day."
+        return tr("{value!r} is not a real date: check the month and the day.", value=value)
     if kind.startswith("date") or kind.startswith("datetime"):
         advice = date_advice(value) if isinstance(value, str) else ""
-        return f"expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {describe(value)}.{advice}"
+        return tr("expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {what}.{advice}",
+                  what=describe(value), advice=advice)
     if kind in ("list_type", "tuple_type", "set_type"):
-        return f"expected a list (one '- item' per line), but this is {describe(value)}."
+        return tr("expected a list (one '- item' per line), but this is {what}.", what=describe(value))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a group of fields (lines of 'name: value'), but this is {describe(value)}."
+        return tr("expected a group of fields (lines of 'name: value'), but this is {what}.",
+                  what=describe(value))
     if kind == "too_short":
         minimum = ctx.get("min_length", 1)
         if isinstance(value, str):
-            return "must not be empty."
-        return f"needs at least {minimum} item{'s' if minimum != 1 else ''}."
+            return tr("must not be empty.")
+        return tr_n("needs at least {n} item.", "needs at least {n} items.", int(minimum))
     if kind == "too_long":
         maximum = ctx.get("max_length")
         if isinstance(value, str):
-            return f"is too long ({len(value):,} characters); at most {maximum:,} are allowed."
-        return f"has too many items; at most {maximum} are allowed."
+            return tr("is too long ({length:,} characters); at most {limit:,} are allowed.",
+                      length=len(value), limit=maximum)
+        return tr("has too many items; at most {limit} are allowed.", limit=maximum)
     if kind == "string_too_long":
-        return f"is too long; at most {ctx.get('max_length'):,} characters are allowed."
+        return tr("is too long; at most {limit:,} characters are allowed.", limit=ctx.get("max_length"))
     if kind == "string_too_short":
-        return "must not be empty."
+        return tr("must not be empty.")
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        words = {
-            "greater_than_equal": "at least",
-            "greater_than": "more than",
-            "less_than_equal": "at most",
-            "less_than": "less than",
-        }[kind]
         limit = next(iter(ctx.values()), "?")
-        return f"must be {words} {limit}, but this is {describe(value)}."
+        what = describe(value)
+        if kind == "greater_than_equal":
+            return tr("must be at least {limit}, but this is {what}.", limit=limit, what=what)
+        if kind == "greater_than":
+            return tr("must be more than {limit}, but this is {what}.", limit=limit, what=what)
+        if kind == "less_than_equal":
+            return tr("must be at most {limit}, but this is {what}.", limit=limit, what=what)
+        return tr("must be less than {limit}, but this is {what}.", limit=limit, what=what)
     if kind == "string_pattern_mismatch":
-        return f"{describe(value)} does not have the expected form ({ctx.get('pattern')})."
+        return tr("{what} does not have the expected form ({pattern}).",
+                  what=describe(value), pattern=ctx.get("pattern"))
     if kind == "union_tag_invalid":
         tags = str(ctx.get("expected_tags", ""))
         hint = suggest(str(ctx.get("tag", "")), [t.strip().strip("'") for t in tags.split(",")])
-        return f"{ctx.get('tag')!r} is not one of the allowed types: {tags}.{hint}"
+        return tr("{tag!r} is not one of the allowed types: {tags}.{hint}", tag=ctx.get("tag"), tags=tags, hint=hint)
     if kind == "union_tag_not_found":
-        return f"the field {ctx.get('discriminator', 'type')} is required here."
+        return tr("the field {field} is required here.", field=ctx.get("discriminator", "type"))
+    if kind == "tags_type":
+        return tr("expected a list of keywords like [leads, mql], or a list per language like {example}.",
+                  example="{pl: [sprzedaż, kwota], en: [sales, quota]}")
+    if kind == "keywords_type":
+        return tr("expected a list of words like [KPI, onboarding], or a list per language like {example}.",
+                  example="{pl: [KPI, wdrożenie], en: [KPI, onboarding]}")
     if kind in ("value_error", "assertion_error"):
         message = str(error.get("msg", ""))
         for prefix in ("Value error, ", "Assertion failed, "):

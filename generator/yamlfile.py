@@ -49,6 +49,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import fastyaml
 from .errors import Diagnostic
+from .tr import tr
 
 #: Largest YAML file accepted; a playbook definition is a few kilobytes.
 MAX_BYTES = 1_000_000
@@ -155,21 +156,27 @@ _ZERO_WIDTH = "\u200b\u2060\ufeff"
 #: right after a list item's '-' (``-\xa0item`` is a text, not a list item). Group 1 is where the
 #: line's value starts, group 2 the odd character; searched in a text whose line breaks are \n.
 _ODD_PLACES = (
-    (re.compile(rf"^[ \t]*(?:-[ \t]+)*(([{_ODD_SPACES}]))", re.MULTILINE),
-     "{char} is used here to indent the line: it looks like a space, but YAML does not count it. "
-     "Replace it with ordinary spaces"),
-    # (the zero-width ones, at a line's start, are said otherwise: see _ZERO_WIDTH_START)
-    (re.compile(rf"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*:([{_ODD_SPACES}]))", re.MULTILINE),
-     "{char} follows the ':' here, so YAML does not read '{key}' as a field name but the whole "
-     "line as one text: replace it with an ordinary space"),
-    (re.compile(rf"^[ \t]*(?:-[ \t]+)*(-([{_ODD_SPACES}]))", re.MULTILINE),
-     "{char} follows the '-' here, so YAML does not read a list item but a text starting with "
-     "'-': replace it with an ordinary space"),
+    (re.compile(rf"^[ \t]*(?:-[ \t]+)*(([{_ODD_SPACES}]))", re.MULTILINE), "indent"),
+    (re.compile(rf"^[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*:([{_ODD_SPACES}]))", re.MULTILINE), "colon"),
+    (re.compile(rf"^[ \t]*(?:-[ \t]+)*(-([{_ODD_SPACES}]))", re.MULTILINE), "dash"),
 )
 
 
-_ZERO_WIDTH_START = ("{char} is at the start of the line's text: it cannot be seen, but YAML reads "
-                     "it as part of what follows. Remove it")
+def _odd_words(place: str, char: str, key: str) -> str:
+    """What a space-like character ``char`` (its name, capitalized) does at ``place`` (see
+    :data:`_ODD_PLACES`): the message, without its final full stop."""
+    if place == "colon":
+        return tr("{char} follows the ':' here, so YAML does not read '{key}' as a field name but the whole "
+                  "line as one text: replace it with an ordinary space", char=char, key=key)
+    if place == "dash":
+        return tr("{char} follows the '-' here, so YAML does not read a list item but a text starting with "
+                  "'-': replace it with an ordinary space", char=char)
+    if place == "zero-width":  # a zero-width one in a line's indentation
+        return tr("{char} is at the start of the line's text: it cannot be seen, but YAML reads "
+                  "it as part of what follows. Remove it", char=char)
+    return tr("{char} is used here to indent the line: it looks like a space, but YAML does not count it. "
+              "Replace it with ordinary spaces", char=char)
+
 #: A line's indentation and list marks, with any space-like characters in them.
 _ODD_LEAD = re.compile(rf"[ \t{_ODD_SPACES}]*(?:-[ \t{_ODD_SPACES}]+)*")
 
@@ -198,15 +205,15 @@ def _odd_spaces(text: str) -> list[_OddSpace]:
         return []
     lines = _LINE_BREAK.sub("\n", text)
     found: list[_OddSpace] = []
-    for pattern, words in _ODD_PLACES:
+    for pattern, place in _ODD_PLACES:
         for match in pattern.finditer(lines):
             line = lines.count("\n", 0, match.start())
             line_start = lines.rfind("\n", 0, match.start()) + 1
             char = match.group(2)
-            key = match.group(1)[:-2] if words.count("{key}") else ""
+            key = match.group(1)[:-2] if place == "colon" else ""
             name = char_name(char)
-            said = _ZERO_WIDTH_START if char in _ZERO_WIDTH and pattern is _ODD_PLACES[0][0] else words
-            message = said.format(char=name[0].upper() + name[1:], key=key)
+            said = "zero-width" if char in _ZERO_WIDTH and place == "indent" else place
+            message = _odd_words(said, name[0].upper() + name[1:], key)
             found.append(_OddSpace(line, match.start(1) - line_start, match.start(2) - line_start, message))
     return sorted(found, key=lambda odd: (odd.line, odd.column))
 
@@ -289,42 +296,70 @@ def shorten(text: str, limit: int = 40) -> str:
 
 
 def char_name(ch: str) -> str:
-    """``U+0007`` plus a plain name for the characters people meet in practice."""
-    names = {
-        "\x00": "a zero byte",
-        "\t": "a tab",
-        "\n": "a line break",
-        "\r": "a carriage return",
-        "\x08": "a backspace",
-        "\x0b": "a vertical tab",
-        "\x0c": "a page break (form feed)",
-        "\x1b": "an escape character",
-        "\x7f": "a delete character",
-        "\x85": "a 'next line' character",
-        "\u2028": "an invisible line separator",
-        "\u2029": "an invisible paragraph separator",
-        "\ufffe": "a non-character",
-        "\uffff": "a non-character",
-        "\u00a0": "a non-breaking space",
-        "\u202f": "a narrow non-breaking space",
-        "\u200b": "an invisible zero-width space",
-        "\u200c": "an invisible zero-width non-joiner",
-        "\u200d": "an invisible zero-width joiner",
-        "\u00ad": "an invisible soft hyphen",
-        "\u2060": "an invisible word joiner",
-        "\u3000": "a wide (ideographic) space",
-        "\ufeff": "an invisible byte-order mark",
-    }
+    """``U+0007`` plus a plain name for the characters people meet in practice. In Polish a
+    masculine noun phrase (``znak sterujący U+0007``, ``tabulator (U+0009)``), whose nominative
+    and accusative are the same: "plik zawiera {char}: usuń go"."""
     code = f"U+{ord(ch):04X}"
-    if ch in names:
-        return f"{names[ch]} ({code})"
+    name = _char_names(ch)
+    if name is not None:
+        return f"{name} ({code})"
     if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
-        return f"an invisible text-direction character ({code}) that can make a line look different from what it says"
+        return tr("an invisible text-direction character ({code}) that can make a line look different "
+                  "from what it says", code=code)
     if "\ud800" <= ch <= "\udfff":
-        return f"half of a character (the surrogate {code})"
+        return tr("half of a character (the surrogate {code})", code=code)
     if "\u2000" <= ch <= "\u200a" or ch == "\u205f":
-        return f"a typographic space ({code})"
-    return f"the control character {code}"
+        return tr("a typographic space ({code})", code=code)
+    return tr("the control character {code}", code=code)
+
+
+def _char_names(ch: str) -> str | None:
+    """The plain name of a character people meet in practice, or None."""
+    if ch == "\x00":
+        return tr("a zero byte")
+    if ch == "\t":
+        return tr("a tab")
+    if ch == "\n":
+        return tr("a line break")
+    if ch == "\r":
+        return tr("a carriage return")
+    if ch == "\x08":
+        return tr("a backspace")
+    if ch == "\x0b":
+        return tr("a vertical tab")
+    if ch == "\x0c":
+        return tr("a page break (form feed)")
+    if ch == "\x1b":
+        return tr("an escape character")
+    if ch == "\x7f":
+        return tr("a delete character")
+    if ch == "\x85":
+        return tr("a 'next line' character")
+    if ch == "\u2028":
+        return tr("an invisible line separator")
+    if ch == "\u2029":
+        return tr("an invisible paragraph separator")
+    if ch in "\ufffe\uffff":
+        return tr("a non-character")
+    if ch == "\u00a0":
+        return tr("a non-breaking space")
+    if ch == "\u202f":
+        return tr("a narrow non-breaking space")
+    if ch == "\u200b":
+        return tr("an invisible zero-width space")
+    if ch == "\u200c":
+        return tr("an invisible zero-width non-joiner")
+    if ch == "\u200d":
+        return tr("an invisible zero-width joiner")
+    if ch == "\u00ad":
+        return tr("an invisible soft hyphen")
+    if ch == "\u2060":
+        return tr("an invisible word joiner")
+    if ch == "\u3000":
+        return tr("a wide (ideographic) space")
+    if ch == "\ufeff":
+        return tr("an invisible byte-order mark")
+    return None
 
 
 def _scalar_problem(value: str, mark: Any) -> YamlProblem | None:
@@ -332,7 +367,7 @@ def _scalar_problem(value: str, mark: Any) -> YamlProblem | None:
     if found is None:
         return None
     return YamlProblem(
-        f"the text contains {char_name(found.group())}, written as an escape: remove it",
+        tr("the text contains {char}, written as an escape: remove it", char=char_name(found.group())),
         mark,
     )
 
@@ -352,8 +387,8 @@ class _Loader(_Parser):
             if not self.check_event(StreamEndEvent):
                 event: Any = self.get_event()
                 raise YamlProblem(
-                    "the file holds more than one document (a second '---' starts here): put "
-                    "one definition in each file",
+                    tr("the file holds more than one document (a second '---' starts here): put "
+                       "one definition in each file"),
                     event.start_mark,
                 )
         self._expect(StreamEndEvent)
@@ -362,7 +397,7 @@ class _Loader(_Parser):
     def _expect(self, kind: type) -> Any:
         event: Any = self.get_event()
         if not isinstance(event, kind):  # pragma: no cover - libyaml guarantees the order
-            raise YamlProblem("the file could not be read as YAML", event.start_mark)
+            raise YamlProblem(tr("the file could not be read as YAML"), event.start_mark)
         return event
 
     def _compose_document(self) -> Node | None:
@@ -383,21 +418,21 @@ class _Loader(_Parser):
                 continue
             if kind is AliasEvent:
                 raise YamlProblem(
-                    f"an alias (*{event.anchor}) is used here; anchors and aliases (&name, "
-                    "*name) are not supported: write the value out in full",
+                    tr("an alias (*{name}) is used here; anchors and aliases (&name, "
+                       "*name) are not supported: write the value out in full", name=event.anchor),
                     event.start_mark,
                 )
             if event.anchor is not None:
                 raise YamlProblem(
-                    f"an anchor (&{event.anchor}) is defined here; anchors and aliases (&name, "
-                    "*name) are not supported: write the value out in full",
+                    tr("an anchor (&{name}) is defined here; anchors and aliases (&name, "
+                       "*name) are not supported: write the value out in full", name=event.anchor),
                     event.start_mark,
                 )
             count += 1
             if count > MAX_NODES:
                 raise YamlProblem(
-                    f"the file holds more than {MAX_NODES:,} values: split it into several "
-                    "definitions",
+                    tr("the file holds more than {limit:,} values: split it into several "
+                       "definitions", limit=MAX_NODES),
                     event.start_mark,
                 )
             new: Node
@@ -417,7 +452,7 @@ class _Loader(_Parser):
                     tag = _MAP
                 new = MappingNode(tag, [], event.start_mark, None, event.flow_style)
             else:  # pragma: no cover - libyaml guarantees the order
-                raise YamlProblem("the file could not be read as YAML", event.start_mark)
+                raise YamlProblem(tr("the file could not be read as YAML"), event.start_mark)
             if stack:
                 parent = stack[-1]
                 if type(parent) is SequenceNode:
@@ -432,8 +467,8 @@ class _Loader(_Parser):
             if kind is not ScalarEvent:
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
-                        f"the data is nested more than {MAX_DEPTH} levels deep here: check the "
-                        "indentation and the brackets",
+                        tr("the data is nested more than {limit} levels deep here: check the "
+                           "indentation and the brackets", limit=MAX_DEPTH),
                         event.start_mark,
                     )
                 stack.append(new)
@@ -458,20 +493,22 @@ class _Builder:
             if tag != _MAP:
                 raise self._bad_tag(node)
             return self._mapping(node)
-        raise YamlProblem("the file could not be read as YAML", node.start_mark)  # pragma: no cover
+        raise YamlProblem(tr("the file could not be read as YAML"), node.start_mark)  # pragma: no cover
 
     def _bad_tag(self, node: Node) -> YamlProblem:
         tag = node.tag
         if tag.startswith("tag:yaml.org,2002:"):
             tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
         if node.tag in _SHORT_TAGS:
-            what = {ScalarNode: "a single value", SequenceNode: "a list", MappingNode: "a group of fields"}
-            return YamlProblem(
-                f"the tag {tag} does not fit {what[type(node)]}: remove the tag",
-                node.start_mark,
-            )
+            if isinstance(node, SequenceNode):
+                said = tr("the tag {tag} does not fit a list: remove the tag", tag=tag)
+            elif isinstance(node, MappingNode):
+                said = tr("the tag {tag} does not fit a group of fields: remove the tag", tag=tag)
+            else:
+                said = tr("the tag {tag} does not fit a single value: remove the tag", tag=tag)
+            return YamlProblem(said, node.start_mark)
         return YamlProblem(
-            f"the tag {shorten(tag, 50)[1:-1]} is not supported: remove it and write a plain value",
+            tr("the tag {tag} is not supported: remove it and write a plain value", tag=shorten(tag, 50)[1:-1]),
             node.start_mark,
         )
 
@@ -485,49 +522,54 @@ class _Builder:
             return value
         if tag == _NULL:
             if not _NULL_RE.match(value):
-                raise YamlProblem(f"{shorten(value)} is marked empty (!!null) but is not: remove the tag", mark)
+                raise YamlProblem(tr("{value} is marked empty (!!null) but is not: remove the tag", value=shorten(value)),
+                                  mark)
             return None
         if tag == _BOOL:
             if not _BOOL_RE.match(value):
                 raise YamlProblem(
-                    f"{shorten(value)} is marked true/false (!!bool) but is neither: write true or false",
+                    tr("{value} is marked true/false (!!bool) but is neither: write true or false",
+                       value=shorten(value)),
                     mark,
                 )
             return value.lower() == "true"
         if tag == _INT:
             if not _TAGGED_INT_RE.match(value):
                 raise YamlProblem(
-                    f"{shorten(value)} is marked as a whole number (!!int) but is not one: "
-                    "write digits only, or remove the tag",
+                    tr("{value} is marked as a whole number (!!int) but is not one: "
+                       "write digits only, or remove the tag", value=shorten(value)),
                     mark,
                 )
             if len(value.lstrip("+-")) > MAX_DIGITS:
                 raise YamlProblem(
-                    f"the number {shorten(value)} is too large: at most {MAX_DIGITS} digits are allowed",
+                    tr("the number {value} is too large: at most {limit} digits are allowed",
+                       value=shorten(value), limit=MAX_DIGITS),
                     mark,
                 )
             return int(value)
         if tag == _FLOAT:
             if not _TAGGED_FLOAT_RE.match(value):
                 raise YamlProblem(
-                    f"{shorten(value)} is marked as a number (!!float) but is not one: "
-                    "write a number like 0.25, or remove the tag",
+                    tr("{value} is marked as a number (!!float) but is not one: "
+                       "write a number like 0.25, or remove the tag", value=shorten(value)),
                     mark,
                 )
             number = float(value)
             if not math.isfinite(number) or abs(number) >= 10.0**MAX_DIGITS:
                 raise YamlProblem(
-                    f"the number {shorten(value)} is too large: at most {MAX_DIGITS} digits are allowed",
+                    tr("the number {value} is too large: at most {limit} digits are allowed",
+                       value=shorten(value), limit=MAX_DIGITS),
                     mark,
                 )
             if len(value) > 2 * MAX_DIGITS + 2:
                 raise YamlProblem(
-                    f"the number {shorten(value)} has too many digits: write at most {2 * MAX_DIGITS}",
+                    tr("the number {value} has too many digits: write at most {limit}",
+                       value=shorten(value), limit=2 * MAX_DIGITS),
                     mark,
                 )
             return number
         if tag == _MERGE:
-            raise YamlProblem("merge keys (<<) are not supported: write the fields out in full", mark)
+            raise YamlProblem(tr("merge keys (<<) are not supported: write the fields out in full"), mark)
         raise self._bad_tag(node)
 
     def _mapping(self, node: MappingNode) -> dict[Any, Any]:
@@ -538,37 +580,36 @@ class _Builder:
                 isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
             ):
                 raise YamlProblem(
-                    "merge keys (<<) are not supported: write the fields out in full",
+                    tr("merge keys (<<) are not supported: write the fields out in full"),
                     key_node.start_mark,
                 )
             if not isinstance(key_node, ScalarNode):
                 raise YamlProblem(
-                    "a key must be a plain word, not a list or a group of fields",
+                    tr("a key must be a plain word, not a list or a group of fields"),
                     key_node.start_mark,
                 )
             key = self.build(key_node)
             if not isinstance(key, str):
                 if key is None:
-                    what = "this key is empty (~ or null)"
+                    what = tr("this key is empty (~ or null)")
                 elif isinstance(key, bool):
-                    what = f"this key is {str(key).lower()} (true/false)"
+                    what = tr("this key is {value} (true/false)", value=str(key).lower())
                 else:
-                    what = f"this key is the number {key}"
+                    what = tr("this key is the number {number}", number=key)
                 raise YamlProblem(
-                    f"{what}: a key must be a field name like 'title'; put it in quotes if it "
-                    "is meant as text",
+                    tr("{what}: a key must be a field name like 'title'; put it in quotes if it "
+                       "is meant as text", what=what),
                     key_node.start_mark,
                 )
             line = key_node.start_mark.line + 1
             if key in mapping:
                 shown = shorten(key)
-                where = f"on line {line}" if lines[key] == line else f"on line {lines[key]} and line {line}"
-                self.duplicates.append(
-                    YamlProblem(
-                        f"the key {shown} appears twice, {where}: keep only one",
-                        key_node.start_mark,
-                    )
-                )
+                if lines[key] == line:
+                    said = tr("the key {key} appears twice, on line {line}: keep only one", key=shown, line=line)
+                else:
+                    said = tr("the key {key} appears twice, on line {first} and line {line}: keep only one",
+                              key=shown, first=lines[key], line=line)
+                self.duplicates.append(YamlProblem(said, key_node.start_mark))
                 continue
             lines[key] = line
             mapping[key] = self.build(value_node)
@@ -586,52 +627,54 @@ class Parsed:
     warnings: tuple[Diagnostic, ...] = ()
 
 
-_PLAIN_WORDS: tuple[tuple[str, str], ...] = (
-    ("found character '\\t' that cannot start any token", "a tab is used here: YAML needs spaces"),
-    ("found a tab character", "a tab is used here: YAML needs spaces for indentation"),
-    ("mapping values are not allowed in this context", "a ':' is not allowed here: put text with ': ' in quotes, or check the indentation"),
-    ("mapping values are not allowed here", "a ':' is not allowed here: put text with ': ' in quotes, or check the indentation"),
-    ("could not find expected ':'", "a ':' is missing after a key, or a quote is not closed"),
-    ("expected <block end>, but found", "the indentation does not line up with the lines above"),
-    ("found unexpected end of stream", "the file ends too early: a quote or bracket is not closed"),
-    ("found unknown escape character", "an unknown escape (backslash) sequence in a double-quoted text: write \\\\ for a backslash, or use single quotes"),
-    ("did not find expected hexdecimal number", "a backslash in double quotes starts an escape like \\n or \\u00e9, and this one is not complete: write \\\\ for a backslash, or use single quotes"),
-    ("found invalid Unicode character escape code", "this escape (backslash) sequence is not a valid character: remove it"),
-    ("expected escape sequence of", "an escape (backslash) sequence in a double-quoted text is cut short: write \\\\ for a backslash, or use single quotes"),
-    ("special characters are not allowed", "the file contains a control character that is not allowed"),
-    ("found unexpected document separator", "a '---' or '...' line is inside a quoted text: close the quote before it"),
-    ("while scanning a quoted scalar", "a quoted text is not closed"),
-    ("did not find expected key", "a line does not line up with the keys around it, or a '-' is misplaced"),
-    ("did not find expected node content", "a value is missing or starts with a character YAML does not allow"),
-    ("did not find expected '-' indicator", "a list item ('- ') is expected here: check the indentation"),
-    ("found character that cannot start any token", "this character cannot start a value: put the value in quotes"),
-    ("did not find expected ',' or ']'", "a '[' list is not closed with ']'"),
-    ("did not find expected ',' or '}'", "a '{' group is not closed with '}'"),
-    ("did not find expected comment or line break", "there is something after the value on this line: put the whole value in quotes"),
-    ("did not find expected tag URI", "a tag ('!...') is written wrongly: remove it"),
-    ("did not find URI escaped octet", "a tag ('!...') is written wrongly: remove it"),
-    ("found undefined tag handle", "a tag ('!...') is written wrongly: remove it"),
-    ("found duplicate %YAML directive", "the file has two '%YAML' lines: remove them"),
-    ("found incompatible YAML document", "only YAML version 1.x is supported: remove the '%YAML' line"),
-    ("found duplicate %TAG directive", "the file has two '%TAG' lines for the same tag: remove them"),
-    ("did not find expected <document start>", "a '%' line must be followed by '---': remove the '%' line"),
-    ("found unexpected ':'", "a ':' is not allowed here: put the text in quotes"),
-    ("block sequence entries are not allowed", "a list item ('- ') is not allowed here: put it on its own line under a key"),
-    ("could not find expected", "the file ends too early or a line does not line up"),
-    ("found a colon", "a ':' is not allowed here: put the text in quotes"),
-    ("found unknown escape", "an unknown escape (backslash) sequence in a double-quoted text"),
-    ("found undefined alias", "an alias (*name) is used: aliases are not supported"),
-    ("found duplicate anchor", "the same anchor is defined twice: anchors are not supported"),
-    ("found unhashable key", "a key must be a plain word, not a list or mapping"),
-    ("control characters are not allowed", "the file contains a control character that is not allowed"),
-)
+def _plain_words() -> tuple[tuple[str, str], ...]:
+    """libyaml's problems (English, as libyaml words them) and what each is, in plain words."""
+    return (
+        ("found character '\\t' that cannot start any token", tr("a tab is used here: YAML needs spaces")),
+        ("found a tab character", tr("a tab is used here: YAML needs spaces for indentation")),
+        ("mapping values are not allowed in this context", tr("a ':' is not allowed here: put text with ': ' in quotes, or check the indentation")),
+        ("mapping values are not allowed here", tr("a ':' is not allowed here: put text with ': ' in quotes, or check the indentation")),
+        ("could not find expected ':'", tr("a ':' is missing after a key, or a quote is not closed")),
+        ("expected <block end>, but found", tr("the indentation does not line up with the lines above")),
+        ("found unexpected end of stream", tr("the file ends too early: a quote or bracket is not closed")),
+        ("found unknown escape character", tr("an unknown escape (backslash) sequence in a double-quoted text: write \\\\ for a backslash, or use single quotes")),
+        ("did not find expected hexdecimal number", tr("a backslash in double quotes starts an escape like \\n or \\u00e9, and this one is not complete: write \\\\ for a backslash, or use single quotes")),
+        ("found invalid Unicode character escape code", tr("this escape (backslash) sequence is not a valid character: remove it")),
+        ("expected escape sequence of", tr("an escape (backslash) sequence in a double-quoted text is cut short: write \\\\ for a backslash, or use single quotes")),
+        ("special characters are not allowed", tr("the file contains a control character that is not allowed")),
+        ("found unexpected document separator", tr("a '---' or '...' line is inside a quoted text: close the quote before it")),
+        ("while scanning a quoted scalar", tr("a quoted text is not closed")),
+        ("did not find expected key", tr("a line does not line up with the keys around it, or a '-' is misplaced")),
+        ("did not find expected node content", tr("a value is missing or starts with a character YAML does not allow")),
+        ("did not find expected '-' indicator", tr("a list item ('- ') is expected here: check the indentation")),
+        ("found character that cannot start any token", tr("this character cannot start a value: put the value in quotes")),
+        ("did not find expected ',' or ']'", tr("a '[' list is not closed with ']'")),
+        ("did not find expected ',' or '}'", tr("a '{opens}' group is not closed with '{closes}'", opens="{", closes="}")),
+        ("did not find expected comment or line break", tr("there is something after the value on this line: put the whole value in quotes")),
+        ("did not find expected tag URI", tr("a tag ('!...') is written wrongly: remove it")),
+        ("did not find URI escaped octet", tr("a tag ('!...') is written wrongly: remove it")),
+        ("found undefined tag handle", tr("a tag ('!...') is written wrongly: remove it")),
+        ("found duplicate %YAML directive", tr("the file has two '%YAML' lines: remove them")),
+        ("found incompatible YAML document", tr("only YAML version 1.x is supported: remove the '%YAML' line")),
+        ("found duplicate %TAG directive", tr("the file has two '%TAG' lines for the same tag: remove them")),
+        ("did not find expected <document start>", tr("a '%' line must be followed by '---': remove the '%' line")),
+        ("found unexpected ':'", tr("a ':' is not allowed here: put the text in quotes")),
+        ("block sequence entries are not allowed", tr("a list item ('- ') is not allowed here: put it on its own line under a key")),
+        ("could not find expected", tr("the file ends too early or a line does not line up")),
+        ("found a colon", tr("a ':' is not allowed here: put the text in quotes")),
+        ("found unknown escape", tr("an unknown escape (backslash) sequence in a double-quoted text")),
+        ("found undefined alias", tr("an alias (*name) is used: aliases are not supported")),
+        ("found duplicate anchor", tr("the same anchor is defined twice: anchors are not supported")),
+        ("found unhashable key", tr("a key must be a plain word, not a list or mapping")),
+        ("control characters are not allowed", tr("the file contains a control character that is not allowed")),
+    )
 
 
 def plain_words(problem: str) -> str:
-    for needle, words in _PLAIN_WORDS:
+    for needle, words in _plain_words():
         if needle in problem:
             return words
-    return "the file is not valid YAML here: check the quotes, brackets and indentation"
+    return tr("the file is not valid YAML here: check the quotes, brackets and indentation")
 
 
 def _line_starts(text: str, end: int) -> tuple[int, int]:
@@ -683,8 +726,8 @@ def decode(raw: bytes, display: str) -> str | Diagnostic:
         encoding = _looks_utf16(raw)
     if encoding:
         return Diagnostic(
-            display, 1, 1, "", f"the file is saved as {encoding}: save it as UTF-8 (in most editors: "
-            "'Save as' > encoding 'UTF-8')."
+            display, 1, 1, "", tr("the file is saved as {encoding}: save it as UTF-8 (in most editors: "
+                                  "'Save as' > encoding 'UTF-8').", encoding=encoding)
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -698,8 +741,8 @@ def decode(raw: bytes, display: str) -> str | Diagnostic:
             line,
             col,
             "",
-            f"the file is not saved as UTF-8: the byte 0x{raw[exc.start]:02X} here is not valid "
-            "UTF-8 (the file may be saved as Windows-1250 or ISO-8859-2): save it as UTF-8.",
+            tr("the file is not saved as UTF-8: the byte 0x{byte:02X} here is not valid "
+               "UTF-8 (the file may be saved as Windows-1250 or ISO-8859-2): save it as UTF-8.", byte=raw[exc.start]),
         )
 
 
@@ -708,7 +751,7 @@ def _forbidden_char(text: str, display: str) -> Diagnostic | None:
     if found is None:
         return None
     line, col = _locate_offset(text, found.start())
-    return Diagnostic(display, line, col, "YAML", f"the file contains {char_name(found.group())}: remove it.")
+    return Diagnostic(display, line, col, "YAML", tr("the file contains {char}: remove it.", char=char_name(found.group())))
 
 
 def _read(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -741,7 +784,7 @@ def parse_text(text: str, display: str) -> Parsed:
         return Parsed(None, (_at(display, exc.mark, "YAML", exc.message),), text)
     except yaml.reader.ReaderError as exc:
         line, col = _locate_offset(text, exc.position)
-        message = f"the file contains {char_name(chr(exc.character))}: remove it."
+        message = tr("the file contains {char}: remove it.", char=char_name(chr(exc.character)))
         return Parsed(None, (Diagnostic(display, line, col, "YAML", message),), text)
     except yaml.MarkedYAMLError as exc:
         mark, message = syntax_problem(text, exc)
@@ -783,9 +826,9 @@ def comment_cuts(text: str, display: str) -> tuple[Diagnostic, ...]:
             rest = _clip(after.group(1).rstrip())
             found.append(Diagnostic(
                 display, end.line + 1, after.start(1), loc_text(loc),
-                f"the value ends before '#{rest}': YAML reads ' #' and what follows as a comment, "
-                f"so the value is '{_clip(node.value)}'. If '#{rest}' belongs to it, put the "
-                "whole text in quotes (\"...\").",
+                tr("the value ends before '#{rest}': YAML reads ' #' and what follows as a comment, "
+                   "so the value is '{value}'. If '#{rest}' belongs to it, put the "
+                   "whole text in quotes (\"...\").", rest=rest, value=_clip(node.value)),
                 severity="warning",
             ))
     return tuple(sorted(found))
@@ -811,8 +854,9 @@ def dotted_thousands(text: str, display: str) -> tuple[Diagnostic, ...]:
             decimal = read if len(read) < len(node.value.lstrip("+")) else node.value.lstrip("+") + "0"
             found.append(Diagnostic(
                 display, node.start_mark.line + 1, node.start_mark.column + 1, loc_text(loc),
-                f"{node.value} is read as {read}, with a dot before the decimals. If you mean "
-                f"{whole}, write it without the dot; if you mean {read}, write {decimal}.",
+                tr("{value} is read as {read}, with a dot before the decimals. If you mean "
+                   "{whole}, write it without the dot; if you mean {read}, write {decimal}.",
+                   value=node.value, read=read, whole=whole, decimal=decimal),
                 severity="warning",
             ))
     return tuple(found)
@@ -830,29 +874,38 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
         # '* item' (a Markdown list pasted in) or '& more': said at the '*' or '&' itself
         mark = exc.context_mark
         sign = "*" if exc.context.endswith("alias") else "&"
-        message = (f"a value cannot start with '{sign}' and a space: for a list, start each item "
-                   f"with '- ' (a hyphen and a space); for a text that starts with '{sign}', put it "
-                   "in quotes")
+        message = tr("a value cannot start with '{sign}' and a space: for a list, start each item "
+                     "with '- ' (a hyphen and a space); for a text that starts with '{sign}', put it "
+                     "in quotes", sign=sign)
     elif exc.context == "while scanning a quoted scalar" and exc.context_mark is not None \
             and "end of stream" in (exc.problem or ""):
         # 'title: "Plan' with no closing quote: the end of the file is no place to look for it
         mark = exc.context_mark
         opening = _char_at(text, mark.line, mark.column) or '"'
-        message = (f"this quoted text is never closed: the file ends before its closing {opening}. "
-                   f"Put the {opening} where the text ends")
+        message = tr("this quoted text is never closed: the file ends before its closing {quote}. "
+                     "Put the {quote} where the text ends", quote=opening)
     elif exc.context in _FLOW and exc.context_mark is not None and mark is not None \
             and mark.line != exc.context_mark.line \
             and _FLOW[exc.context][1] not in _LINE_BREAK.split(text, exc.context_mark.line + 1)[
                 exc.context_mark.line][exc.context_mark.column:]:
         # 'tags: [a, b' and the next key: said at the '[', not at the innocent line after it
         opens, closes = _FLOW[exc.context]
-        what = "list" if opens == "[" else "group"
         following = _LINE_BREAK.split(text)[mark.line:]
-        at = (f"line {mark.line + 1}, column {mark.column + 1}"
-              if following and (following[0][mark.column:] + "".join(following[1:])).strip()
-              else "the end of the file")
+        at_end = not (following and (following[0][mark.column:] + "".join(following[1:])).strip())
+        place = {"opens": opens, "closes": closes, "line": mark.line + 1, "column": mark.column + 1}
         mark = exc.context_mark
-        message = f"this '{opens}' {what} is not closed with '{closes}': YAML was still reading it at {at}"
+        if opens == "[" and at_end:
+            message = tr("this '{opens}' list is not closed with '{closes}': YAML was still reading it at "
+                         "the end of the file", **place)
+        elif opens == "[":
+            message = tr("this '{opens}' list is not closed with '{closes}': YAML was still reading it at "
+                         "line {line}, column {column}", **place)
+        elif at_end:
+            message = tr("this '{opens}' group is not closed with '{closes}': YAML was still reading it at "
+                         "the end of the file", **place)
+        else:
+            message = tr("this '{opens}' group is not closed with '{closes}': YAML was still reading it at "
+                         "line {line}, column {column}", **place)
     elif (opened := _unclosed_quote(text, mark)) is not None:
         mark, message = opened
     elif exc.context == "while scanning a simple key" and exc.context_mark is not None \
@@ -860,22 +913,24 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
         # '  pl: Kierownik' then '  Head of Marketing': libyaml looks for the ':' on the next
         # line; the mistake is the line of text without a key, said there
         mark = exc.context_mark
-        message = "this line has no key: " + _missing_key_hint(text, mark.line, mark.column)
+        message = tr("this line has no key: {hint}", hint=_missing_key_hint(text, mark.line, mark.column))
     elif mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-        message = "a tab is used here: YAML needs spaces for indentation"
+        message = tr("a tab is used here: YAML needs spaces for indentation")
         rest = _LINE_BREAK.split(text, mark.line + 1)[mark.line][mark.column:].strip(" \t")
-        if not rest or rest.startswith("#"):  # a line that looks empty, or only a comment
-            message = (f"this line {'looks empty' if not rest else 'holds only a comment'} but "
-                       "starts with a tab, which YAML does not allow at the start of a line: "
-                       "delete the tab")
+        if not rest:  # a line that looks empty
+            message = tr("this line looks empty but starts with a tab, which YAML does not allow at the "
+                         "start of a line: delete the tab")
+        elif rest.startswith("#"):  # a line with only a comment
+            message = tr("this line holds only a comment but starts with a tab, which YAML does not allow "
+                         "at the start of a line: delete the tab")
     elif mark is not None:
         message = _after_quote(text, mark.line, mark.column) or message
         lines = _LINE_BREAK.split(text, mark.line + 1)
         line = lines[mark.line] if mark.line < len(lines) else ""
         quote = _TYPOGRAPHIC_OPEN.search(line[: mark.column + 1])
         if quote:  # title: “Step one: plan” (Word's or an e-mail's quotes do not quote)
-            message += (f". The quote {quote.group(1)} here is a typographic one, which YAML does "
-                        "not read as a quote: type straight quotes (\") instead")
+            message += tr(". The quote {quote} here is a typographic one, which YAML does "
+                          "not read as a quote: type straight quotes (\") instead", quote=quote.group(1))
     return mark, message
 
 
@@ -895,11 +950,12 @@ def _missing_key_hint(text: str, line: int, column: int) -> str:
             continue
         key = _LANGUAGE_KEY.match(above[column:]) if indent == column else None
         if key is not None:
-            other, name = ("en", "English") if key.group(1) == "pl" else ("pl", "Polish")
-            return f"if it is the {name} text, write '{other}: ' before it"
+            if key.group(1) == "pl":
+                return tr("if it is the English text, write 'en: ' before it")
+            return tr("if it is the Polish text, write 'pl: ' before it")
         break
-    return ("write the key and ':' before the text, like 'title: text'; if it goes on from the "
-            "text above, indent it further than that text's key")
+    return tr("write the key and ':' before the text, like 'title: text'; if it goes on from the "
+              "text above, indent it further than that text's key")
 
 
 _ScanLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -932,22 +988,22 @@ def _unclosed_quote(text: str, mark: Any) -> tuple[Any, str] | None:
             or lines[mark.line][end.column:mark.column].strip(" \t") \
             or not any(_LOOKS_LIKE_YAML.match(row) for row in lines[start.line + 1:end.line + 1]):
         return None
-    quote = last.style
-    return start, (f"this quoted text is not closed on its line, so YAML reads the lines after it "
-                   f"as part of the text, up to the {quote} on line {end.line + 1}: close the "
-                   "quote on this line")
+    return start, tr("this quoted text is not closed on its line, so YAML reads the lines after it "
+                     "as part of the text, up to the {quote} on line {line}: close the "
+                     "quote on this line", quote=last.style, line=end.line + 1)
 
 
 #: A value that starts with a typographic quote (after a key's ':', a '- ', '[' or ',').
 _TYPOGRAPHIC_OPEN = re.compile("(?:^|[:,\\[{-])[ ]*([\u201c\u201e\u2018\u201a\u00ab\u00bb\u201d])")
 
 
-_AFTER_QUOTE = {
-    "'": "the text goes on after its closing quote ('): inside '...' write a quote twice "
-         "('Don''t'), or put the whole text in double quotes (\"Don't\")",
-    '"': 'the text goes on after its closing quote ("): inside "..." write a quote as \\" '
-         "(\"Cel \\\"A\\\" 2027\"), or put the whole text in single quotes ('Cel \"A\" 2027')",
-}
+def _after_quote_words(quote: str) -> str:
+    """How to write a text with ``quote`` inside it, quoted: what :func:`_after_quote` says."""
+    if quote == "'":
+        return tr("the text goes on after its closing quote ('): inside '...' write a quote twice "
+                  "('Don''t'), or put the whole text in double quotes (\"Don't\")")
+    return tr('the text goes on after its closing quote ("): inside "..." write a quote as \\" '
+              "(\"Cel \\\"A\\\" 2027\"), or put the whole text in single quotes ('Cel \"A\" 2027')")
 
 
 def _after_quote(text: str, line: int, column: int) -> str | None:
@@ -959,9 +1015,9 @@ def _after_quote(text: str, line: int, column: int) -> str | None:
         return None
     before = lines[line][:column].rstrip(" ")
     quote = before[-1:]
-    if quote not in _AFTER_QUOTE or before[:-1].count(quote) < 1:
+    if quote not in ("'", '"') or before[:-1].count(quote) < 1:
         return None
-    return _AFTER_QUOTE[quote]
+    return _after_quote_words(quote)
 
 
 def too_big(size: int, display: str) -> Diagnostic:
@@ -970,8 +1026,8 @@ def too_big(size: int, display: str) -> Diagnostic:
         1,
         1,
         "",
-        f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes: split it into "
-        "smaller files.",
+        tr("the file is {size:,} bytes, over the limit of {limit:,} bytes: split it into "
+           "smaller files.", size=size, limit=MAX_BYTES),
     )
 
 

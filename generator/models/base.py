@@ -29,7 +29,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..messages import TYPOGRAPHIC_QUOTES
+from ..messages import TYPOGRAPHIC_QUOTES, QuotesExplained
+from ..tr import tr
 from ..yamlfile import char_name
 
 #: Languages a text mapping may carry. The first is the default content language.
@@ -50,22 +51,49 @@ _PLACEHOLDER_RE = re.compile(r"^TODO-([a-z]+)-id$")
 def _check_slug(value: str) -> str:
     placeholder = _PLACEHOLDER_RE.match(value)
     if placeholder:
-        kind = placeholder.group(1)
-        whose = {"sla": "an SLA template's", "term": "a glossary term's"}.get(kind, f"a {kind}'s")
-        raise ValueError(f"{value!r} is the placeholder 'playbook new' wrote: replace it with {whose} id")
+        raise ValueError(_placeholder_words(value, placeholder.group(1)))
     if not SLUG_RE.match(value) or "--" in value:
         pasted = _pasted_slug(value)
         if pasted:
-            raise ValueError(pasted)
+            raise (QuotesExplained if value[0] in TYPOGRAPHIC_QUOTES else ValueError)(pasted)
         meant = as_slug(value) if re.fullmatch(r"[\w -]+", value) else None
-        like = f"; write it as {meant!r}" if meant and meant != value else ", like 'lead-handoff'"
-        raise ValueError(
-            f"{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and single "
-            f"hyphens, starting and ending with a letter or digit{like}"
-        )
+        if meant and meant != value:
+            raise ValueError(tr("{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and "
+                                "single hyphens, starting and ending with a letter or digit; write it as "
+                                "{meant!r}", value=value, meant=meant))
+        raise ValueError(tr("{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and single "
+                            "hyphens, starting and ending with a letter or digit, like 'lead-handoff'", value=value))
     if value in _WINDOWS_RESERVED:
-        raise ValueError(f"{value!r} cannot be used as an id: it is a reserved file name on Windows")
+        raise ValueError(tr("{value!r} cannot be used as an id: it is a reserved file name on Windows", value=value))
     return value
+
+
+def _placeholder_words(value: str, kind: str) -> str:
+    """What to write for ``TODO-<kind>-id``, the placeholder ``playbook new`` wrote."""
+    if kind == "sla":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with an SLA template's id",
+                  value=value)
+    if kind == "term":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a glossary term's id",
+                  value=value)
+    if kind == "team":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a team's id", value=value)
+    if kind == "process":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a process's id",
+                  value=value)
+    if kind == "goal":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a goal's id", value=value)
+    if kind == "strategy":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a strategy's id",
+                  value=value)
+    if kind == "checklist":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a checklist's id",
+                  value=value)
+    if kind == "playbook":
+        return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a playbook's id",
+                  value=value)
+    return tr("{value!r} is the placeholder 'playbook new' wrote: replace it with a {kind}'s id",
+              value=value, kind=kind)
 
 
 #: Letters an id is written without: Polish ones by their base letter (``ł`` has no accent to drop).
@@ -90,14 +118,18 @@ def _pasted_slug(value: str) -> str | None:
     around it, or an invisible character in it (the message shows it, named)."""
     quoted = len(value) > 2 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES
     if quoted and SLUG_RE.match(value[1:-1]):
-        return (f"{value!r} is in typographic quotes ({value[0]} {value[-1]}), which YAML does "
-                f"not read as quotes: remove them (write {value[1:-1]!r}; an id needs no quotes)")
+        return tr("{value!r} is in typographic quotes ({opening} {closing}), which YAML does not read as "
+                  "quotes: remove them (write {bare!r}; an id needs no quotes)",
+                  value=value, opening=value[0], closing=value[-1], bare=value[1:-1])
     found = _INVISIBLE.search(value)
     bare = _INVISIBLE.sub("", value)
     if found and SLUG_RE.match(bare) and "--" not in bare:
-        where = f"after {value[: found.start()]!r}" if found.start() else "at its start"
-        return (f"the id {bare!r} has {char_name(found.group())} in it ({where}), which cannot be "
-                "seen: delete the id and type it again")
+        if found.start():
+            return tr("the id {bare!r} has {char} in it (after {before!r}), which cannot be seen: delete "
+                      "the id and type it again", bare=bare, char=char_name(found.group()),
+                      before=value[: found.start()])
+        return tr("the id {bare!r} has {char} in it (at its start), which cannot be seen: delete the id "
+                  "and type it again", bare=bare, char=char_name(found.group()))
     return None
 
 
@@ -113,11 +145,11 @@ def is_slug(value: str) -> bool:
 def _strip_nonempty(value: str) -> str:
     stripped = value.strip()
     if not stripped:
-        raise ValueError("must not be empty or only spaces")
+        raise ValueError(tr("must not be empty or only spaces"))
     if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in stripped):
         # A zero-width space or a byte order mark pasted alone: an empty heading, an empty link.
-        raise ValueError("must not be empty, but it holds only invisible characters (like a "
-                         "zero-width space): write the text")
+        raise ValueError(tr("must not be empty, but it holds only invisible characters (like a "
+                            "zero-width space): write the text"))
     return stripped
 
 
@@ -126,7 +158,7 @@ def _date_text(value: Any) -> Any:
     1970) and ``2027-06-30T10:00`` as dates."""
     if isinstance(value, dt.date) or (isinstance(value, str) and _DATE_RE.match(value)):
         return value
-    raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD")
+    raise PydanticCustomError("date_type", "expected a date written as YYYY-MM-DD")  # messages.plain says it
 
 
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -150,7 +182,7 @@ class Translations(Model):
 
     def model_post_init(self, __context: Any) -> None:
         if self.pl is None and self.en is None:
-            raise ValueError("give the text in at least one language, for example 'pl: ...'")
+            raise ValueError(tr("give the text in at least one language, for example 'pl: ...'"))
 
 
 def _text_tag(value: Any) -> str | None:
@@ -260,14 +292,16 @@ def _text(value: Any) -> str:
         return value
     if isinstance(value, dict):
         forms = ", ".join(f"{key}: {word}" for key, word in value.items())
-        raise NotAText(
-            f"the template shows as a text a unit with forms by number ({{{forms}}}), and which "
+        raise NotAText(tr(
+            "the template shows as a text a unit with forms by number ({{{forms}}}), and which "
             "form is right depends on the number before it: show the number and its unit "
-            "together, with with_unit(number, unit), like {{ with_unit(d.target, d.unit) }}, "
-            "which writes '14 transakcji', '2 transakcje', '1 deal'")
-    what = "a list" if isinstance(value, list) else type(value).__name__
-    raise NotAText(f"the template shows as a text a value that is {what}, not a text: show "
-                   "its items one by one, with {% for item in ... %}")
+            "together, with with_unit(number, unit), like {{{{ with_unit(d.target, d.unit) }}}}, "
+            "which writes '14 transakcji', '2 transakcje', '1 deal'", forms=forms))
+    if isinstance(value, list):
+        raise NotAText(tr("the template shows as a text a value that is a list, not a text: show "
+                          "its items one by one, with {loop}", loop="{% for item in ... %}"))
+    raise NotAText(tr("the template shows as a text a value that is {what}, not a text: show "
+                      "its items one by one, with {{% for item in ... %}}", what=type(value).__name__))
 
 
 #: Letters with diacritics that Polish sorts as letters of their own, right after their base

@@ -16,6 +16,7 @@ from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
 from ..messages import describe
+from ..tr import tr
 from .base import Translations
 
 #: ISO 4217 codes of the currencies in use (CLDR's territory data, November 2026), and a few
@@ -71,26 +72,31 @@ def _currency_code(value: Any) -> str:
     """A currency as written by a person: ``PLN``, ``pln``, `` PLN ``, ``zł``, ``€`` are all PLN
     or EUR; anything else is a plain-words error, with the code that was probably meant."""
     if not isinstance(value, str) or not value.strip():
-        what = ("this field is empty" if value is None or isinstance(value, str)
-                else f"expected a currency code, but this is {describe(value)}")
-        raise PydanticCustomError("currency_type", "{message}", {"message": (
-            f"{what}: write the currency's three-letter code, like PLN, EUR or USD")})
+        if value is None or isinstance(value, str):
+            said = tr("this field is empty: write the currency's three-letter code, like PLN, EUR or USD")
+        else:
+            said = tr("expected a currency code, but this is {what}: write the currency's three-letter code, "
+                      "like PLN, EUR or USD", what=describe(value))
+        raise PydanticCustomError("currency_type", "{message}", {"message": said})
     word = value.strip()
     if word.upper() in CURRENCIES:
         return word.upper()
     if word.casefold() in SIGNS:
         return SIGNS[word.casefold()]
     if word == "$":
-        raise PydanticCustomError("currency_code", "{message}", {"message": (
+        raise PydanticCustomError("currency_code", "{message}", {"message": tr(
             "'$' is the sign of several currencies: write the code of yours, like USD, CAD or AUD")})
     meant = _NAMES.get(word.casefold())
     if meant is None:
         close = difflib.get_close_matches(word.upper(), sorted(CURRENCIES), n=1, cutoff=0.6)
         meant = close[0] if close else None
-    hint = f" (did you mean {meant!r}?)" if meant else ""
-    raise PydanticCustomError("currency_code", "{message}", {"message": (
-        f"{word!r} is not a currency code{hint}: write the currency's three-letter ISO 4217 code, "
-        "like PLN, EUR or USD")})
+    if meant:
+        said = tr("{word!r} is not a currency code (did you mean {meant!r}?): write the currency's three-letter "
+                  "ISO 4217 code, like PLN, EUR or USD", word=word, meant=meant)
+    else:
+        said = tr("{word!r} is not a currency code: write the currency's three-letter ISO 4217 code, "
+                  "like PLN, EUR or USD", word=word)
+    raise PydanticCustomError("currency_code", "{message}", {"message": said})
 
 
 CurrencyCode = Annotated[str, BeforeValidator(_currency_code)]
