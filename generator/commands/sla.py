@@ -21,6 +21,7 @@ from ..messages import suggest
 from ..models.base import localize
 from ..sla import outputs, values
 from ..sla.spec import compile_spec
+from ..tr import tr, tr_n
 from ._common import load_needed, print_warnings, project_of
 
 _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
@@ -67,17 +68,18 @@ def find_sla(catalogue: Catalogue, ident: str) -> Entry:
         return starting[0]  # said by the command, once it knows this is the one (_using)
     ids = [e.id for e in slas]
     if not ids:
-        raise UserError("There are no SLA templates in this project (kind: sla).")
+        raise UserError(tr("There are no SLA templates in this project (kind: sla)."))
     hint = suggest(ident, ids)
-    listing = f" The SLA templates are: {', '.join(ids)}."
-    what = f"{ident!r} is a {entry.kind}, not an SLA template" if entry else f"There is no SLA template {ident!r}"
-    raise UserError(f"{what}.{hint}{listing}")
+    listing = tr(" The SLA templates are: {ids}.", ids=", ".join(ids))
+    what = (tr("{ident!r} is a {kind}, not an SLA template.", ident=ident, kind=entry.kind) if entry
+            else tr("There is no SLA template {ident!r}.", ident=ident))
+    raise UserError(f"{what}{hint}{listing}")
 
 
 def _using(entry: Entry, ident: str) -> None:
     """Name the template found by the start of its id."""
     if entry.id != ident:
-        print(f"Using the SLA template {entry.id!r}.", file=sys.stderr)
+        print(tr("Using the SLA template {id!r}.", id=entry.id), file=sys.stderr)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -86,14 +88,16 @@ def run_list(args: argparse.Namespace) -> int:
     print_warnings(problems)
     lang = project.settings.lang
     if not entries:
-        print("No SLA templates.")
+        print(tr("No SLA templates."))
         return 0
     width = max(len(e.id) for e in entries)
     for entry in entries:
         d = entry.definition
         count = len(getattr(d, "parameters", []))
         title = localize(d.title, lang).text
-        print(f"{entry.id:<{width}}  {title} ({count} parameters; {entry.source.display})")
+        # English says "parameters" for one too, as it always has (its output is pinned).
+        about = tr_n("({n} parameters; {file})", "({n} parameters; {file})", count, file=entry.source.display)
+        print(f"{entry.id:<{width}}  {title} {about}")
     return 0
 
 
@@ -124,15 +128,17 @@ def run_values(args: argparse.Namespace) -> int:
     if out.resolve().is_relative_to(project.playbooks_dir.resolve()):
         # Every YAML file there is read as a definition: the project would stop loading, with
         # "kind: this field is required" about the values file, and 'sla fill' with it.
-        raise UserError(f"--out: {args.out} is inside the folder of the definitions "
-                        f"({project.settings.playbooks_dir}/), where every YAML file is read as a "
-                        f"definition; write the values file somewhere else, like --out {out.name}.")
+        raise UserError(tr("--out: {out} is inside the folder of the definitions ({folder}/), where "
+                           "every YAML file is read as a definition; write the values file somewhere "
+                           "else, like --out {name}.", out=args.out,
+                           folder=project.settings.playbooks_dir, name=out.name))
     if out.exists() and not args.force:
-        raise UserError(f"{args.out} already exists; it was left as it is (add --force to replace it).")
+        raise UserError(tr("{out} already exists; it was left as it is (add --force to replace it).",
+                           out=args.out))
     _write(out, text)
-    print(f"Wrote {printable(args.out)}: fill in the values, then run "
-          f"'playbook sla fill {entry.id} --values {printable(args.out)} --format pdf --out {entry.id}.pdf'.",
-          file=sys.stderr)
+    print(tr("Wrote {out}: fill in the values, then run "
+             "'playbook sla fill {id} --values {out} --format pdf --out {id}.pdf'.",
+             out=printable(args.out), id=entry.id), file=sys.stderr)
     return 0
 
 
@@ -140,14 +146,16 @@ def run_fill(args: argparse.Namespace) -> int:
     named = _SUFFIXES.get(Path(args.out).suffix.lower()) if args.out else None
     fmt = args.format or named or "md"
     if args.format and named and named != args.format:  # --format md --out sla.pdf
-        raise UserError(f"--out: {args.out} names a {named} file, but --format is {args.format}: "
-                        f"name it like sla.{args.format}, or leave --format out.")
+        raise UserError(tr("--out: {out} names a {named} file, but --format is {format}: name it like "
+                           "sla.{format}, or leave --format out.", out=args.out, named=named,
+                           format=args.format))
     if fmt in ("pdf", "docx") and not args.out:
-        raise UserError(f"--out: a {fmt} file cannot be printed; name the file, like --out sla.{fmt}.")
+        raise UserError(tr("--out: a {format} file cannot be printed; name the file, like --out sla.{format}.",
+                           format=fmt))
     if args.out:
         _file_out(args.out, f"sla.{fmt}")
     if args.out and Path(args.out).resolve() == Path(args.values).resolve():
-        raise UserError("--out: this is the values file itself; choose another file.")
+        raise UserError(tr("--out: this is the values file itself; choose another file."))
     project = project_of(args, lang=args.lang)
     _catalogue, problems, (entry,) = load_needed(project, "sla", lambda c: [find_sla(c, args.id)],
                                                     asked=args.id)
@@ -162,8 +170,10 @@ def run_fill(args: argparse.Namespace) -> int:
         _to_stdout(payload)
         return 0
     _write(Path(args.out), payload)
-    print(f"Wrote {printable(args.out)} ({fmt}, {spec['lang']}): {len(filled.clauses)} clauses of "
-          f"{entry.id!r}.", file=sys.stderr)
+    # English says "clauses" for one too, as it always has (its output is pinned).
+    print(tr_n("Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.",
+               "Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.", len(filled.clauses),
+               out=printable(args.out), format=fmt, lang=spec["lang"], id=entry.id), file=sys.stderr)
     return 0
 
 
@@ -171,17 +181,18 @@ def _file_out(value: str, example: str) -> Path:
     """``--out``, which names a file: ``--out sla/`` (a folder, as written) is refused, not
     written as a file named 'sla'."""
     if value.endswith(("/", os.sep)):
-        raise UserError(f"--out: {value} names a folder; name a file in it, like {value}{example}.")
+        raise UserError(tr("--out: {out} names a folder; name a file in it, like {out}{example}.",
+                           out=value, example=example))
     return Path(value)
 
 
 def _write(path: Path, data: str | bytes) -> None:
     if path.is_dir():
-        raise UserError(f"--out: {path} is a folder; name a file in it.")
+        raise UserError(tr("--out: {out} is a folder; name a file in it.", out=path))
     if not path.parent.is_dir():  # a typo in a folder's name is not a new folder
-        raise UserError(f"--out: the folder {path.parent} does not exist; create it first, or "
-                        "name a file in a folder that does.")
+        raise UserError(tr("--out: the folder {folder} does not exist; create it first, or name a "
+                           "file in a folder that does.", folder=path.parent))
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise UserError(f"--out: cannot write {path}: {exc.strerror}.") from None
+        raise UserError(tr("--out: cannot write {out}: {reason}.", out=path, reason=exc.strerror)) from None

@@ -37,6 +37,7 @@ from ..sla import expr, schema, wording
 from ..sla.body import compile_body
 from ..sla.numbers import MAX_ABS, PLURAL_CATEGORIES, needed_categories
 from ..sla.placeholders import PlaceholderError, find, line_col
+from ..tr import tr, tr_n
 from .base import (
     TEXT_KINDS,
     TEXT_TAG,
@@ -59,18 +60,17 @@ RESERVED = {"true", "false", "null", "and", "or", "not", "if", "else", "in", "is
 
 def _check_name(value: str) -> str:
     if not _NAME_RE.match(value):
-        raise ValueError(
-            f"{value!r} is not a valid parameter name: use lowercase letters, digits and "
-            "underscores, starting with a letter, like 'leads_per_month'"
-        )
+        raise ValueError(tr(
+            "{name!r} is not a valid parameter name: use lowercase letters, digits and "
+            "underscores, starting with a letter, like 'leads_per_month'", name=value))
     if value in RESERVED:
-        raise ValueError(f"{value!r} cannot be a parameter name: it is a reserved word")
+        raise ValueError(tr("{name!r} cannot be a parameter name: it is a reserved word", name=value))
     return value
 
 
 def _bounded(value: int | float) -> int | float:
     if not math.isfinite(value) or abs(value) > MAX_ABS:
-        raise ValueError("must be between -1e15 and 1e15")
+        raise ValueError(tr("must be between -1e15 and 1e15"))
     return value
 
 
@@ -274,7 +274,6 @@ def value_type(param: Any) -> str:
 # -- the unit of a derived value, with its plural forms -----------------------------------------
 
 FORMS_TAG = "__forms__"
-_LANGUAGE_NAMES = {"pl": "Polish", "en": "English"}
 #: Numbers that take each plural category, for messages.
 _CATEGORY_NUMBERS = {
     "pl": {"one": "1", "few": "2, 3, 4, 22", "many": "0, 5, 12, 25", "other": "1,5"},
@@ -296,6 +295,16 @@ def _unit_kind(value: Any) -> str | None:
 
 PluralForms = dict[StrictStr, Line]
 
+
+def _word_or_forms(value: Any) -> Any:
+    """A language's unit that is neither a word nor forms (``pl: [sztuka]``): said here, in the
+    messages' language (the discriminator's own message below would be fixed at import)."""
+    if value is not None and _unit_kind(value) is None:
+        raise PydanticCustomError("unit_type", "{message}", {"message": tr(
+            "expected a word, or its forms by number like {example}", example=_EXAMPLE_FORMS["en"])})
+    return value
+
+
 #: One language's unit: a word used for every number, or its forms by plural category.
 UnitText = Annotated[
     Annotated[Line, Tag(TEXT_TAG)] | Annotated[PluralForms, Tag(FORMS_TAG)],
@@ -304,6 +313,7 @@ UnitText = Annotated[
         custom_error_type="unit_type",
         custom_error_message="expected a word, or its forms by number like {one: deal, other: deals}",
     ),
+    BeforeValidator(_word_or_forms),
 ]
 
 
@@ -324,9 +334,9 @@ class UnitTranslations(Translations):
 def _forms_need_a_language(value: Any) -> Any:
     """``unit: {one: deal, other: deals}``: the forms are a language's; say so in plain words."""
     if isinstance(value, dict) and value and set(value) <= _ALL_CATEGORIES:
-        raise PydanticCustomError("unit_forms", "{message}", {"message": (
+        raise PydanticCustomError("unit_forms", "{message}", {"message": tr(
             "the forms of a unit belong to a language: write them under 'pl:' and 'en:', like "
-            f"unit: {{pl: {_EXAMPLE_FORMS['pl']}, en: {_EXAMPLE_FORMS['en']}}}")})
+            "unit: {{pl: {pl}, en: {en}}}", pl=_EXAMPLE_FORMS["pl"], en=_EXAMPLE_FORMS["en"])})
     return value
 
 
@@ -425,10 +435,9 @@ class _TemplateCheck:
         end = "" if message.endswith(("?", "!")) else "."
         self.problems.append((loc, message.rstrip(".") + end, inside))
 
-    def at_character(self, loc: Loc, offset: int, message: str) -> None:
-        """``message`` holds ``{at}`` where the place in an expression goes."""
-        at = f"(at character {offset + 1})"
-        self.add(loc, message.replace("{at}", at), (1, offset + 1, at))
+    def at_character(self, loc: Loc, offset: int, message: str, at: str) -> None:
+        """``message`` holds ``at``, the place in an expression (:func:`_at`)."""
+        self.add(loc, message, (1, offset + 1, at))
 
     def run(self) -> list[tuple[Loc, str, tuple[int, int, str] | None]]:
         self.names()
@@ -446,10 +455,10 @@ class _TemplateCheck:
         Run when every expression and body has been checked (and so parsed) without a problem."""
         for index, param in enumerate(self.sla.parameters):
             if param.id not in self.used:
-                self.add(("parameters", index, "id"),
-                         f"{param.id!r} is asked for, but no clause or derived value uses it, so no "
-                         f"agreement would show it: write {{{{ {param.id} }}}} in a clause's body, "
-                         "or remove the parameter")
+                self.add(("parameters", index, "id"), tr(
+                    "{name!r} is asked for, but no clause or derived value uses it, so no agreement "
+                    "would show it: write {{{{ {name} }}}} in a clause's body, or remove the parameter",
+                    name=param.id))
 
     def names(self) -> None:
         seen: dict[str, Loc] = {}
@@ -459,34 +468,36 @@ class _TemplateCheck:
         for loc, name in items:
             if name in seen:
                 first = seen[name]
-                self.add(loc, f"the name {name!r} is already used by {first[0]}[{first[1]}]: "
-                              "every parameter and derived value needs its own name")
+                self.add(loc, tr("the name {name!r} is already used by {first}: every parameter and "
+                                 "derived value needs its own name", name=name,
+                                 first=f"{first[0]}[{first[1]}]"))
             else:
                 seen[name] = loc
         clause_ids: set[str] = set()
         for i, clause in enumerate(self.sla.clauses):
             if clause.id in clause_ids:
-                self.add(("clauses", i, "id"), f"the clause id {clause.id!r} is used twice")
+                self.add(("clauses", i, "id"), tr("the clause id {id!r} is used twice", id=clause.id))
             clause_ids.add(clause.id)
 
     def parameter(self, index: int, param: Any) -> None:
         loc: Loc = ("parameters", index)
         if param.required and param.default is not None:
             self.add((*loc, "required"),
-                     "a parameter with a default is never missing: remove 'required: true' or "
-                     "the default")
+                     tr("a parameter with a default is never missing: remove 'required: true' or "
+                        "the default"))
         for rules, where in _rules_of(param, loc):
             low, high = getattr(rules, "min", None), getattr(rules, "max", None)
             if low is not None and high is not None and low > high:
-                self.add((*where, "max"), f"max ({high}) is smaller than min ({low})")
+                self.add((*where, "max"), tr("max ({high}) is smaller than min ({low})", high=high, low=low))
             if rules.type == "choice":
                 values = [c.value for c in rules.choices]
                 for i, value in enumerate(values):
                     if value in values[:i]:
-                        self.add((*where, "choices", i, "value"), f"the choice {value!r} is listed more than once")
+                        self.add((*where, "choices", i, "value"),
+                                 tr("the choice {value!r} is listed more than once", value=value))
         if param.type == "list" and param.min_items > param.max_items:
-            self.add((*loc, "max_items"), f"max_items ({param.max_items}) is smaller than "
-                                          f"min_items ({param.min_items})")
+            self.add((*loc, "max_items"), tr("max_items ({max}) is smaller than min_items ({min})",
+                                             max=param.max_items, min=param.min_items))
         if param.default is not None:
             for where, value in _defaults(param, (*loc, "default")):
                 self.default(where, param, value)
@@ -498,8 +509,8 @@ class _TemplateCheck:
             hint = ""
             if code == "enum" and isinstance(args.get("got"), str):
                 hint = suggest(args["got"], [str(a) for a in args.get("allowed", [])])
-            text = wording.message("en", code, kind, hint=hint, **args)
-            self.add((*loc, *path), f"the default does not fit: {text}")
+            text = wording.terminal(code, kind, hint=hint, **args)
+            self.add((*loc, *path), tr("the default does not fit: {problem}", problem=text))
 
     def types(self, upto: int | None = None) -> dict[str, str]:
         found = {p.id: value_type(p) for p in self.sla.parameters}
@@ -512,7 +523,8 @@ class _TemplateCheck:
         try:
             tree = expr.parse(source)
         except expr.ExprError as exc:
-            self.at_character(loc, exc.offset, f"{exc.message} {{at}}")
+            at = _at(exc.offset)
+            self.at_character(loc, exc.offset, f"{exc.message} {at}", at)
             return
         self.used.update(expr.names(tree))
         params = {p.id: p for p in self.sla.parameters}
@@ -520,32 +532,38 @@ class _TemplateCheck:
             name = node["v"]
             start = node["at"][0]
             if name in later and loc[:2] == ("derived", later[name]):
-                self.at_character(loc, start, f"{name!r} {{at}} is this derived value itself: it "
-                                              "cannot use itself")
+                at = _at(start)
+                self.at_character(loc, start, tr(
+                    "{name!r} {at} is this derived value itself: it cannot use itself", name=name, at=at), at)
                 return
             if name in later:
-                self.at_character(loc, start, f"{name!r} {{at}} is derived[{later[name]}], which "
-                                              "comes later: a derived value can use only the "
-                                              "parameters and the derived values above it")
+                at = _at(start)
+                self.at_character(loc, start, tr(
+                    "{name!r} {at} is derived[{index}], which comes later: a derived value can use "
+                    "only the parameters and the derived values above it",
+                    name=name, at=at, index=later[name]), at)
                 return
             if name not in known:
-                self.at_character(loc, start, f"unknown name {name!r} {{at}}: no parameter or "
-                                              f"derived value has it{_hint(name, known)}")
+                at = _at(start)
+                self.at_character(loc, start, tr(
+                    "unknown name {name!r} {at}: no parameter or derived value has it{hint}",
+                    name=name, at=at, hint=_hint(name, known)), at)
                 return
             param = params.get(name)
             if param is not None and not param.required and param.default is None:
-                self.at_character(loc, start, f"{name!r} {{at}} may be left empty (it is optional "
-                                              "and has no default): make it required or give it a "
-                                              "default")
+                at = _at(start)
+                self.at_character(loc, start, tr(
+                    "{name!r} {at} may be left empty (it is optional and has no default): make it "
+                    "required or give it a default", name=name, at=at), at)
                 return
         try:
             found = expr.check_types(tree, known)
         except expr.ExprError as exc:
-            self.at_character(loc, exc.offset, f"{exc.message} {{at}}")
+            at = _at(exc.offset)
+            self.at_character(loc, exc.offset, f"{exc.message} {at}", at)
             return
         if found != wanted:
-            words = {"number": "a number", "text": "a text", "bool": "a condition (true or false)"}
-            self.add(loc, f"this gives {words[found]}, but {words[wanted]} is needed here")
+            self.add(loc, _gives(found, wanted))
             return
         self.choices_compared(loc, tree, params)
 
@@ -563,9 +581,11 @@ class _TemplateCheck:
                         continue
                     allowed = [c.value for c in param.choices]
                     if text["v"] not in allowed:
-                        self.at_character(loc, text["at"][0], f"{text['v']!r} {{at}} is not a "
-                                          f"choice of {param.id!r}: the choices are "
-                                          f"{', '.join(allowed)}{_hint(text['v'], allowed)}")
+                        at = _at(text["at"][0])
+                        self.at_character(loc, text["at"][0], tr(
+                            "{value!r} {at} is not a choice of {name!r}: the choices are {choices}{hint}",
+                            value=text["v"], at=at, name=param.id, choices=", ".join(allowed),
+                            hint=_hint(text["v"], allowed)), at)
 
     def derived(self) -> None:
         for index, item in enumerate(self.sla.derived):
@@ -592,7 +612,7 @@ class _TemplateCheck:
                 self.body(loc, text, known)
             for loc, text in _texts(clause.title, ("clauses", index, "title")):
                 if "{{" in text:
-                    self.add(loc, "placeholders work in clause bodies only, not in titles")
+                    self.add(loc, tr("placeholders work in clause bodies only, not in titles"))
 
     def body(self, loc: Loc, text: str, known: dict[str, str]) -> None:
         try:
@@ -601,24 +621,27 @@ class _TemplateCheck:
             compile_body(text)
         except PlaceholderError as exc:
             line, col = line_col(text, exc.offset)
-            at = f"line {line}, column {col} of the text: "
+            at = tr("line {line}, column {col} of the text: ", line=line, col=col)
             self.add(loc, at + exc.message, (line, col, at))
             return
         with_units = {d.id for d in self.sla.derived if d.unit is not None}
         for p in placeholders:
             line, col = line_col(text, p.start)
-            at = f"line {line}, column {col} of the text: "
+            at = tr("line {line}, column {col} of the text: ", line=line, col=col)
             if p.name not in known:
-                self.add(loc, f"{at}{{{{ {p.name} }}}} names no parameter or derived value"
-                              f"{_hint(p.name, known)}", (line, col, at))
+                self.add(loc, tr("{at}{{{{ {name} }}}} names no parameter or derived value{hint}",
+                                 at=at, name=p.name, hint=_hint(p.name, known)), (line, col, at))
             elif p.unit and p.name not in with_units:
-                derived = any(d.id == p.name for d in self.sla.derived)
-                why = (f"the derived value {p.name!r} has no unit: give it one ('unit: ...') or "
-                       if derived else
-                       f"{p.name!r} is a parameter, and only a derived value has a unit of its own "
-                       "(an amount, a duration and a percentage show theirs anyway): ")
-                self.add(loc, f"{at}{{{{ {p.name} with unit }}}}: {why}write {{{{ {p.name} }}}}",
-                         (line, col, at))
+                if any(d.id == p.name for d in self.sla.derived):
+                    message = tr("{at}{{{{ {name} with unit }}}}: the derived value {name!r} has no "
+                                 "unit: give it one ('unit: ...') or write {{{{ {name} }}}}",
+                                 at=at, name=p.name)
+                else:
+                    message = tr("{at}{{{{ {name} with unit }}}}: {name!r} is a parameter, and only a "
+                                 "derived value has a unit of its own (an amount, a duration and a "
+                                 "percentage show theirs anyway): write {{{{ {name} }}}}",
+                                 at=at, name=p.name)
+                self.add(loc, message, (line, col, at))
 
 
 def unit_form_problems(lang: str, forms: dict[str, str], decimals: int) -> list[tuple[Loc, str]]:
@@ -627,7 +650,7 @@ def unit_form_problems(lang: str, forms: dict[str, str], decimals: int) -> list[
     every one that the numbers the value shows can fall in (a word missing for 5 would print '5 '
     plus the wrong word, or nothing). Shared by an SLA's derived values and a goal's unit."""
     found: list[tuple[Loc, str]] = []
-    language = _LANGUAGE_NAMES[lang]
+    polish = lang == "pl"  # the language's name is in each message: a whole message per language
     known = PLURAL_CATEGORIES[lang]
     uses = ", ".join(f"{c} ({_CATEGORY_NUMBERS[lang][c]})" for c in known)
     missing = [c for c in needed_categories(lang, decimals) if c not in forms]
@@ -635,35 +658,79 @@ def unit_form_problems(lang: str, forms: dict[str, str], decimals: int) -> list[
         if name in known:
             continue
         if name in _ALL_CATEGORIES:
-            found.append(((name,), f"{language} has no {name!r} form: its forms are {uses}"))
+            found.append(((name,), tr("Polish has no {name!r} form: its forms are {uses}", name=name, uses=uses)
+                          if polish else
+                          tr("English has no {name!r} form: its forms are {uses}", name=name, uses=uses)))
             continue
-        found.append(((name,), f"{name!r} is not a form of a word by number: {language} "
-                               f"forms are {uses}{_hint(name, known)}"))
+        hint = _hint(name, known)
+        found.append(((name,), tr("{name!r} is not a form of a word by number: Polish forms are {uses}{hint}",
+                                  name=name, uses=uses, hint=hint)
+                      if polish else
+                      tr("{name!r} is not a form of a word by number: English forms are {uses}{hint}",
+                         name=name, uses=uses, hint=hint)))
         meant = difflib.get_close_matches(name, missing, n=1, cutoff=0.6)
         if meant:  # a misspelt form is one mistake: not also "the form is missing"
             missing.remove(meant[0])
     if not missing:
         return found
     if decimals:
-        found.append(((), f"the {language} unit has no 'other' form, which this value needs: it "
-                          f"is shown with {decimals} decimal place{'s' if decimals > 1 else ''} "
-                          f"(like {_FRACTION[lang]}{'0' * (decimals - 1)}), and "
-                          "such a number always takes the 'other' form: add 'other: ...'"))
+        like = f"{_FRACTION[lang]}{'0' * (decimals - 1)}"
+        found.append(((), tr_n(
+            "the Polish unit has no 'other' form, which this value needs: it is shown with {n} "
+            "decimal place (like {like}), and such a number always takes the 'other' form: add "
+            "'other: ...'",
+            "the Polish unit has no 'other' form, which this value needs: it is shown with {n} "
+            "decimal places (like {like}), and such a number always takes the 'other' form: add "
+            "'other: ...'", decimals, like=like)
+            if polish else tr_n(
+            "the English unit has no 'other' form, which this value needs: it is shown with {n} "
+            "decimal place (like {like}), and such a number always takes the 'other' form: add "
+            "'other: ...'",
+            "the English unit has no 'other' form, which this value needs: it is shown with {n} "
+            "decimal places (like {like}), and such a number always takes the 'other' form: add "
+            "'other: ...'", decimals, like=like)))
         return found
     which = _and([repr(c) for c in missing])
     if len(missing) == 1:
         numbers = _CATEGORY_NUMBERS[lang][missing[0]]
     else:
         numbers = _and([f"{_CATEGORY_NUMBERS[lang][c]} ({c})" for c in missing])
-    found.append(((), f"the {language} unit has no {which} form{'s' if len(missing) > 1 else ''}, "
-                      f"which numbers such as {numbers} need: give every form, like "
-                      f"{_EXAMPLE_FORMS[lang]}, or one word for every number"))
+    values = {"which": which, "numbers": numbers, "example": _EXAMPLE_FORMS[lang]}
+    found.append(((), tr_n(
+        "the Polish unit has no {which} form, which numbers such as {numbers} need: give every "
+        "form, like {example}, or one word for every number",
+        "the Polish unit has no {which} forms, which numbers such as {numbers} need: give every "
+        "form, like {example}, or one word for every number", len(missing), **values)
+        if polish else tr_n(
+        "the English unit has no {which} form, which numbers such as {numbers} need: give every "
+        "form, like {example}, or one word for every number",
+        "the English unit has no {which} forms, which numbers such as {numbers} need: give every "
+        "form, like {example}, or one word for every number", len(missing), **values)))
     return found
 
 
 def _and(words: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return tr("{first} and {last}", first=", ".join(words[:-1]), last=words[-1])
+
+
+def _gives(found: str, wanted: str) -> str:
+    """An expression of the wrong type (``wanted``: a number, or a condition): a whole message for
+    each pair, as a language may put the two in different cases."""
+    if wanted == "number":
+        if found == "text":
+            return tr("this gives a text, but a number is needed here")
+        return tr("this gives a condition (true or false), but a number is needed here")
+    if found == "text":
+        return tr("this gives a text, but a condition (true or false) is needed here")
+    return tr("this gives a number, but a condition (true or false) is needed here")
+
+
+def _at(offset: int) -> str:
+    """Where in an expression: ``(at character 5)`` for the 0-based ``offset`` 4."""
+    return tr("(at character {n})", n=offset + 1)
 
 
 def _hint(name: str, known: Any) -> str:

@@ -37,6 +37,7 @@ import markdown
 import nh3
 
 from ..sanitize import with_addresses
+from ..tr import tr
 from .placeholders import Placeholder, PlaceholderError, find, line_col
 
 Segment = str | dict[str, Any]
@@ -320,7 +321,7 @@ def compile_body(text: str) -> Body:
     """Split a clause body; :class:`PlaceholderError` (with the offset) for what cannot work."""
     private = _PRIVATE.search(text)
     if private:
-        raise PlaceholderError("the text contains a private-use character: remove it",
+        raise PlaceholderError(tr("the text contains a private-use character: remove it"),
                                private.start())
     placeholders = find(text)
     with_tokens = []
@@ -339,19 +340,20 @@ def compile_body(text: str) -> Body:
         shown = text[p.start : p.end]
         line, _col = line_col(text, p.start)
         if not places:
-            raise PlaceholderError(
-                f"the placeholder {shown} on line {line} of the text is lost: it is inside HTML "
-                "that is not allowed in a document (only Markdown is)", p.start)
+            raise PlaceholderError(tr(
+                "the placeholder {shown} on line {line} of the text is lost: it is inside HTML "
+                "that is not allowed in a document (only Markdown is)", shown=shown, line=line), p.start)
         if "attribute" in places:
-            raise PlaceholderError(
-                f"the placeholder {shown} on line {line} of the text is inside a link address or "
-                "HTML attribute; a value can only go into the text", p.start)
+            raise PlaceholderError(tr(
+                "the placeholder {shown} on line {line} of the text is inside a link address or "
+                "HTML attribute; a value can only go into the text", shown=shown, line=line), p.start)
         if "code" in places:
-            raise PlaceholderError(
-                f"the placeholder {shown} on line {line} of the text is inside `code`; a value "
-                "cannot be shown literally there: take it out of the backticks", p.start)
+            raise PlaceholderError(tr(
+                "the placeholder {shown} on line {line} of the text is inside `code`; a value "
+                "cannot be shown literally there: take it out of the backticks", shown=shown,
+                line=line), p.start)
         if len(places) > 1:  # pragma: no cover - a token is written once
-            raise PlaceholderError(f"the placeholder {shown} appears twice", p.start)
+            raise PlaceholderError(tr("the placeholder {shown} appears twice", shown=shown), p.start)
     tables = {index for index, places in where.found.items() if places == ["table"]}
     optionals = _optionals(text, placeholders, rendered, where)
     md = _split(optionals, "md", len(text),

@@ -25,6 +25,7 @@ import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ..tr import tr, tr_n
 from . import numbers
 
 Node = dict[str, Any]
@@ -38,17 +39,39 @@ FUNCTIONS = {"ceil": (1, 1), "floor": (1, 1), "round": (1, 2), "abs": (1, 1), "m
 _BINARY = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
            ast.Mod: "%", ast.Pow: "**"}
 _COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
-_NODE_WORDS = {
-    ast.Attribute: "attribute access (a.b) is",
-    ast.Subscript: "subscripts (a[b]) are",
-    ast.Lambda: "lambda is",
-    ast.IfExp: "'x if c else y' is",
-    ast.List: "lists are", ast.Tuple: "tuples are", ast.Dict: "mappings are", ast.Set: "sets are",
-    ast.ListComp: "comprehensions are", ast.SetComp: "comprehensions are",
-    ast.DictComp: "comprehensions are", ast.GeneratorExp: "comprehensions are",
-    ast.JoinedStr: "f-strings are", ast.NamedExpr: "':=' is", ast.Starred: "'*' is",
-    ast.Await: "await is", ast.Yield: "yield is", ast.YieldFrom: "yield is",
-}
+
+
+def _not_allowed(node: ast.AST) -> str:
+    """What an expression may not hold, said of ``node``'s kind (one whole message each)."""
+    if isinstance(node, ast.Attribute):
+        return tr("attribute access (a.b) is not allowed in an expression")
+    if isinstance(node, ast.Subscript):
+        return tr("subscripts (a[b]) are not allowed in an expression")
+    if isinstance(node, ast.Lambda):
+        return tr("lambda is not allowed in an expression")
+    if isinstance(node, ast.IfExp):
+        return tr("'x if c else y' is not allowed in an expression")
+    if isinstance(node, ast.List):
+        return tr("lists are not allowed in an expression")
+    if isinstance(node, ast.Tuple):
+        return tr("tuples are not allowed in an expression")
+    if isinstance(node, ast.Dict):
+        return tr("mappings are not allowed in an expression")
+    if isinstance(node, ast.Set):
+        return tr("sets are not allowed in an expression")
+    if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+        return tr("comprehensions are not allowed in an expression")
+    if isinstance(node, ast.JoinedStr):
+        return tr("f-strings are not allowed in an expression")
+    if isinstance(node, ast.NamedExpr):
+        return tr("':=' is not allowed in an expression")
+    if isinstance(node, ast.Starred):
+        return tr("'*' is not allowed in an expression")
+    if isinstance(node, ast.Await):
+        return tr("await is not allowed in an expression")
+    if isinstance(node, ast.Yield | ast.YieldFrom):
+        return tr("yield is not allowed in an expression")
+    return tr("{name} is not allowed in an expression", name=type(node).__name__)
 
 
 class ExprError(Exception):
@@ -75,18 +98,22 @@ class EvalError(Exception):
 def parse(source: str) -> Node:
     """The JSON tree of ``source``, or :class:`ExprError` with the place of the first problem."""
     if "\n" in source or "\r" in source:
-        raise ExprError("write the expression on one line")
+        raise ExprError(tr("write the expression on one line"))
     if len(source) > MAX_SOURCE:
-        raise ExprError(f"the expression is too long ({len(source)} characters; at most {MAX_SOURCE})")
+        # English says "characters" for any count: it is always more than MAX_SOURCE.
+        raise ExprError(tr_n("the expression is too long ({n} characters; at most {limit})",
+                             "the expression is too long ({n} characters; at most {limit})",
+                             len(source), limit=MAX_SOURCE))
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError as exc:
         offset = min(max((exc.offset or len(source) + 1) - 1, 0), len(source))
         if not exc.offset:  # Python gives no place when the expression ends too early
             offset = len(source)
-        raise ExprError(f"this is not a valid expression ({exc.msg})", offset) from None
+        # Python's own words for the mistake (English: they come from the interpreter).
+        raise ExprError(tr("this is not a valid expression ({reason})", reason=exc.msg), offset) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExprError("this is not a valid expression") from None
+        raise ExprError(tr("this is not a valid expression")) from None
     lead = len(source) - len(source.lstrip())
     builder = _Builder(source.strip(), lead)
     return builder.build(tree.body, 0)
@@ -116,39 +143,42 @@ class _Builder:
     def build(self, node: ast.AST, depth: int) -> Node:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail(node, f"the expression is too complex (more than {MAX_NODES} parts)")
+            raise self.fail(node, tr("the expression is too complex (more than {limit} parts)",
+                                     limit=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"the expression is nested too deeply (more than {MAX_DEPTH} levels)")
+            raise self.fail(node, tr("the expression is nested too deeply (more than {limit} levels)",
+                                     limit=MAX_DEPTH))
         at = self.span(node)
         down = depth + 1
         if isinstance(node, ast.Constant):
             value = node.value
             if isinstance(value, bool) or value is None:
-                raise self.fail(node, f"{value!r} is not allowed: use numbers and text in quotes")
+                raise self.fail(node, tr("{value} is not allowed: use numbers and text in quotes",
+                                         value=repr(value)))
             if isinstance(value, int | float):
                 if not math.isfinite(value) or abs(value) > numbers.MAX_ABS:
-                    raise self.fail(node, "this number is too large (at most 1e15)")
+                    raise self.fail(node, tr("this number is too large (at most 1e15)"))
                 return {"k": "num", "v": float(value), "at": at}
             if isinstance(value, str):
                 if len(value) > 200:
-                    raise self.fail(node, "this text is too long (at most 200 characters)")
+                    raise self.fail(node, tr("this text is too long (at most 200 characters)"))
                 return {"k": "str", "v": value, "at": at}
-            raise self.fail(node, "only numbers and text in quotes are allowed as values")
+            raise self.fail(node, tr("only numbers and text in quotes are allowed as values"))
         if isinstance(node, ast.Name):
             if node.id in FUNCTIONS:
-                raise self.fail(node, f"{node.id!r} is a function: call it, like {node.id}(x)")
+                raise self.fail(node, tr("{name!r} is a function: call it, like {name}(x)", name=node.id))
             return {"k": "name", "v": node.id, "at": at}
         if isinstance(node, ast.BinOp):
             op = _BINARY.get(type(node.op))
             if op is None:
-                raise self.fail(node, "this operator is not allowed: use + - * / // % **")
+                raise self.fail(node, tr("this operator is not allowed: use + - * / // % **"))
             return {"k": "bin", "op": op, "a": self.build(node.left, down),
                     "b": self.build(node.right, down), "at": at}
         if isinstance(node, ast.UnaryOp):
             kinds = {ast.USub: "neg", ast.UAdd: "pos", ast.Not: "not"}
             kind = kinds.get(type(node.op))
             if kind is None:
-                raise self.fail(node, "the operator '~' is not allowed")
+                raise self.fail(node, tr("the operator '~' is not allowed"))
             return {"k": kind, "a": self.build(node.operand, down), "at": at}
         if isinstance(node, ast.BoolOp):
             kind = "and" if isinstance(node.op, ast.And) else "or"
@@ -158,31 +188,31 @@ class _Builder:
             for op_node in node.ops:
                 op = _COMPARE.get(type(op_node))
                 if op is None:
-                    raise self.fail(node, "only == != < <= > >= are allowed as comparisons")
+                    raise self.fail(node, tr("only == != < <= > >= are allowed as comparisons"))
                 ops.append(op)
             args = [self.build(node.left, down)] + [self.build(c, down) for c in node.comparators]
             return {"k": "cmp", "ops": ops, "args": args, "at": at}
         if isinstance(node, ast.Call):
             return self.call(node, down, at)
-        words = _NODE_WORDS.get(type(node), f"{type(node).__name__} is")
-        raise self.fail(node, f"{words} not allowed in an expression")
+        raise self.fail(node, _not_allowed(node))
 
     def call(self, node: ast.Call, down: int, at: list[int]) -> Node:
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             if isinstance(node.func, ast.Attribute):
-                raise self.fail(node, "attribute access (a.b) is not allowed in an expression")
+                raise self.fail(node, _not_allowed(node.func))
             name = node.func.id if isinstance(node.func, ast.Name) else "this"
-            raise self.fail(
-                node, f"{name!r} is not a function you can call here: use {', '.join(FUNCTIONS)}"
-            )
+            raise self.fail(node, tr("{name!r} is not a function you can call here: use {functions}",
+                                     name=name, functions=", ".join(FUNCTIONS)))
         if node.keywords:
-            raise self.fail(node, "write the arguments without names, like round(x, 2)")
+            raise self.fail(node, tr("write the arguments without names, like round(x, 2)"))
         fn = node.func.id
         low, high = FUNCTIONS[fn]
         if not low <= len(node.args) <= high:
-            wanted = str(low) if low == high else f"{low} to {high}"
-            raise self.fail(node, f"{fn}() takes {wanted} argument{'s' if high != 1 else ''}, "
-                            f"but {len(node.args)} {'is' if len(node.args) == 1 else 'are'} given")
+            takes = (tr_n("{fn}() takes {n} argument", "{fn}() takes {n} arguments", high, fn=fn)
+                     if low == high else
+                     tr("{fn}() takes {low} to {high} arguments", fn=fn, low=low, high=high))
+            given = tr_n(", but {n} is given", ", but {n} are given", len(node.args))
+            raise self.fail(node, takes + given)
         return {"k": "call", "fn": fn, "args": [self.build(a, down) for a in node.args], "at": at}
 
 
@@ -224,27 +254,28 @@ def check_types(node: Node, types: Mapping[str, str]) -> str:
     if kind == "name":
         found = types.get(node["v"])
         if found == "list":
-            raise ExprError(f"{node['v']!r} is a list: a list cannot be used in an expression", start)
+            raise ExprError(tr("{name!r} is a list: a list cannot be used in an expression",
+                               name=node["v"]), start)
         if found is None:  # pragma: no cover - unknown names are reported before types
-            raise ExprError(f"unknown name {node['v']!r}", start)
+            raise ExprError(tr("unknown name {name!r}", name=node["v"]), start)
         return found
     if kind == "bin":
         for side in (node["a"], node["b"]):
             if check_types(side, types) != "number":
-                raise ExprError(f"'{node['op']}' works on numbers only", side["at"][0])
+                raise ExprError(tr("'{op}' works on numbers only", op=node["op"]), side["at"][0])
         return "number"
     if kind in ("neg", "pos"):
         if check_types(node["a"], types) != "number":
-            raise ExprError("'-' and '+' work on numbers only", start)
+            raise ExprError(tr("'-' and '+' work on numbers only"), start)
         return "number"
     if kind == "not":
         if check_types(node["a"], types) != "bool":
-            raise ExprError("'not' needs a condition, like not (a > 1)", start)
+            raise ExprError(tr("'not' needs a condition, like not (a > 1)"), start)
         return "bool"
     if kind in ("and", "or"):
         for arg in node["args"]:
             if check_types(arg, types) != "bool":
-                raise ExprError(f"'{kind}' joins conditions, like a > 1 {kind} b == 'x'",
+                raise ExprError(tr("'{op}' joins conditions, like a > 1 {op} b == 'x'", op=kind),
                                 arg["at"][0])
         return "bool"
     if kind == "cmp":
@@ -252,22 +283,26 @@ def check_types(node: Node, types: Mapping[str, str]) -> str:
         for i, op in enumerate(node["ops"]):
             left, right = found_types[i], found_types[i + 1]
             if "bool" in (left, right):
-                raise ExprError("compare numbers or texts, not conditions", start)
+                raise ExprError(tr("compare numbers or texts, not conditions"), start)
             if left != right:
-                raise ExprError(f"this compares {_a(left)} with {_a(right)}", start)
+                raise ExprError(_compares(left, right), start)
             if left == "text" and op not in ("==", "!="):
-                raise ExprError("texts can only be compared with == and !=", start)
+                raise ExprError(tr("texts can only be compared with == and !="), start)
         return "bool"
     if kind == "call":
         for arg in node["args"]:
             if check_types(arg, types) != "number":
-                raise ExprError(f"{node['fn']}() works on numbers only", arg["at"][0])
+                raise ExprError(tr("{fn}() works on numbers only", fn=node["fn"]), arg["at"][0])
         return "number"
-    raise ExprError("unknown expression", start)  # pragma: no cover
+    raise ExprError(tr("unknown expression"), start)  # pragma: no cover
 
 
-def _a(kind: str) -> str:
-    return {"number": "a number", "text": "a text", "bool": "a condition"}[kind]
+def _compares(left: str, right: str) -> str:
+    """A comparison of a number with a text (conditions are refused before): one whole message
+    each way, as a language may put the two in different cases."""
+    if (left, right) == ("number", "text"):
+        return tr("this compares a number with a text")
+    return tr("this compares a text with a number")
 
 
 # -- evaluation ---------------------------------------------------------------------------------

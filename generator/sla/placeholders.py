@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..tr import tr
+
 _OPEN = "{{"
 _CLOSE = "}}"
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
@@ -49,30 +51,31 @@ def find(body: str) -> list[Placeholder]:
             break
         end = body.find(_CLOSE, start + 2)
         if end == -1:
-            raise PlaceholderError("'{{' is not closed with '}}'", start)
+            raise PlaceholderError(tr("'{{' is not closed with '}}'"), start)
         inner = body[start + 2 : end]
         name = inner.strip(" ")
         if "{" in inner or "\n" in inner:
-            raise PlaceholderError("'{{' is not closed with '}}' on the same line", start)
+            raise PlaceholderError(tr("'{{' is not closed with '}}' on the same line"), start)
         with_unit = _WITH_UNIT.match(name)
         if with_unit:
             found.append(Placeholder(start, end + 2, with_unit.group(1), unit=True))
         elif (near := _WITH_SOMETHING.match(name)) is not None:
             raise PlaceholderError(
-                f"{{{{{inner}}}}} is not a placeholder: to show the value with its unit, write "
-                f"{{{{ {near.group(1)} with unit }}}}",
+                tr("{{{{{inner}}}}} is not a placeholder: to show the value with its unit, write "
+                   "{{{{ {name} with unit }}}}", inner=inner, name=near.group(1)),
                 start,
             )
         elif not NAME_RE.match(name):
             raise PlaceholderError(
-                f"{{{{{inner}}}}} is not a placeholder: write a parameter name between the braces, "
-                "like {{ company_name }}",
+                tr("{{{{{inner}}}}} is not a placeholder: write a parameter name between the braces, "
+                   "like {{{{ company_name }}}}", inner=inner),
                 start,
             )
         else:
             found.append(Placeholder(start, end + 2, name))
         if len(found) > MAX_PLACEHOLDERS:
-            raise PlaceholderError(f"more than {MAX_PLACEHOLDERS} placeholders in one clause", start)
+            raise PlaceholderError(tr("more than {limit} placeholders in one clause", limit=MAX_PLACEHOLDERS),
+                                   start)
         position = end + 2
     return found
 

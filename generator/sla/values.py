@@ -29,6 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import Diagnostic, UserError
 from ..messages import closest, date_advice, describe, number_advice, suggest
+from ..tr import tr
 from ..yamlfile import compose, loc_text, locate, parse_bytes
 from . import numbers, wording
 from .fill import Filled, fill
@@ -40,14 +41,16 @@ def read(path: Path, display: str) -> tuple[Any, str, tuple[Diagnostic, ...]]:
     they look (cut short at a '#'); :class:`UserError` if it cannot be read as YAML."""
     try:
         if path.exists() and not path.is_dir() and not path.is_file():  # /dev/zero, a FIFO
-            raise UserError(f"{display}: this is not an ordinary file; give the path of a values file.")
+            raise UserError(tr("{file}: this is not an ordinary file; give the path of a values file.",
+                               file=display))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"{display}: the values file does not exist.") from None
+        raise UserError(tr("{file}: the values file does not exist.", file=display)) from None
     except IsADirectoryError:
-        raise UserError(f"{display}: this is a folder; give the path of a values file.") from None
+        raise UserError(tr("{file}: this is a folder; give the path of a values file.", file=display)) from None
     except OSError as exc:
-        raise UserError(f"{display}: cannot read the values file: {exc.strerror}.") from None
+        raise UserError(tr("{file}: cannot read the values file: {reason}.", file=display,
+                           reason=exc.strerror)) from None
     parsed = parse_bytes(raw, display)
     if parsed.problems:
         raise UserError(parsed.problems)
@@ -74,8 +77,8 @@ def check(spec: Spec, data: Any, text: str, display: str) -> Filled:
     if data is not None and not isinstance(data, dict):
         raise UserError([Diagnostic(
             display, 1, 1, "",
-            f"a values file is lines of 'name: value', one per parameter, but this file is "
-            f"{describe(data)}. Run 'playbook sla values {spec['id']}' for a file to fill in.")])
+            tr("a values file is lines of 'name: value', one per parameter, but this file is {what}. "
+               "Run 'playbook sla values {id}' for a file to fill in.", what=describe(data), id=spec["id"]))])
     filled, problems = fill(spec, data or {})
     if filled is not None:
         return filled
@@ -99,9 +102,8 @@ def _diagnostic(spec: Spec, params: dict[str, Any], root: Node | None, display: 
     kind = str(args.pop("kind", ""))
     if code in ("division_by_zero", "out_of_range", "bad_power", "bad_round", "mixed_currency"):
         target = args.pop("target")
-        words = wording.message("en", f"target_{target['kind']}", id=target["id"],
-                                label=target["label"])
-        text = wording.message("en", code, target=words, **args)
+        words = wording.terminal(f"target_{target['kind']}", id=target["id"], label=target["label"])
+        text = wording.terminal(code, target=words, **args)
         line, col = 1, 1
         for name in args.get("names", []):
             if name in data:
@@ -113,9 +115,9 @@ def _diagnostic(spec: Spec, params: dict[str, Any], root: Node | None, display: 
     if code == "additional":
         hint = suggest(str(args["name"]), args.get("known", []))
         position = _key_position(root, path)
-        text = wording.message("en", code, kind, hint=hint, **args)
+        text = wording.terminal(code, kind, hint=hint, **args)
         if not hint and not kind and len(params) <= 30:
-            text += f" The parameters are: {', '.join(params)}."
+            text += tr(" The parameters are: {names}.", names=", ".join(params))
         line, col = position or (1, 1)
         return Diagnostic(display, line, col, loc_text(path), text)
     got = args.get("got")
@@ -124,7 +126,7 @@ def _diagnostic(spec: Spec, params: dict[str, Any], root: Node | None, display: 
             got, [str(a) for a in args.get("allowed", [])])
     if code == "required":
         args["label"] = params[str(path[0])]["label"]
-    text = wording.message("en", code, kind, hint=hint, **args)
+    text = wording.terminal(code, kind, hint=hint, **args)
     if isinstance(got, str) and code == "type" and kind in _NUMBER_KINDS and (advice := number_advice(got)):
         text = text.removesuffix(".") + advice + "."  # '1 200 000': write 1200000 (without spaces)
     elif isinstance(got, str) and kind == "date":
@@ -144,7 +146,8 @@ def _label_hint(param: dict[str, Any] | None, path: tuple[str | int, ...], got: 
     wanted = got.strip().casefold()
     for choice in rules.get("choices", []):
         if wanted in (str(choice["label"]).casefold(), str(choice["text"]).casefold()):
-            return f" Did you mean {choice['value']!r} ({choice['label']})? Write the value, not its label."
+            return tr(" Did you mean {value!r} ({label})? Write the value, not its label.",
+                      value=choice["value"], label=choice["label"])
     return ""
 
 

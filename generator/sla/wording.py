@@ -1,8 +1,8 @@
 """Every word the SLA generator adds around the template's own text, in Polish and English.
 
 The same tables are embedded in the SLA page (:mod:`.spec`), so the browser's messages and the
-filled document's words come from here too. Messages in the CLI are in English, like every other
-message of ``playbook``; the form speaks the page's language.
+filled document's words come from here too. The form speaks the page's language; the CLI speaks the
+terminal's, like every other message of ``playbook`` (:func:`terminal`, through :mod:`generator.tr`).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..tr import language, tr
 from . import numbers
 
 #: Words of the filled document, the form and the values file.
@@ -273,29 +274,95 @@ _COUNTED_FIELD = re.compile(r"\{([a-z]+):([a-z]+)\}")
 
 
 def describe(value: Any) -> str:
-    """What a value is, for a message: ``text ('abc')``, ``a number (12)``, ``a list``.
+    """What a value is, for a message: ``text ('abc')``, ``a number (12)``, ``a list`` (in the
+    terminal's language: a noun phrase that reads after "but this is" / "a to jest").
 
     Mirrored by ``describe`` in sla-form.js.
     """
     if value is None:
-        return "empty"
+        return tr("empty")
     if isinstance(value, bool):
-        return f"true/false ({'true' if value else 'false'})"
+        return tr("true/false ({value})", value="true" if value else "false")
     if isinstance(value, int | float):
-        return f"a number ({numbers.plain(float(value))})"
+        return tr("a number ({number})", number=numbers.plain(float(value)))
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text ('{shown}')"
+        return tr("text ('{shown}')", shown=shown)
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return tr("a group of fields")
     return type(value).__name__
 
 
+def _terminal_messages() -> dict[str, str]:
+    """:data:`MESSAGES` ``["en"]`` as the terminal says them, in the messages' language
+    (:func:`generator.tr.tr`; the ``{name}`` fields are filled by :func:`terminal`). In English
+    it is the table itself (tests/test_tr_sla.py holds them equal): the form's Polish table is
+    the form's short wording, this one says as much as the English."""
+    return {
+        "required": tr("a value is required here ({label})."),
+        "additional": tr("unknown parameter '{name}'.{hint}"),
+        "additional:money-object": tr("unknown field '{name}': an amount has only 'amount:' and 'currency:'.{hint}"),
+        "type:text": tr("expected text, but this is {got}."),
+        "type:email": tr("expected an e-mail address like anna@example.com, but this is {got}."),
+        "type:date": tr("expected a date written as YYYY-MM-DD, like 2027-01-01, but this is {got}. "
+                        "Put it in quotes if it is not read as text."),
+        "type:choice": tr("expected one of {allowed}, but this is {got}."),
+        "type:list": tr("expected a list (one '- item' per line), but this is {got}."),
+        "type:integer": tr("expected a whole number, but this is {got}."),
+        "type:money": tr("expected an amount like 1200000, or 'amount:' and 'currency:' on their own "
+                         "lines, but this is {got}."),
+        "type:currency": tr("expected a currency code like PLN, but this is {got}."),
+        "type:number": tr("expected a number, but this is {got}."),
+        "enum": tr("{got} is not one of the choices: {allowed}.{hint}"),
+        "enum:currency": tr("{got} is not a currency allowed here: use {allowed}.{hint}"),
+        "minimum": tr("must be at least {limit}, but this is {got}."),
+        "maximum": tr("must be at most {limit}, but this is {got}."),
+        "decimals": tr("has too many decimal places (at most {limit}), but this is {got}."),
+        "minLength": tr("must be {limit} {limit:characters} long."),
+        "maxLength": tr("is too long ({length} {length:characters}); at most {limit} are allowed."),
+        "control": tr("contains a control character (an invisible character such as a tab from "
+                      "another program): remove it."),
+        "line_break": tr("is one line, but this text has a line break: write it on one line."),
+        "control:email": tr("{got} is not an e-mail address like anna@example.com."),
+        "control:date": tr("{got} is not a date written as YYYY-MM-DD, like 2027-01-01."),
+        "pattern:text": tr("must not be empty or only spaces."),
+        "pattern:email": tr("{got} is not an e-mail address like anna@example.com."),
+        "pattern:date": tr("{got} is not a date written as YYYY-MM-DD, like 2027-01-01."),
+        "date": tr("{got} is not a real date (check the month and the day)."),
+        "minItems": tr("needs at least {limit} {limit:items}."),
+        "maxItems": tr("has too many items; at most {limit} are allowed."),
+        "uniqueItems": tr("{got} is given twice: give each item once."),
+        "division_by_zero": tr("cannot compute {target}: {expr} is 0, and a division by zero is "
+                               "impossible (with {values})."),
+        "out_of_range": tr("cannot compute {target}: {expr} is out of range, larger than 1e15 or not "
+                           "a number (with {values})."),
+        "bad_power": tr("cannot compute {target}: the power {expr} must be a whole number from -64 "
+                        "to 64 (with {values})."),
+        "bad_round": tr("cannot compute {target}: round() keeps 0 to 9 decimal places, but {expr} "
+                        "asks otherwise (with {values})."),
+        "mixed_currency": tr("cannot compute {target}: it mixes amounts in different currencies "
+                             "({values})."),
+        "target_derived": tr("the derived value '{id}' ({label})"),
+        "target_when": tr("the condition of the clause '{id}'"),
+        "no_values": tr("no values"),
+    }
+
+
+def terminal(code: str, kind: str = "", **args: Any) -> str:
+    """The sentence for a problem ``code`` of a value of ``kind`` as the CLI and ``playbook
+    check`` say it: in the messages' language (:mod:`generator.tr`), with every detail."""
+    return _message(_terminal_messages(), language(), code, kind, args)
+
+
 def message(lang: str, code: str, kind: str = "", **args: Any) -> str:
-    """The sentence for a problem ``code`` (``type``, ``minimum``...) of a value of ``kind``."""
-    table = MESSAGES[lang]
+    """The sentence for a problem ``code`` (``type``, ``minimum``...) of a value of ``kind``, as
+    the form on a page in ``lang`` says it (the browser's twin is ``message`` in sla-form.js)."""
+    return _message(MESSAGES[lang], lang, code, kind, args)
+
+
+def _message(table: dict[str, str], lang: str, code: str, kind: str, args: dict[str, Any]) -> str:
     template = table.get(f"{code}:{kind}") or table.get(code) or code
     if code == "type" and f"type:{kind}" not in table:
         template = table["type:number"] if kind in ("number", "decimal", "percent", "duration",
