@@ -34,6 +34,7 @@ from .errors import Diagnostic
 from .models import KINDS, Definition
 from .models.base import LANGUAGES, Reference, is_slug, localize, missing_languages, raw_references
 from .progress import current as current_progress
+from .tr import language, tr
 from .yamlfile import (
     FORBIDDEN_CHARS,
     MAX_BYTES,
@@ -267,7 +268,7 @@ class Loader:
             results.append(None)
         if progress is None and jobs:
             shown = current_progress()
-            shown.stage(f"Checking {len(jobs):,} YAML files", total=len(jobs))
+            shown.stage(tr("Checking {n:,} YAML files", n=len(jobs)), total=len(jobs))
             progress = shown.advance
         fresh = _run_jobs([job for _i, job in jobs], self._workers_for(len(jobs)), progress)
         for (i, (_raw, _path, display, digest)), result in zip(jobs, fresh, strict=True):
@@ -382,16 +383,16 @@ def read_limited(path: Path, display: str) -> bytes | Diagnostic:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        return Diagnostic(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}.")
+        return Diagnostic(display, 1, 1, "", tr("cannot read the file: {reason}.", reason=exc.strerror or exc))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return Diagnostic(display, 1, 1, "", "this is not an ordinary file: it is not read.")
+            return Diagnostic(display, 1, 1, "", tr("this is not an ordinary file: it is not read."))
         if info.st_size > MAX_BYTES:
             return too_big(info.st_size, display)
         raw = _read_fd(fd, info.st_size)
     except OSError as exc:
-        return Diagnostic(display, 1, 1, "", f"cannot read the file: {exc.strerror or exc}.")
+        return Diagnostic(display, 1, 1, "", tr("cannot read the file: {reason}.", reason=exc.strerror or exc))
     finally:
         os.close(fd)
     if len(raw) > MAX_BYTES:
@@ -458,25 +459,30 @@ _WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in r
 def name_problem(name: str) -> str | None:
     """Why a file or folder name is refused, or None. The name may hold surrogate escapes."""
     if name.split(".", 1)[0].rstrip(" ").upper() in _WINDOWS_DEVICES:
-        return (f"{name.split('.', 1)[0]!r} is a name Windows keeps for a device, so the file "
-                "cannot be checked out there: rename it")
+        return tr("{name!r} is a name Windows keeps for a device, so the file cannot be checked out "
+                  "there: rename it", name=name.split('.', 1)[0])
     if _PLAIN_NAME.fullmatch(name):
         return None
     if any("\udc80" <= ch <= "\udcff" for ch in name):
-        return "the name is not valid UTF-8 text: rename it using ordinary letters"
+        return tr("the name is not valid UTF-8 text: rename it using ordinary letters")
     bad = FORBIDDEN_CHARS.search(name)
     if bad is not None or any(ch in "\t\n\r" for ch in name):
         ch = bad.group() if bad is not None else next(c for c in name if c in "\t\n\r")
-        return f"the name contains {char_name(ch)}: rename it using ordinary letters"
+        return tr("the name contains {char}: rename it using ordinary letters", char=char_name(ch))
     odd = sorted({ch for ch in name if ch in _WINDOWS_FORBIDDEN})
     if odd:
-        return (
-            f"the name contains {' '.join(odd)}, which Windows does not allow in file names: "
-            "rename it"
-        )
+        return tr("the name contains {chars}, which Windows does not allow in file names: rename it",
+                  chars=" ".join(odd))
     if name != name.rstrip(" ."):
-        return "the name ends with a space or a dot, which Windows drops: rename it"
+        return tr("the name ends with a space or a dot, which Windows drops: rename it")
     return None
+
+
+def unusable_name(is_dir: bool, problem: str) -> str:
+    """``this file name cannot be used: ...`` (or folder name), with :func:`name_problem`'s reason."""
+    if is_dir:
+        return tr("this folder name cannot be used: {problem}.", problem=problem)
+    return tr("this file name cannot be used: {problem}.", problem=problem)
 
 
 def _fold_name(name: str) -> str:
@@ -510,7 +516,7 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
     found: list[Path] = []
     if not playbooks_dir.is_dir():
         problems.append(
-            Diagnostic(display_path(playbooks_dir, root), 1, 1, "", "the playbooks folder does not exist.")
+            Diagnostic(display_path(playbooks_dir, root), 1, 1, "", tr("the playbooks folder does not exist."))
         )
         return found, problems
 
@@ -519,7 +525,7 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
 
     def unreadable(error: OSError) -> None:
         where = Path(error.filename) if error.filename else playbooks_dir
-        refuse(where, f"cannot read this folder: {error.strerror or error}.")
+        refuse(where, tr("cannot read this folder: {reason}.", reason=error.strerror or error))
 
     for current, dirnames, filenames in os.walk(playbooks_dir, onerror=unreadable, followlinks=False):
         base = Path(current)
@@ -533,39 +539,37 @@ def discover(playbooks_dir: Path, root: Path) -> tuple[list[Path], list[Diagnost
             if not is_dir and not name.lower().endswith(YAML_SUFFIXES):
                 meant = name[:-4]
                 if name.lower().endswith(".txt") and meant.lower().endswith(YAML_SUFFIXES):
-                    refuse(path, f"this file name ends in '.txt', so the file is not read: rename it "
-                           f"to '{meant}' (Windows hides the ending unless 'File name extensions' "
-                           "is ticked in File Explorer's View menu).")
+                    refuse(path, tr("this file name ends in '.txt', so the file is not read: rename it "
+                                    "to '{meant}' (Windows hides the ending unless 'File name "
+                                    "extensions' is ticked in File Explorer's View menu).", meant=meant))
                 continue
-            what = "folder" if is_dir else "file"
             try:
                 mode = os.lstat(path).st_mode  # one call for "a link?" and "a file?"
             except OSError:
                 mode = 0
             if stat.S_ISLNK(mode):
-                refuse(
-                    path,
-                    f"this {what} is a symbolic link; links are not followed: "
-                    + ("move the real folder here." if is_dir else "copy the real file here."),
-                )
+                refuse(path, tr("this folder is a symbolic link; links are not followed: move the "
+                                "real folder here.") if is_dir else
+                       tr("this file is a symbolic link; links are not followed: copy the real file "
+                          "here."))
                 continue
             problem = name_problem(name)
             if problem:
-                refuse(path, f"this {what} name cannot be used: {problem}.")
+                refuse(path, unusable_name(is_dir, problem))
                 continue
             key = _fold_name(name)
             if key in seen:  # reported, and still read: the clash is in the names only
                 other = seen[key]
                 how = (
-                    "only in upper/lower case"
+                    tr("only in upper/lower case")
                     if name.casefold() == other.casefold()
-                    else "only in how its accented letters are stored (Unicode normalisation)"
+                    else tr("only in how its accented letters are stored (Unicode normalisation)")
                 )
-                refuse(
-                    path,
-                    f"this {what} name differs from '{other}' {how}; on Windows and macOS the two "
-                    "are one file: rename or remove one.",
-                )
+                refuse(path, tr("this folder name differs from '{other}' {how}; on Windows and macOS "
+                                "the two are one file: rename or remove one.", other=other, how=how)
+                       if is_dir else
+                       tr("this file name differs from '{other}' {how}; on Windows and macOS the two "
+                          "are one file: rename or remove one.", other=other, how=how))
             seen.setdefault(key, name)
             if is_dir:
                 keep.append(name)
@@ -614,15 +618,18 @@ def stray_definitions(root: Path, docs_dir: Path, playbooks_dir: Path) -> list[D
         if kind is None or _TOP_ID_LINE.search(text) is None:
             continue
         named = kind.group(1)
-        folder = KINDS[named].SECTION if named in KINDS else "<kind folder>"
+        folder = KINDS[named].SECTION if named in KINDS else tr("<kind folder>")
         what = f"'kind: {named}'" if named else "'kind:'"
         where = display_path(playbooks_dir, root)
-        fate = ("the site publishes it as a plain file, not as a page"
-                if path.parent.resolve() != root.resolve() else "nothing reads it")
-        found.append(Diagnostic(
-            display_path(path, root), 1, 1, "",
-            f"this file looks like a definition ({what}), but definitions are read only from "
-            f"{where}/, and {fate}: move it to {where}/{folder}/.", severity="warning"))
+        if path.parent.resolve() != root.resolve():
+            message = tr("this file looks like a definition ({what}), but definitions are read only "
+                         "from {where}/, and the site publishes it as a plain file, not as a page: "
+                         "move it to {where}/{folder}/.", what=what, where=where, folder=folder)
+        else:
+            message = tr("this file looks like a definition ({what}), but definitions are read only "
+                         "from {where}/, and nothing reads it: move it to {where}/{folder}/.",
+                         what=what, where=where, folder=folder)
+        found.append(Diagnostic(display_path(path, root), 1, 1, "", message, severity="warning"))
     return found
 
 
@@ -643,24 +650,22 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
     kinds = ", ".join(KINDS)
     if data is None:
         if not parsed.text.strip():
-            what = "the file is empty"
+            what = tr("the file is empty: it needs at least 'kind:' ({kinds}) and 'id:'.", kinds=kinds)
         elif all(not line.strip() or line.lstrip().startswith("#") for line in parsed.text.splitlines()):
-            what = "the file holds no definition, only comments"
+            what = tr("the file holds no definition, only comments: it needs at least 'kind:' ({kinds}) "
+                      "and 'id:'.", kinds=kinds)
         else:
-            what = "the file holds only an empty value"
-        return FileResult(
-            None,
-            (Diagnostic(display, 1, 1, "", f"{what}: it needs at least 'kind:' ({kinds}) and 'id:'."),),
-            _name_claim(display),
-        )
+            what = tr("the file holds only an empty value: it needs at least 'kind:' ({kinds}) and "
+                      "'id:'.", kinds=kinds)
+        return FileResult(None, (Diagnostic(display, 1, 1, "", what),), _name_claim(display))
     if not isinstance(data, dict):
         return FileResult(
             None,
             (
                 Diagnostic(
                     display, 1, 1, "",
-                    f"the file must be a group of fields ('kind: ...', 'id: ...'), but it is "
-                    f"{messages.describe(data)}.",
+                    tr("the file must be a group of fields ('kind: ...', 'id: ...'), but it is "
+                       "{what}.", what=messages.describe(data)),
                 ),
             ),
             _name_claim(display),
@@ -674,10 +679,12 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
                 and difflib.get_close_matches(k.casefold(), ["kind"], n=1, cutoff=0.75)]
         if near:
             return FileResult(None, (_problem(
-                source, (near[0],), f"unknown field {near[0]!r}: did you mean 'kind'? Field names "
-                "are written in lower case.", at_key=True),), _claim(source, data))
+                source, (near[0],), tr("unknown field {name!r}: did you mean 'kind'? Field names are "
+                                       "written in lower case.", name=near[0]), at_key=True),),
+                _claim(source, data))
         return FileResult(
-            None, (_problem(source, ("kind",), f"this field is required: one of {kinds}."),), _claim(source, data)
+            None, (_problem(source, ("kind",), tr("this field is required: one of {kinds}.", kinds=kinds)),),
+            _claim(source, data),
         )
     if not isinstance(kind, str) or kind not in KINDS:
         hint = messages.suggest(kind, KINDS) if isinstance(kind, str) else ""
@@ -687,8 +694,9 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
                 _problem(
                     source,
                     ("kind",),
-                    f"{repr(kind) if isinstance(kind, str) else messages.describe(kind)} is not a kind: "
-                    f"choose one of {kinds}.{hint}",
+                    tr("{value} is not a kind: choose one of {kinds}.{hint}",
+                       value=repr(kind) if isinstance(kind, str) else messages.describe(kind),
+                       kinds=kinds, hint=hint),
                 ),
             ),
             _claim(source, data),
@@ -751,7 +759,8 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
 
 def _more(display: str, line: int, col: int, more: int) -> Diagnostic:
     return Diagnostic(
-        display, line, col, "", f"{more:,} more problems in this file are not shown: fix the ones above first."
+        display, line, col, "",
+        tr("{more:,} more problems in this file are not shown: fix the ones above first.", more=more),
     )
 
 
@@ -900,12 +909,13 @@ def _index(
         held.contested.add(key)
         places = [_id_place(member) for member in group]
         for member, here in zip(group, places, strict=True):
-            others = _and([f"{d.file} (line {d.line})" for d in places if d is not here])
+            others = _and([tr("{file} (line {line})", file=d.file, line=d.line)
+                           for d in places if d is not here])
             problems.append(
                 Diagnostic(
                     here.file, here.line, here.col, here.where,
-                    f"the id {member.id!r} is also used by {others}: ids must be unique "
-                    "across the project.",
+                    tr("the id {id!r} is also used by {others}: ids must be unique across the project.",
+                       id=member.id, others=others),
                 )
             )
     for claim in guesses:
@@ -924,7 +934,7 @@ def _id_place(member: Entry | Claim) -> Diagnostic:
 
 def _and(items: list[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])}{tr(' and ')}{items[-1]}"
 
 
 def _check_references(
@@ -974,17 +984,33 @@ def _listed_twice(listed: set[tuple[Loc, str]], reference: Reference) -> str | N
         return None
     key = (reference.loc[:-1], reference.target)
     if key in listed:
-        return f"{reference.target!r} is listed more than once: list it once."
+        return tr("{target!r} is listed more than once: list it once.", target=reference.target)
     listed.add(key)
     return None
 
 
+def _kind_name(kind: str) -> str:
+    """A kind as a message names it (``team``; in Polish ``zespół``): its own word, ``sla`` too."""
+    names = {"team": tr("team"), "process": tr("process"), "goal": tr("goal"),
+             "strategy": tr("strategy"), "checklist": tr("checklist"), "sla": tr("sla"),
+             "playbook": tr("playbook"), "term": tr("term")}
+    return names.get(kind, kind)
+
+
 def _kind_word(kind: str) -> str:
-    return "SLA" if kind == "sla" else kind
+    return "SLA" if kind == "sla" else _kind_name(kind)
+
+
+def _kinds_word(kinds: Iterable[str]) -> str:
+    """``team or process``."""
+    return tr(" or ").join(_kind_word(k) for k in kinds)
 
 
 def _a(word: str) -> str:
-    return f"{'an' if word[:1] in 'aeiouAEIOU' or word == 'SLA' else 'a'} {word}"
+    """``a team``, ``an SLA`` (Polish has no articles: ``zespół``)."""
+    if word[:1] in "aeiouAEIOU" or word == "SLA":
+        return tr("an {word}", word=word)
+    return tr("a {word}", word=word)
 
 
 def _reference_problem(
@@ -1016,45 +1042,49 @@ def _reference_problem(
 
 
 def _missing(catalogue: Catalogue, ident: str | None, reference: Reference) -> str:
-    wanted = " or ".join(_kind_word(k) for k in reference.kinds)
+    wanted = _kinds_word(reference.kinds)
     fitting = [e for e in catalogue.entries.values() if e.kind in reference.kinds and e.id != ident]
     renamed = next((e for e in fitting if Path(e.source.display).stem == reference.target), None)
     if renamed is not None:  # only the id was changed, not the file's name: the likeliest cause
-        return (f"there is no {wanted} with the id {reference.target!r}. The file "
-                f"{renamed.source.display} has the id {renamed.id!r} now: write {renamed.id!r} "
-                "here, or change its id back.")
+        return tr("there is no {wanted} with the id {target!r}. The file {file} has the id {id!r} now: "
+                  "write {id!r} here, or change its id back.", wanted=wanted, target=reference.target,
+                  file=renamed.source.display, id=renamed.id)
     candidates = [e.id for e in fitting]
     hint = messages.suggest(reference.target, candidates)
     if not hint and candidates and len(candidates) <= 8:
-        hint = f" The {wanted} ids are: {', '.join(sorted(candidates))}."
-    return f"there is no {wanted} with the id {reference.target!r}.{hint}"
+        hint = tr(" The {wanted} ids are: {ids}.", wanted=wanted, ids=", ".join(sorted(candidates)))
+    return tr("there is no {wanted} with the id {target!r}.{hint}", wanted=wanted, target=reference.target,
+              hint=hint)
 
 
 def _not_an_id(catalogue: Catalogue, reference: Reference) -> str:
     """A reference written as a title (``team: Marketing``) or otherwise not as an id."""
-    wanted = " or ".join(_kind_word(k) for k in reference.kinds)
+    wanted = _kinds_word(reference.kinds)
     written = unicodedata.normalize("NFC", reference.target).strip().casefold()
     candidates = [e for e in catalogue.entries.values() if e.kind in reference.kinds]
     for entry in sorted(candidates, key=lambda e: e.id):
         if written == entry.id:
-            return f"an id is written in lowercase letters: write {entry.id!r}."
+            return tr("an id is written in lowercase letters: write {id!r}.", id=entry.id)
         titles = {localize(entry.definition.title, lang).text for lang in LANGUAGES}
         if written in {unicodedata.normalize("NFC", title).strip().casefold() for title in titles}:
-            return (f"{reference.target!r} is the title of the {_kind_word(entry.kind)} {entry.id!r}: "
-                    f"refer to it by its id (write {entry.id!r}).")
+            return tr("{target!r} is the title of the {kind} {id!r}: refer to it by its id (write {id!r}).",
+                      target=reference.target, kind=_kind_word(entry.kind), id=entry.id)
     ids = sorted(e.id for e in candidates)
-    listed = f" The {wanted} ids are: {', '.join(ids)}." if ids and len(ids) <= 8 else ""
-    return (f"{reference.target!r} is not the id of any {wanted}: refer to {_a(wanted)} by its id "
-            f"(its 'id:' line), which has only lowercase letters a-z, digits and hyphens.{listed}")
+    listed = (tr(" The {wanted} ids are: {ids}.", wanted=wanted, ids=", ".join(ids))
+              if ids and len(ids) <= 8 else "")
+    return tr("{target!r} is not the id of any {wanted}: refer to {a_wanted} by its id (its 'id:' line), "
+              "which has only lowercase letters a-z, digits and hyphens.{listed}", target=reference.target,
+              wanted=wanted, a_wanted=_a(wanted), listed=listed)
 
 
 def _to_itself(kind: str, reference: Reference) -> str:
-    return f"this {kind} refers to itself ({reference.target!r}): remove this reference."
+    return tr("this {kind} refers to itself ({target!r}): remove this reference.", kind=_kind_name(kind),
+              target=reference.target)
 
 
 def _wrong_kind(reference: Reference, kind: str, display: str) -> str:
-    wanted = " or ".join(_kind_word(k) for k in reference.kinds)
-    return f"{reference.target!r} is {_a(_kind_word(kind))} ({display}), but {_a(wanted)} is expected here."
+    return tr("{target!r} is {a_kind} ({file}), but {a_wanted} is expected here.", target=reference.target,
+              a_kind=_a(_kind_word(kind)), file=display, a_wanted=_a(_kinds_word(reference.kinds)))
 
 
 #: Kinds whose definitions may not refer to each other in a circle: a playbook's steps use
@@ -1085,8 +1115,9 @@ def _check_cycles(catalogue: Catalogue) -> Iterator[Diagnostic]:
         shown = " -> ".join([*path, start])
         yield first.at(
             loc,
-            f"these {first.kind}s use each other in a circle ({shown}): a {first.kind} cannot "
-            "include itself, even through others; remove one of these references.",
+            tr("these {kind}s use each other in a circle ({shown}): a {kind} cannot include itself, "
+               "even through others; remove one of these references.", kind=_kind_name(first.kind),
+               shown=shown),
         )
 
 
@@ -1153,9 +1184,9 @@ def _review_warnings(catalogue: Catalogue, today: dt.date) -> Iterator[Diagnosti
         if entry.definition.review_by < today:
             yield entry.at(
                 ("review_by",),
-                f"the review date {entry.definition.review_by.isoformat()} has passed: "
-                f"{localize(entry.definition.owner, 'en').text} should re-read this {entry.kind} "
-                "and set a new date.",
+                tr("the review date {date} has passed: {owner} should re-read this {kind} and set a "
+                   "new date.", date=entry.definition.review_by.isoformat(),
+                   owner=localize(entry.definition.owner, language()).text, kind=_kind_name(entry.kind)),
                 severity="warning",
             )
 
@@ -1190,8 +1221,8 @@ def page_collisions(
     for entry in catalogue.entries.values():
         generated[f"{KINDS[entry.kind].SECTION}/{entry.id}.md"] = entry.source.display
     for kind, cls in KINDS.items():
-        generated.setdefault(f"{cls.SECTION}/index.md", f"the list of every {kind}")
-    generated.setdefault("comparison.md", "the comparison of the teams")
+        generated.setdefault(f"{cls.SECTION}/index.md", tr("the list of every {kind}", kind=_kind_name(kind)))
+    generated.setdefault("comparison.md", tr("the comparison of the teams"))
     found: list[Diagnostic] = []
     languages = tuple(languages)
     for address, origin in sorted(generated.items()):
@@ -1206,8 +1237,9 @@ def page_collisions(
                 found.append(
                     Diagnostic(
                         display_path(path, root), 1, 1, "",
-                        f"this hand-written page has the same address ({address}) as the page "
-                        f"generated from {origin}: rename or move the hand-written page.",
+                        tr("this hand-written page has the same address ({address}) as the page "
+                           "generated from {origin}: rename or move the hand-written page.",
+                           address=address, origin=origin),
                     )
                 )
     found += _case_collisions(generated, docs_dir, root, languages, directory_urls)
@@ -1235,10 +1267,10 @@ def _case_collisions(generated: dict[str, str], docs_dir: Path, root: Path, lang
             continue  # no such address, the same address exactly (an error, above), or hidden
         found.append(Diagnostic(
             display_path(path, root), 1, 1, "",
-            f"this hand-written page's address differs only in upper/lower case from the page "
-            f"generated at {meant.removesuffix('.md')}: on Windows and macOS the two are one "
-            "folder, and a copy of the site keeps only one of them; rename or move the "
-            "hand-written page.", severity="warning"))
+            tr("this hand-written page's address differs only in upper/lower case from the page "
+               "generated at {address}: on Windows and macOS the two are one folder, and a copy of "
+               "the site keeps only one of them; rename or move the hand-written page.",
+               address=meant.removesuffix('.md')), severity="warning"))
     return found
 
 
@@ -1250,7 +1282,8 @@ def translation_problems(catalogue: Catalogue, severity: str = "warning") -> lis
             missing = missing_languages(text)
             if missing:
                 found.append(
-                    entry.at(loc, f"missing translation: {', '.join(missing)}.", severity=severity)
+                    entry.at(loc, tr("missing translation: {languages}.", languages=", ".join(missing)),
+                             severity=severity)
                 )
     return found
 

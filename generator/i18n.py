@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalogue import is_litter, name_problem
+from .catalogue import is_litter, name_problem, unusable_name
 from .errors import Diagnostic
 from .labels import label
+from .tr import language as message_language
+from .tr import tr
 from .yamlfile import decode
 
 #: Each language's name for itself (the language switcher shows these).
@@ -31,6 +33,13 @@ NAMES = {
     "pl": {"pl": "polski", "en": "angielski"},
     "en": {"pl": "Polish", "en": "English"},
 }
+
+
+def _named(lang: str) -> str:
+    """A language's name as the messages' language writes it (``Polish``; in Polish ``polski``)."""
+    return NAMES.get(message_language(), NAMES["en"]).get(lang, lang)
+
+
 _VARIANT = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$")
 
 
@@ -95,27 +104,28 @@ def unused_pages(src_uris: Iterable[str], languages: Sequence[str], default: str
         # A name that is not UTF-8 (a file from an old Windows or Mac archive) cannot be a web
         # address: MkDocs met it with a traceback halfway through the build.
         Diagnostic(posixpath.join(folder, uri) if folder not in ("", ".") else uri, 1, 1, "",
-                   "this file name cannot be used: the name is not valid UTF-8 text, which a "
-                   "page's address cannot hold: rename it using ordinary letters.")
+                   tr("this file name cannot be used: the name is not valid UTF-8 text, which a "
+                      "page's address cannot hold: rename it using ordinary letters."))
         for uri in sorted(src_uris) if any("\udc80" <= ch <= "\udcff" for ch in uri)
     ]
     problems += _unportable_names(src_uris, folder)
     problems += _odd_language_names(src_uris, languages, default, folder)
     for target, uri in sorted(unused.items()):
         named = found[target][default]
-        language = NAMES["en"].get(default, default)
         missing = [lang for lang in languages if lang not in found[target]]
         if missing:
-            choices = " or ".join(NAMES["en"].get(lang, lang) for lang in missing)
-            names = " or ".join(posixpath.basename(_variant_name(target, lang, "")) for lang in missing)
-            advice = f"if it is in {choices}, rename it to {names}"
+            advice = tr("if it is in {choices}, rename it to {names}",
+                        choices=tr(" or ").join(_named(lang) for lang in missing),
+                        names=tr(" or ").join(posixpath.basename(_variant_name(target, lang, ""))
+                                              for lang in missing))
         else:
-            advice = f"delete it, or merge it into {posixpath.basename(named)}"
+            advice = tr("delete it, or merge it into {named}", named=posixpath.basename(named))
         problems.append(Diagnostic(
             uri if folder in ("", ".") else posixpath.join(folder, uri), 1, 1, "",
-            f"this page and {posixpath.basename(named)} are both {language} pages (a page named "
-            f"without a language is in the default language, {default}), so this one is left "
-            f"out of the site: {advice}.",
+            tr("this page and {named} are both {language} pages (a page named without a language is "
+               "in the default language, {default}), so this one is left out of the site: {advice}.",
+               named=posixpath.basename(named), language=_named(default), default=default,
+               advice=advice),
         ))
     return problems
 
@@ -133,11 +143,10 @@ def _unportable_names(src_uris: Iterable[str], folder: str) -> list[Diagnostic]:
         for index, part in enumerate(parts):
             problem = name_problem(part)
             if problem:
-                what = "file" if index == len(parts) - 1 else "folder"
                 shown = "/".join(parts[:index + 1])
                 problems.append(Diagnostic(
                     posixpath.join(folder, shown) if folder not in ("", ".") else shown, 1, 1, "",
-                    f"this {what} name cannot be used: {problem}."))
+                    unusable_name(index != len(parts) - 1, problem)))
                 break
     return list(dict.fromkeys(problems))
 
@@ -158,15 +167,17 @@ def _odd_language_names(src_uris: Iterable[str], languages: Sequence[str], defau
             continue
         lang, stem = match["lang"], match["stem"]
         if lang.lower() in languages:
-            advice = (f"language codes are written in lower case: rename it to "
-                      f"{posixpath.basename(_variant_name(stem + '.md', lang.lower(), ''))}")
+            advice = tr("language codes are written in lower case: rename it to {name}",
+                        name=posixpath.basename(_variant_name(stem + '.md', lang.lower(), '')))
         else:
-            advice = (f"{lang!r} is not one of the site's languages ({', '.join(languages)}): rename "
-                      f"it, or add {lang.lower()!r} to the plugin's languages")
+            advice = tr("{lang!r} is not one of the site's languages ({languages}): rename it, or add "
+                        "{code!r} to the plugin's languages", lang=lang, languages=", ".join(languages),
+                        code=lang.lower())
         problems.append(Diagnostic(
             uri if folder in ("", ".") else posixpath.join(folder, uri), 1, 1, "",
-            f"this page is named like a translation, but it is published as a page of its own "
-            f"('{posixpath.basename(stem)}.{lang}') in {NAMES['en'].get(default, default)}: {advice}.",
+            tr("this page is named like a translation, but it is published as a page of its own "
+               "('{page}') in {language}: {advice}.", page=f"{posixpath.basename(stem)}.{lang}",
+               language=_named(default), advice=advice),
             severity="warning",
         ))
     return problems
@@ -236,37 +247,42 @@ def links_outside(docs_dir: Path, root: Path) -> list[Diagnostic]:
             if name.startswith("."):  # MkDocs leaves dotfiles out of the site...
                 # ...but walks a hidden folder too, following links: '.x -> /' walked the disk
                 if path.is_symlink() and path.is_dir() and outside(target := path.resolve()):
-                    problems.append(Diagnostic(where, 1, 1, "", (
-                        f"this is a link to the folder {target.as_posix()}, outside the "
-                        "project; MkDocs leaves a hidden folder out of the site but still reads "
-                        "through it, every folder within too: delete the link.")))
+                    problems.append(Diagnostic(where, 1, 1, "", tr(
+                        "this is a link to the folder {target}, outside the project; MkDocs leaves a "
+                        "hidden folder out of the site but still reads through it, every folder "
+                        "within too: delete the link.", target=target.as_posix())))
                 continue
             if path.is_symlink():
                 try:
                     target = path.resolve(strict=True)
                 except (OSError, RuntimeError):  # dangling, or a loop of links
-                    problems.append(Diagnostic(where, 1, 1, "", (
-                        f"this is a link to {os.readlink(path)!r}, which does not exist (or is a "
-                        "loop of links), so nothing can be published here: delete the link, or "
-                        "put the file itself here.")))
+                    problems.append(Diagnostic(where, 1, 1, "", tr(
+                        "this is a link to {target!r}, which does not exist (or is a loop of links), "
+                        "so nothing can be published here: delete the link, or put the file itself "
+                        "here.", target=os.readlink(path))))
                     continue
                 if outside(target):
-                    what = "the folder" if target.is_dir() else "the file"
-                    problems.append(Diagnostic(where, 1, 1, "", (
-                        f"this is a link to {what} {target.as_posix()}, outside the project, and a "
-                        f"build would publish {'everything in it' if target.is_dir() else 'it'} "
-                        "on the site: copy what the site should show into the project instead, "
-                        "or delete the link.")))
+                    problems.append(Diagnostic(where, 1, 1, "", tr(
+                        "this is a link to the folder {target}, outside the project, and a build "
+                        "would publish everything in it on the site: copy what the site should show "
+                        "into the project instead, or delete the link.", target=target.as_posix())
+                        if target.is_dir() else tr(
+                        "this is a link to the file {target}, outside the project, and a build would "
+                        "publish it on the site: copy what the site should show into the project "
+                        "instead, or delete the link.", target=target.as_posix())))
                     continue
                 if not any(_visible_within(target, place) for place in inside):
-                    what = "folder" if target.is_dir() else "file"
                     shown_target = next(target.relative_to(p) for p in inside if target.is_relative_to(p))
-                    problems.append(Diagnostic(where, 1, 1, "", (
-                        f"this is a link to {shown_target.as_posix()}, a hidden "
-                        f"{what} of the project (its name starts with '.', as .git/ and .env do, "
-                        "where tokens and passwords are kept), and a build would publish it on "
-                        "the site: copy what the site should show into the content folder "
-                        "instead, or delete the link.")))
+                    problems.append(Diagnostic(where, 1, 1, "", tr(
+                        "this is a link to {target}, a hidden folder of the project (its name starts "
+                        "with '.', as .git/ and .env do, where tokens and passwords are kept), and a "
+                        "build would publish it on the site: copy what the site should show into the "
+                        "content folder instead, or delete the link.", target=shown_target.as_posix())
+                        if target.is_dir() else tr(
+                        "this is a link to {target}, a hidden file of the project (its name starts "
+                        "with '.', as .git/ and .env do, where tokens and passwords are kept), and a "
+                        "build would publish it on the site: copy what the site should show into the "
+                        "content folder instead, or delete the link.", target=shown_target.as_posix())))
                     continue
                 if target.is_dir():
                     walk(target, where)
@@ -312,7 +328,8 @@ def missing_page_translations(docs_dir: Path, root: Path, languages: Sequence[st
         shown = _display(docs_dir / have, root)
         wanted = ", ".join(_variant_name(target, lang, default) for lang in missing)
         found.append(Diagnostic(
-            shown, 1, 1, "", f"missing translation: {', '.join(missing)} (add {wanted}).",
+            shown, 1, 1, "", tr("missing translation: {languages} (add {wanted}).",
+                                languages=", ".join(missing), wanted=wanted),
             severity,  # type: ignore[arg-type]
         ))
     return found

@@ -21,6 +21,7 @@ from .checklists.dates import DaysOff, known_country, split_calendar, subdivisio
 from .errors import Diagnostic, UserError, printable
 from .messages import suggest
 from .models import LANGUAGES
+from .tr import tr, tr_n
 from .yamlfile import FORBIDDEN_CHARS, char_name, decode, syntax_problem
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -35,11 +36,32 @@ class _ConfigLoader(yaml.SafeLoader):
         try:
             return super().construct_object(node, deep)
         except (ValueError, KeyError, TypeError, OverflowError):
-            what = {"timestamp": "a real date", "int": "a whole number", "float": "a number",
-                    "bool": "true or false"}.get(str(node.tag).rsplit(":", 1)[-1], "what its tag says")
             raise _ValueProblem(
-                None, None, f"{_shown(node.value)} cannot be read as {what}: correct it, or put it in "
-                "quotes if it is meant as text.", node.start_mark) from None
+                None, None, _unreadable(str(node.tag).rsplit(":", 1)[-1], _shown(node.value)),
+                node.start_mark) from None
+
+
+def _unreadable(tag: str, value: str) -> str:
+    """That ``value`` cannot be read as what its tag (``int``, ``timestamp``...) says."""
+    if tag == "timestamp":
+        return tr("{value} cannot be read as a real date: correct it, or put it in quotes if it is "
+                  "meant as text.", value=value)
+    if tag == "int":
+        return tr("{value} cannot be read as a whole number: correct it, or put it in quotes if it "
+                  "is meant as text.", value=value)
+    if tag == "float":
+        return tr("{value} cannot be read as a number: correct it, or put it in quotes if it is "
+                  "meant as text.", value=value)
+    if tag == "bool":
+        return tr("{value} cannot be read as true or false: correct it, or put it in quotes if it "
+                  "is meant as text.", value=value)
+    return tr("{value} cannot be read as what its tag says: correct it, or put it in quotes if it "
+              "is meant as text.", value=value)
+
+
+def _or(items: list[str] | tuple[str, ...]) -> str:
+    """``pl or en``, in the messages' language."""
+    return tr(" or ").join(items)
 
 
 class _ValueProblem(yaml.constructor.ConstructorError):
@@ -113,7 +135,8 @@ def _config_text(config_file: Path) -> str:
     try:
         raw = config_file.read_bytes()
     except OSError as exc:
-        raise UserError(f"{config_file.name}: cannot read the file: {exc.strerror or exc}.") from None
+        raise UserError(tr("{file}: cannot read the file: {reason}.", file=config_file.name,
+                           reason=exc.strerror or exc)) from None
     text = decode(raw, config_file.name)
     if isinstance(text, Diagnostic):
         raise UserError([text])
@@ -127,22 +150,19 @@ def find_config(start: Path) -> Path:
             return candidate
     shown = printable(str(start))  # a line break in --project DIR: still one line
     if not start.is_dir():
-        raise UserError(
-            f"{shown}: no such folder. Name the project folder (the one holding mkdocs.yml) with "
-            "--project DIR."
-        )
+        raise UserError(tr(
+            "{folder}: no such folder. Name the project folder (the one holding mkdocs.yml) with "
+            "--project DIR.", folder=shown))
     above = next((folder for folder in start.parents
                   if any((folder / name).is_file() for name in CONFIG_NAMES)), None)
     if above is not None:  # run in a folder of the project (playbooks/, content/...)
         project = printable(str(above))
-        raise UserError(
-            f"{shown}: no mkdocs.yml here; the project seems to be {project}, which holds one. Run "
-            f"the command there, or name it with --project {project}."
-        )
-    raise UserError(
-        f"{shown}: no mkdocs.yml here. Run the command in the project folder, or name it with "
-        "--project DIR."
-    )
+        raise UserError(tr(
+            "{folder}: no mkdocs.yml here; the project seems to be {project}, which holds one. Run "
+            "the command there, or name it with --project {project}.", folder=shown, project=project))
+    raise UserError(tr(
+        "{folder}: no mkdocs.yml here. Run the command in the project folder, or name it with "
+        "--project DIR.", folder=shown))
 
 
 def plugin_options(config: dict[str, Any], config_file: Path | None = None) -> dict[str, Any] | None:
@@ -153,8 +173,8 @@ def plugin_options(config: dict[str, Any], config_file: Path | None = None) -> d
     if isinstance(plugins, dict):
         plugins = [{k: v} for k, v in plugins.items()]
     if not isinstance(plugins, list):
-        raise complain(("plugins",), "expected a list of plugins, one '- name' per line, like "
-                                     f"[search, playbook], not {_shown(plugins)}.")
+        raise complain(("plugins",), tr("expected a list of plugins, one '- name' per line, like "
+                                        "[search, playbook], not {value}.", value=_shown(plugins)))
     for item in plugins:
         if item == "playbook":
             return {}
@@ -162,8 +182,9 @@ def plugin_options(config: dict[str, Any], config_file: Path | None = None) -> d
             options = item["playbook"]
             if options is not None and not isinstance(options, dict):
                 raise complain(("plugins", "playbook"),
-                               "expected the plugin's options as 'name: value' lines under it "
-                               f"(like 'languages: [pl, en]'), or nothing, not {_shown(options)}.")
+                               tr("expected the plugin's options as 'name: value' lines under it "
+                                  "(like 'languages: [pl, en]'), or nothing, not {value}.",
+                                  value=_shown(options)))
             return dict(options or {})
     return None
 
@@ -200,15 +221,20 @@ def _per_language(options: dict[str, Any], key: str, languages: tuple[str, ...],
     given = options.get(key) or {}
     if not isinstance(given, dict):
         raise complain(("plugins", "playbook", key),
-                       f"expected the site's {what} per language, like {example}.")
+                       tr("expected the site's name per language, like {example}.", example=example)
+                       if what == "name" else
+                       tr("expected the site's description per language, like {example}.", example=example))
     for lang, text in given.items():
         if str(lang) not in languages:
             raise complain(("plugins", "playbook", key, str(lang)),
-                           f"{_shown(lang)} is not one of the site's languages ({', '.join(languages)}): "
-                           "remove it, or add it to languages.")
+                           tr("{value} is not one of the site's languages ({languages}): remove it, or "
+                              "add it to languages.", value=_shown(lang), languages=", ".join(languages)))
         if not isinstance(text, str):
             raise complain(("plugins", "playbook", key, str(lang)),
-                           f"expected the site's {what} in {lang}, a text, not {_shown(text)}.")
+                           tr("expected the site's name in {lang}, a text, not {value}.", lang=lang,
+                              value=_shown(text)) if what == "name" else
+                           tr("expected the site's description in {lang}, a text, not {value}.", lang=lang,
+                              value=_shown(text)))
     return given
 
 
@@ -223,11 +249,13 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
     if unknown:
         name = str(unknown[0])
         raise complain(("plugins", "playbook", name),
-                       f"{name!r} is not an option of the playbook plugin; the options are "
-                       f"{', '.join(sorted(known))}.{suggest(name, known)}")
+                       tr("{name!r} is not an option of the playbook plugin; the options are "
+                          "{options}.{hint}", name=name, options=", ".join(sorted(known)),
+                          hint=suggest(name, known)))
     for key in ("playbooks_dir", "templates_dir", "lang", "default_language"):
         if options.get(key) is not None and not isinstance(options[key], str):
-            raise complain(("plugins", "playbook", key), f"expected a text, not {_shown(options[key])}.")
+            raise complain(("plugins", "playbook", key),
+                           tr("expected a text, not {value}.", value=_shown(options[key])))
     for key in ("playbooks_dir", "templates_dir"):
         wrong = folder_problem(options.get(key))
         if wrong is None and config_file is not None and options.get(key) is not None:
@@ -237,22 +265,22 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
     for key in ("enabled", "pdf"):
         if options.get(key) is not None and not isinstance(options[key], bool):
             raise complain(("plugins", "playbook", key),
-                           f"expected true or false, not {_shown(options[key])}.")
+                           tr("expected true or false, not {value}.", value=_shown(options[key])))
     given = options.get("languages") or LANGUAGES
     if not isinstance(given, list | tuple) or not given:
         raise complain(("plugins", "playbook", "languages"),
-                       f"expected a list of languages, like [{', '.join(LANGUAGES)}].")
+                       tr("expected a list of languages, like [{example}].", example=", ".join(LANGUAGES)))
     languages = tuple(str(lang) for lang in given)
     for lang in languages:
         if lang not in LANGUAGES:
             raise complain(("plugins", "playbook", "languages"),
-                           f"{lang!r} is not supported; use {' and '.join(LANGUAGES)}."
-                           f"{suggest(lang, LANGUAGES)}")
+                           tr("{lang!r} is not supported; use {choices}.{hint}", lang=lang,
+                              choices=tr(" and ").join(LANGUAGES), hint=suggest(lang, LANGUAGES)))
     default = str(options.get("default_language") or languages[0])
     if default not in languages:
         raise complain(("plugins", "playbook", "default_language"),
-                       f"{default!r} is not one of the site's languages: write "
-                       f"{' or '.join(languages)}.{suggest(default, languages)}")
+                       tr("{lang!r} is not one of the site's languages: write {choices}.{hint}",
+                          lang=default, choices=_or(languages), hint=suggest(default, languages)))
     path: tuple[str, ...]
     if options.get("lang"):
         lang, path = str(options["lang"]), ("plugins", "playbook", "lang")
@@ -261,8 +289,8 @@ def settings_from(options: dict[str, Any], theme_language: str | None,
     else:
         lang, path = default, ("plugins", "playbook", "default_language")
     if lang not in languages:
-        raise complain(path, f"{lang!r} is not one of the site's languages: write "
-                             f"{' or '.join(languages)}.{suggest(lang, languages)}")
+        raise complain(path, tr("{lang!r} is not one of the site's languages: write {choices}.{hint}",
+                                lang=lang, choices=_or(languages), hint=suggest(lang, languages)))
     names = _per_language(options, "site_names", languages, "name", "{pl: Podręcznik, en: Playbook}",
                           complain)
     descriptions = _per_language(options, "site_descriptions", languages, "description",
@@ -294,17 +322,19 @@ def _holidays(value: object, complain: _Complaint) -> str | None:
         return None
     where = ("plugins", "playbook", "holidays")
     if not isinstance(value, str):
-        raise complain(where, f"expected a country's two-letter code, like PL, not {_shown(value)}.")
+        raise complain(where, tr("expected a country's two-letter code, like PL, not {value}.",
+                                 value=_shown(value)))
     country, region = split_calendar(value.strip())
     country = country.strip().upper()
     if not known_country(country):
         other = _OTHER_SEPARATOR.fullmatch(value.strip())
         if other and known_country(other.group(1).upper()):
-            raise complain(where, f"{_shown(value)}: write a country and its region with a hyphen, "
-                                  f"like {other.group(1).upper()}-{other.group(2).strip().upper()}.")
-        raise complain(where, f"{_shown(value)} is not a country whose public holidays are known; "
-                              "write its two-letter code (ISO 3166), like PL, DE or GB, or remove "
-                              "the line to count every Monday to Friday.")
+            raise complain(where, tr("{value}: write a country and its region with a hyphen, like "
+                                     "{country}-{region}.", value=_shown(value),
+                                     country=other.group(1).upper(), region=other.group(2).strip().upper()))
+        raise complain(where, tr("{value} is not a country whose public holidays are known; write its "
+                                 "two-letter code (ISO 3166), like PL, DE or GB, or remove the line to "
+                                 "count every Monday to Friday.", value=_shown(value)))
     if region is None and "-" not in value:
         return country
     return f"{country}-{_region(value, country, (region or '').strip(), complain)}"
@@ -315,20 +345,21 @@ def _region(value: str, country: str, region: str, complain: _Complaint) -> str:
     where = ("plugins", "playbook", "holidays")
     codes, names = subdivisions(country)
     if not codes:
-        raise complain(where, f"{_shown(value)}: no region of {country} has public holidays of "
-                              f"its own in the calendar; write {country}.")
+        raise complain(where, tr("{value}: no region of {country} has public holidays of its own "
+                                 "in the calendar; write {country}.", value=_shown(value), country=country))
     if not region:
-        raise complain(where, f"{_shown(value)}: write the region's code after the hyphen; "
-                              f"{_regions_hint(country, '')}")
+        raise complain(where, tr("{value}: write the region's code after the hyphen; {hint}",
+                                 value=_shown(value), hint=_regions_hint(country, '')))
     found = {code.upper(): code for code in codes}.get(region.upper())
     if found is not None:
         return found
     named = {name.casefold(): code for name, code in names.items()}.get(region.casefold())
     if named is not None:
-        raise complain(where, f"{_shown(value)}: write the region's code, {country}-{named} "
-                              f"(for {region}).")
-    raise complain(where, f"{_shown(value)}: {country} has no region {region!r} whose holidays are "
-                          f"known; {_regions_hint(country, region)}")
+        raise complain(where, tr("{value}: write the region's code, {country}-{code} (for {region}).",
+                                 value=_shown(value), country=country, code=named, region=region))
+    raise complain(where, tr("{value}: {country} has no region {region!r} whose holidays are known; "
+                             "{hint}", value=_shown(value), country=country, region=region,
+                             hint=_regions_hint(country, region)))
 
 
 def _regions_hint(country: str, region: str) -> str:
@@ -336,17 +367,21 @@ def _regions_hint(country: str, region: str) -> str:
     ``region``; and that the country alone gives its national holidays."""
     codes = subdivisions(country)[0]
     upper = {code.upper(): code for code in codes}
-    alone = f"or write {country} alone for national holidays only."
+    alone = tr("or write {country} alone for national holidays only.", country=country)
     if len(codes) <= _REGIONS_LISTED:
         close = difflib.get_close_matches(region.upper(), list(upper), n=1, cutoff=0.5) if region else []
-        mean = f" Did you mean {country}-{upper[close[0]]}?" if close else ""
-        return f"its region codes are {', '.join(codes)}, {alone}{mean}"
+        mean = tr(" Did you mean {country}-{code}?", country=country, code=upper[close[0]]) if close else ""
+        return tr("its region codes are {codes}, {alone}{mean}", codes=", ".join(codes), alone=alone,
+                  mean=mean)
     close = difflib.get_close_matches(region.upper(), list(upper), n=3, cutoff=0.5)
     if close:
-        shown = " or ".join(f"{country}-{upper[c]}" for c in close)
-        return f"the closest of its {len(codes)} region codes: {shown}; {alone}"
-    return (f"see its {len(codes)} region codes at https://pypi.org/project/holidays/ (like "
-            f"{country}-{codes[0]}), {alone}")
+        shown = _or([f"{country}-{upper[c]}" for c in close])
+        return tr_n("the closest of its {n} region code: {shown}; {alone}",
+                    "the closest of its {n} region codes: {shown}; {alone}", len(codes), shown=shown,
+                    alone=alone)
+    return tr_n("see its {n} region code at https://pypi.org/project/holidays/ (like {example}), {alone}",
+                "see its {n} region codes at https://pypi.org/project/holidays/ (like {example}), {alone}",
+                len(codes), example=f"{country}-{codes[0]}", alone=alone)
 
 
 def _as_date(item: object) -> dt.date | None:
@@ -366,13 +401,13 @@ def _days_off(value: object, complain: _Complaint) -> tuple[dt.date, ...]:
         return ()
     where = ("plugins", "playbook", "days_off")
     if not isinstance(value, list):
-        raise complain(where, "expected a list of dates, like [2027-05-04, 2027-12-31].")
+        raise complain(where, tr("expected a list of dates, like [2027-05-04, 2027-12-31]."))
     found = []
     for item in value:
         day = _as_date(item)
         if day is None:
-            raise complain(where, f"{_shown(item)} is not a date; write each day off as "
-                                  "YYYY-MM-DD, like 2027-05-04.")
+            raise complain(where, tr("{value} is not a date; write each day off as YYYY-MM-DD, like "
+                                     "2027-05-04.", value=_shown(item)))
         found.append(day)
     return tuple(sorted(set(found)))
 
@@ -388,11 +423,11 @@ def folder_problem(value: object) -> str | None:
         return None
     odd = FORBIDDEN_CHARS.search(value)  # a zero byte, a control, half of a character (\ud800)
     if odd:
-        return f"a folder's name cannot contain {char_name(odd.group())}: remove it."
+        return tr("a folder's name cannot contain {char}: remove it.", char=char_name(odd.group()))
     longest = max((len(part.encode("utf-8")) for part in value.split("/")), default=0)
     if longest > _NAME_MAX:
-        return (f"a folder's name can be at most {_NAME_MAX} bytes long, but one part of this path "
-                f"is {longest}: shorten it.")
+        return tr("a folder's name can be at most {limit} bytes long, but one part of this path is "
+                  "{longest}: shorten it.", limit=_NAME_MAX, longest=longest)
     return None
 
 
@@ -407,20 +442,27 @@ def outside_problem(root: Path, value: str, key: str) -> str | None:
     real = (root / value).resolve()
     example = "templates" if key == "templates_dir" else "playbooks"
     if real == root and key == "templates_dir":
-        return (f"{value!r} is the project folder itself: a template could then include any file "
-                f"of it (.git/config too); name a folder in it, like {example}.")
+        return tr("{value!r} is the project folder itself: a template could then include any file "
+                  "of it (.git/config too); name a folder in it, like {example}.", value=value,
+                  example=example)
     if real.is_relative_to(root):
         return None
     plain = Path(os.path.normpath(root / value))
     through = next((p for p in (plain, *plain.parents) if p.is_relative_to(root) and p != root
                     and p.is_symlink()), None)
     if through is not None:
-        how = f" goes through the symbolic link {through.relative_to(root).as_posix()} to {real.as_posix()},"
-    else:
-        how = " is" if Path(value).is_absolute() else f" leads to {real.as_posix()},"
-    return (f"{value!r}{how} outside the project: a build would read files from elsewhere on the "
-            f"machine, and could publish them. Keep the folder in the project (a copy, or a git "
-            f"submodule), like {example}.")
+        return tr("{value!r} goes through the symbolic link {link} to {real}, outside the project: a "
+                  "build would read files from elsewhere on the machine, and could publish them. Keep "
+                  "the folder in the project (a copy, or a git submodule), like {example}.", value=value,
+                  link=through.relative_to(root).as_posix(), real=real.as_posix(), example=example)
+    if Path(value).is_absolute():
+        return tr("{value!r} is outside the project: a build would read files from elsewhere on the "
+                  "machine, and could publish them. Keep the folder in the project (a copy, or a git "
+                  "submodule), like {example}.", value=value, example=example)
+    return tr("{value!r} leads to {real}, outside the project: a build would read files from "
+              "elsewhere on the machine, and could publish them. Keep the folder in the project (a "
+              "copy, or a git submodule), like {example}.", value=value, real=real.as_posix(),
+              example=example)
 
 
 def config_position(config_file: Path, path: tuple[str, ...]) -> tuple[int, int]:
@@ -460,8 +502,8 @@ def _beyond_reason(text: str) -> tuple[str, Any] | None:
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             open_.append((event.anchor, [1]))
             if len(open_) > _MAX_DEPTH:
-                return (f"the settings are nested more than {_MAX_DEPTH} levels deep here: check "
-                        "the brackets and the indentation.", event.start_mark)
+                return (tr("the settings are nested more than {limit} levels deep here: check the "
+                           "brackets and the indentation.", limit=_MAX_DEPTH), event.start_mark)
             continue
         if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             anchor, count = open_.pop()
@@ -477,8 +519,9 @@ def _beyond_reason(text: str) -> tuple[str, Any] | None:
         if open_:
             open_[-1][1][0] += size
             if open_[-1][1][0] > _MAX_VALUES:
-                return (f"the anchors and aliases (&name, *name) here repeat into more than "
-                        f"{_MAX_VALUES:,} values: write the settings out without them.", event.start_mark)
+                return (tr("the anchors and aliases (&name, *name) here repeat into more than "
+                           "{limit:,} values: write the settings out without them.", limit=_MAX_VALUES),
+                        event.start_mark)
     return None
 
 
@@ -504,16 +547,17 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
         breaks = list(re.finditer(r"\r\n|\r|\n", text[: exc.position]))  # old Macs' \r too
         line, col = len(breaks) + 1, exc.position - (breaks[-1].end() if breaks else 0) + 1
         raise UserError([Diagnostic(config_file.name, line, col, "YAML",
-                                    f"the file contains {char_name(chr(exc.character))}: remove it.")]) from None
+                                    tr("the file contains {char}: remove it.",
+                                       char=char_name(chr(exc.character))))]) from None
     if not isinstance(config, dict):
-        raise UserError(f"{config_file.name}: expected a group of settings.")
+        raise UserError(tr("{file}: expected a group of settings.", file=config_file.name))
     options = plugin_options(config, config_file)
     folders: dict[str, str] = {}
     for key, default in (("docs_dir", "docs"), ("site_dir", "site"), ("site_name", "Playbook")):
         value = config.get(key)
         if value is None:  # left out or empty: MkDocs' default
             value = default
-        wrong = (f"expected a text, not {_shown(value)}." if not isinstance(value, str)
+        wrong = (tr("expected a text, not {value}.", value=_shown(value)) if not isinstance(value, str)
                  else folder_problem(value) if key != "site_name" else None)
         if wrong:
             line, col = config_position(config_file, (key,))
@@ -522,7 +566,8 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
     if not isinstance(config.get("use_directory_urls", True), bool | None):
         line, col = config_position(config_file, ("use_directory_urls",))
         raise UserError([Diagnostic(config_file.name, line, col, "use_directory_urls",
-                                    f"expected true or false, not {_shown(config['use_directory_urls'])}.")])
+                                    tr("expected true or false, not {value}.",
+                                       value=_shown(config['use_directory_urls'])))])
     theme = config.get("theme") or {}
     theme_language = theme.get("language") if isinstance(theme, dict) else None
     settings = settings_from(options or {}, theme_language, config_file)
@@ -531,18 +576,19 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
         line, col = config_position(config_file, ("plugins", "playbook", "playbooks_dir"))
         raise UserError([Diagnostic(
             config_file.name, line, col, "plugins.playbook.playbooks_dir",
-            f"{settings.playbooks_dir!r} is the project folder itself, which holds mkdocs.yml: name "
-            "the folder of the YAML definitions in it, like playbooks.")])
+            tr("{folder!r} is the project folder itself, which holds mkdocs.yml: name the folder of "
+               "the YAML definitions in it, like playbooks.", folder=settings.playbooks_dir))])
     if not playbooks_dir.is_dir():
         line, col = config_position(config_file, ("plugins", "playbook", "playbooks_dir"))
         near = [d.name for d in root.iterdir() if d.is_dir() and not d.name.startswith(".")]
         raise UserError([Diagnostic(
             config_file.name, line, col, "plugins.playbook.playbooks_dir",
-            f"the folder {settings.playbooks_dir!r} (where the YAML definitions are) does not "
-            f"exist in {root}.{suggest(settings.playbooks_dir, near)}")])
+            tr("the folder {folder!r} (where the YAML definitions are) does not exist in {root}.{hint}",
+               folder=settings.playbooks_dir, root=root, hint=suggest(settings.playbooks_dir, near)))])
     if lang is not None:
         if lang not in settings.languages:
-            raise UserError(f"--lang: {lang!r} is not one of {', '.join(settings.languages)}.")
+            raise UserError(tr("--lang: {lang!r} is not one of {choices}.", lang=lang,
+                               choices=", ".join(settings.languages)))
         settings = Settings(**{**settings.__dict__, "lang": lang})
     return Project(
         root=root,

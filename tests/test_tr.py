@@ -152,3 +152,18 @@ def test_check_speaks_polish_when_the_locale_is_polish(example_copy: Path) -> No
                           capture_output=True, text=True, env=env, cwd=example_copy)
     assert done.returncode == 1, done.stderr
     assert done.stderr.splitlines()[-1] == "Znaleziono 1 błąd w 1 pliku.", done.stderr
+
+
+def test_each_message_is_translated_in_one_catalogue_only() -> None:
+    """The catalogues are merged: a message in two of them would take whichever comes last."""
+    import importlib
+    import pkgutil
+
+    from generator import translations
+
+    where: dict[object, list[str]] = {}
+    for info in pkgutil.iter_modules(translations.__path__):
+        module = importlib.import_module(f"{translations.__name__}.{info.name}")
+        for key in [*getattr(module, "MESSAGES", {}), *getattr(module, "PLURALS", {})]:
+            where.setdefault(key, []).append(info.name)
+    assert {key: names for key, names in where.items() if len(names) > 1} == {}

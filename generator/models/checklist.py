@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
+from ..tr import tr
 from .base import Definition, Model, ShortText, Slug, Text, ref
 
 _DUE_RE = re.compile(r"^\s*(day|week|month)\s+(\d+)\s*$", re.IGNORECASE)
@@ -31,15 +32,16 @@ def parse_due(text: str) -> DueOffset:
     match = _DUE_RE.match(text)
     if not match:
         raise ValueError(
-            f"{text!r} is not a due offset: write 'day N', 'week N' or 'month N', like 'day 1'"
+            tr("{text!r} is not a due offset: write 'day N', 'week N' or 'month N', like 'day 1'", text=text)
         )
     unit = match.group(1).lower()
     digits = match.group(2)
     if len(digits) > 6 or int(digits) > _MOST[unit]:
-        raise ValueError(f"{text!r} is too far: at most '{unit} {_MOST[unit]}'")
+        raise ValueError(tr("{text!r} is too far: at most '{unit} {most}'", text=text, unit=unit,
+                            most=_MOST[unit]))
     count = int(digits)
     if count < 1:
-        raise ValueError(f"{text!r}: counting starts at 1 ('day 1' is the first day)")
+        raise ValueError(tr("{text!r}: counting starts at 1 ('day 1' is the first day)", text=text))
     return DueOffset(unit, count)  # type: ignore[arg-type]
 
 
@@ -53,7 +55,8 @@ def _number_is_not_a_due(value: object) -> object:
         shown = int(value) if float(value).is_integer() else value
         raise PydanticCustomError(
             "due_number",
-            "{got} is a number, not a due offset: write 'day {got}', 'week {got}' or 'month {got}'",
+            # pydantic fills in {got}: tr() without values leaves the template as it is
+            tr("{got} is a number, not a due offset: write 'day {got}', 'week {got}' or 'month {got}'"),
             {"got": shown},
         )
     return value

@@ -8,6 +8,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import ConfigDict, Field, StrictFloat, StrictInt, model_validator
 
 from ..sla.numbers import NBSP, format_money
+from ..tr import tr
 from .base import LANGUAGES, Definition, Slug, Text, ref
 from .money import COMMON, CURRENCIES, CurrencyCode, unit_currency
 from .sla import Unit, UnitTranslations, unit_form_problems
@@ -78,13 +79,13 @@ class Goal(Definition):
                         yield ("unit", lang, *where), message + end
         currency = self.currency
         if unit is None and currency is None:
-            yield ("unit",), ("this field is required: the target's unit, like 'MQL' or '%', or "
-                              "for an amount of money its currency instead, like 'currency: PLN'.")
+            yield ("unit",), tr("this field is required: the target's unit, like 'MQL' or '%', or for "
+                                "an amount of money its currency instead, like 'currency: PLN'.")
         elif unit is not None and currency is not None and unit_currency(unit) != currency:
             pl, en = (format_money(1_200_000, currency, lang).replace(NBSP, " ") for lang in ("pl", "en"))
-            yield ("unit",), (f"give a unit or a currency, not both: with 'currency: {currency}' "
-                              f"the pages write the amount with its currency (like '{pl}' and "
-                              f"'{en}'); remove 'unit:'.")
+            yield ("unit",), tr("give a unit or a currency, not both: with 'currency: {currency}' the "
+                                "pages write the amount with its currency (like '{pl}' and '{en}'); "
+                                "remove 'unit:'.", currency=currency, pl=pl, en=en)
 
 
 def _decimals(target: float) -> int:

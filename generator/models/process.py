@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field
 
 from ..messages import suggest
+from ..tr import tr
 from .base import Definition, Model, Slug, Text, ref
 
 TeamRef = Annotated[Slug, ref("team")]
@@ -52,7 +53,7 @@ class Process(Definition):
         seen: set[str] = set()
         for i, step in enumerate(self.steps):
             if step.id in seen:
-                yield ("steps", i, "id"), f"two steps have the id {step.id!r}; step ids must be unique."
+                yield ("steps", i, "id"), tr("two steps have the id {id!r}; step ids must be unique.", id=step.id)
             seen.add(step.id)
         owners = {step.id: step.owner for step in reversed(self.steps)}  # the first step of an id
         for i, handoff in enumerate(self.handoffs):
@@ -62,23 +63,24 @@ class Process(Definition):
                     missing = True
                     yield (
                         ("handoffs", i, key),
-                        f"this process has no step {name!r}.{suggest(name, seen)} Its steps are: "
-                        f"{', '.join(sorted(seen))}.",
+                        tr("this process has no step {name!r}.{hint} Its steps are: {steps}.", name=name,
+                           hint=suggest(name, seen), steps=", ".join(sorted(seen))),
                     )
             if missing:
                 continue
             if handoff.from_step == handoff.to_step:
                 yield (
                     ("handoffs", i, "to"),
-                    f"this hand-off goes from the step {handoff.from_step!r} to itself: a hand-off "
-                    "passes work from a step of one team to a step of another team.",
+                    tr("this hand-off goes from the step {step!r} to itself: a hand-off passes work from "
+                       "a step of one team to a step of another team.", step=handoff.from_step),
                 )
             elif owners[handoff.from_step] == owners[handoff.to_step]:
                 yield (
                     ("handoffs", i, "to"),
-                    f"the steps {handoff.from_step!r} and {handoff.to_step!r} are both done by the "
-                    f"team {owners[handoff.to_step]!r}: a hand-off passes work between steps of "
-                    "different teams; remove this hand-off or correct a step's owner.",
+                    tr("the steps {first!r} and {second!r} are both done by the team {team!r}: a "
+                       "hand-off passes work between steps of different teams; remove this hand-off or "
+                       "correct a step's owner.", first=handoff.from_step, second=handoff.to_step,
+                       team=owners[handoff.to_step]),
                 )
 
     def step(self, step_id: str) -> Step:

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..tr import tr
 from .facets import Facets
 from .html import ANY_TAG, PAGEFIND_META, indexed_body, map_text
 from .polish import fold
@@ -326,7 +327,7 @@ def page_file(url: str) -> str:
     """The file a page address is served from: ``goals/x/`` -> ``goals/x/index.html``."""
     parts = [p for p in url.split("/") if p]
     if any(p in {".", ".."} for p in parts):
-        raise SearchIndexError(f"cannot index a page at {url!r}")
+        raise SearchIndexError(tr("cannot index a page at {url!r}", url=url))
     if not parts or url.endswith("/"):
         parts.append("index.html")
     return "/".join(parts)
@@ -388,7 +389,7 @@ def run_pagefind(root: Path, out_dir: Path, lang: str,
             stderr=subprocess.PIPE, text=True,
         )
     except OSError as exc:
-        raise SearchIndexError(f"Pagefind could not be run: {exc}") from exc
+        raise SearchIndexError(tr("Pagefind could not be run: {reason}", reason=exc)) from exc
     if started is not None:
         started(process)
     try:
@@ -396,12 +397,11 @@ def run_pagefind(root: Path, out_dir: Path, lang: str,
     except subprocess.TimeoutExpired as exc:
         process.kill()
         process.communicate()
-        raise SearchIndexError(f"Pagefind could not be run: {exc}") from exc
+        raise SearchIndexError(tr("Pagefind could not be run: {reason}", reason=exc)) from exc
     if process.returncode != 0:
         detail = (err or out).strip().splitlines()[-5:]
-        raise SearchIndexError(
-            "Pagefind could not build the search index: " + (" ".join(detail) or "no details")
-        )
+        raise SearchIndexError(tr("Pagefind could not build the search index: {detail}",
+                                  detail=" ".join(detail) or tr("no details")))
     vocabulary.write(out_dir / VOCABULARY)
 
 

@@ -60,12 +60,9 @@ MESSAGES: dict[str, str] = {
         " Czy chodziło o {value!r} ({label})? Wpisz wartość, a nie jej etykietę.",
 
     # -- what a value is (sla/wording.py describe: nominative, after "a to jest") ----------------
-    "empty": "pusta wartość",
     "true/false ({value})": "wartość true/false ({value})",
     "a number ({number})": "liczba ({number})",
     "text ('{shown}')": "tekst ('{shown}')",
-    "a list": "lista",
-    "a group of fields": "grupa pól",
 
     # -- a value's problems (sla/wording.py terminal) --------------------------------------------
     "a value is required here ({label}).": "brakuje wymaganej wartości ({label}).",
@@ -111,8 +108,6 @@ MESSAGES: dict[str, str] = {
         "{got} nie jest istniejącą datą (sprawdź miesiąc i dzień).",
     # "co najmniej 1 pozycję": the counted noun would need the accusative, so none here.
     "needs at least {limit} {limit:items}.": "lista ma za mało pozycji: musi mieć co najmniej {limit}.",
-    # the same key as pl_yaml's (pydantic's lists): the same words
-    "has too many items; at most {limit} are allowed.": "ma za dużo pozycji; dozwolone jest najwyżej {limit}.",
     "{got} is given twice: give each item once.": "{got} występuje dwa razy: wpisz każdą pozycję tylko raz.",
     "cannot compute {target}: {expr} is 0, and a division by zero is impossible (with {values}).":
         "nie można obliczyć {target}: {expr} wynosi 0, a przez zero nie można dzielić (wartości: {values}).",
