@@ -201,9 +201,9 @@ def test_the_command_s_own_lines(polish: None, tmp_path: Path, capsys: pytest.Ca
 
 def test_counts_take_the_polish_form(polish: None) -> None:
     """1 / 2-4 (not 12-14) / 5+: the command's counts."""
-    said = [tr_n("({n} parameters; {file})", "({n} parameters; {file})", n, file="a.yaml") for n in (1, 3, 12, 22)]
+    said = [tr_n("({n} parameter; {file})", "({n} parameters; {file})", n, file="a.yaml") for n in (1, 3, 12, 22)]
     assert said == ["(1 parametr; a.yaml)", "(3 parametry; a.yaml)", "(12 parametrów; a.yaml)", "(22 parametry; a.yaml)"]
-    clauses = [tr_n("Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.",
+    clauses = [tr_n("Wrote {out} ({format}, {lang}): {n} clause of {id!r}.",
                     "Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.", n, out="u.md", format="md",
                     lang="pl", id="s") for n in (1, 2, 5)]
     assert clauses == ["Zapisano u.md (md, pl): 1 postanowienie szablonu 's'.",
@@ -308,3 +308,11 @@ def test_fill_speaks_polish_in_a_polish_locale(tmp_path: Path) -> None:
     assert done.stderr.splitlines() == [
         f"{path}:29:16: effective_date: brakuje wymaganej wartości (Data wejścia w życie).",
         "Znaleziono 1 błąd w 1 pliku."]
+
+
+def test_counts_take_the_english_singular_too() -> None:
+    """English said "(1 parameters; ...)" and "1 clauses of" for a template of one."""
+    assert tr_n("({n} parameter; {file})", "({n} parameters; {file})", 1, file="a.yaml") == "(1 parameter; a.yaml)"
+    assert tr_n("Wrote {out} ({format}, {lang}): {n} clause of {id!r}.",
+                "Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.", 1,
+                out="u.md", format="md", lang="en", id="s") == "Wrote u.md (md, en): 1 clause of 's'."

@@ -358,7 +358,9 @@
       return [[path, "type", {kind: schema["x-kind"] || "", got: value}]];
     }
     if (schema.type !== undefined && !isType(value, schema.type)) {
-      return [[path, "type", {kind: schema["x-kind"] || schema.type, got: value}]];
+      var found = {kind: schema["x-kind"] || schema.type, got: value};
+      if (schema["enum"]) found.allowed = schema["enum"];  // a choice given as a number
+      return [[path, "type", found]];
     }
     var kind = schema["x-kind"] || "";
     if (schema["enum"] && schema["enum"].indexOf(value) < 0) {

@@ -96,7 +96,7 @@ def run_list(args: argparse.Namespace) -> int:
         count = len(getattr(d, "parameters", []))
         title = localize(d.title, lang).text
         # English says "parameters" for one too, as it always has (its output is pinned).
-        about = tr_n("({n} parameters; {file})", "({n} parameters; {file})", count, file=entry.source.display)
+        about = tr_n("({n} parameter; {file})", "({n} parameters; {file})", count, file=entry.source.display)
         print(f"{entry.id:<{width}}  {title} {about}")
     return 0
 
@@ -171,7 +171,7 @@ def run_fill(args: argparse.Namespace) -> int:
         return 0
     _write(Path(args.out), payload)
     # English says "clauses" for one too, as it always has (its output is pinned).
-    print(tr_n("Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.",
+    print(tr_n("Wrote {out} ({format}, {lang}): {n} clause of {id!r}.",
                "Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.", len(filled.clauses),
                out=printable(args.out), format=fmt, lang=spec["lang"], id=entry.id), file=sys.stderr)
     return 0

@@ -160,7 +160,10 @@ def validate(schema: dict[str, Any], value: Any, path: Path = ()) -> list[Proble
         return [(path, "type", {"kind": schema.get("x-kind", ""), "got": value})]
     wanted = schema.get("type")
     if wanted is not None and not _is_type(value, wanted):
-        return [(path, "type", {"kind": schema.get("x-kind", wanted), "got": value})]
+        found = {"kind": schema.get("x-kind", wanted), "got": value}
+        if "enum" in schema:  # a choice given as a number: name the choices
+            found["allowed"] = schema["enum"]
+        return [(path, "type", found)]
     kind = schema.get("x-kind", "")
     problems: list[Problem] = []
     if "enum" in schema and value not in schema["enum"]:

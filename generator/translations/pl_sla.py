@@ -284,9 +284,9 @@ MESSAGES: dict[str, str] = {
 }
 
 PLURALS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("({n} parameters; {file})", "({n} parameters; {file})"):
+    ("({n} parameter; {file})", "({n} parameters; {file})"):
         ("({n} parametr; {file})", "({n} parametry; {file})", "({n} parametrów; {file})"),
-    ("Wrote {out} ({format}, {lang}): {n} clauses of {id!r}.",
+    ("Wrote {out} ({format}, {lang}): {n} clause of {id!r}.",
      "Wrote {out} ({format}, {lang}): {n} clauses of {id!r}."):
         ("Zapisano {out} ({format}, {lang}): {n} postanowienie szablonu {id!r}.",
          "Zapisano {out} ({format}, {lang}): {n} postanowienia szablonu {id!r}.",
