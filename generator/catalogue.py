@@ -34,7 +34,7 @@ from .errors import Diagnostic
 from .models import KINDS, Definition
 from .models.base import LANGUAGES, Reference, is_slug, localize, missing_languages, raw_references
 from .progress import current as current_progress
-from .tr import language, tr
+from .tr import inflect, language, tr
 from .yamlfile import (
     FORBIDDEN_CHARS,
     MAX_BYTES,
@@ -1001,9 +1001,10 @@ def _kind_word(kind: str) -> str:
     return "SLA" if kind == "sla" else _kind_name(kind)
 
 
-def _kinds_word(kinds: Iterable[str]) -> str:
-    """``team or process``."""
-    return tr(" or ").join(_kind_word(k) for k in kinds)
+def _kinds_word(kinds: Iterable[str], case: str = "") -> str:
+    """``team or process``; in Polish in a grammatical ``case`` (see :func:`tr.inflect`)."""
+    words = (_kind_word(k) for k in kinds)
+    return tr(" or ").join(inflect(w, case) if case else w for w in words)
 
 
 def _a(word: str) -> str:
@@ -1042,7 +1043,7 @@ def _reference_problem(
 
 
 def _missing(catalogue: Catalogue, ident: str | None, reference: Reference) -> str:
-    wanted = _kinds_word(reference.kinds)
+    wanted = _kinds_word(reference.kinds, "genitive")
     fitting = [e for e in catalogue.entries.values() if e.kind in reference.kinds and e.id != ident]
     renamed = next((e for e in fitting if Path(e.source.display).stem == reference.target), None)
     if renamed is not None:  # only the id was changed, not the file's name: the likeliest cause
@@ -1052,7 +1053,8 @@ def _missing(catalogue: Catalogue, ident: str | None, reference: Reference) -> s
     candidates = [e.id for e in fitting]
     hint = messages.suggest(reference.target, candidates)
     if not hint and candidates and len(candidates) <= 8:
-        hint = tr(" The {wanted} ids are: {ids}.", wanted=wanted, ids=", ".join(sorted(candidates)))
+        hint = tr(" The {wanted} ids are: {ids}.", wanted=_kinds_word(reference.kinds, "genitive plural"),
+                  ids=", ".join(sorted(candidates)))
     return tr("there is no {wanted} with the id {target!r}.{hint}", wanted=wanted, target=reference.target,
               hint=hint)
 
@@ -1068,13 +1070,14 @@ def _not_an_id(catalogue: Catalogue, reference: Reference) -> str:
         titles = {localize(entry.definition.title, lang).text for lang in LANGUAGES}
         if written in {unicodedata.normalize("NFC", title).strip().casefold() for title in titles}:
             return tr("{target!r} is the title of the {kind} {id!r}: refer to it by its id (write {id!r}).",
-                      target=reference.target, kind=_kind_word(entry.kind), id=entry.id)
+                      target=reference.target, kind=inflect(_kind_word(entry.kind), "genitive"), id=entry.id)
     ids = sorted(e.id for e in candidates)
-    listed = (tr(" The {wanted} ids are: {ids}.", wanted=wanted, ids=", ".join(ids))
+    listed = (tr(" The {wanted} ids are: {ids}.", wanted=_kinds_word(reference.kinds, "genitive plural"),
+                 ids=", ".join(ids))
               if ids and len(ids) <= 8 else "")
     return tr("{target!r} is not the id of any {wanted}: refer to {a_wanted} by its id (its 'id:' line), "
               "which has only lowercase letters a-z, digits and hyphens.{listed}", target=reference.target,
-              wanted=wanted, a_wanted=_a(wanted), listed=listed)
+              wanted=_kinds_word(reference.kinds, "not any"), a_wanted=_a(wanted), listed=listed)
 
 
 def _to_itself(kind: str, reference: Reference) -> str:

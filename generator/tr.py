@@ -63,16 +63,40 @@ def set_language(lang: str | None) -> None:
 @cache
 def catalogue(lang: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, ...]]]:
     """The messages and plural messages of ``lang``: every ``translations/<lang>_*.py`` merged."""
-    from . import translations
-
     messages: dict[str, str] = {}
     plurals: dict[tuple[str, str], tuple[str, ...]] = {}
-    for info in sorted(pkgutil.iter_modules(translations.__path__), key=lambda i: i.name):
-        if info.name.startswith(f"{lang}_"):
-            module = importlib.import_module(f"{translations.__name__}.{info.name}")
-            messages.update(getattr(module, "MESSAGES", {}))
-            plurals.update(getattr(module, "PLURALS", {}))
+    for module in _modules(lang):
+        messages.update(getattr(module, "MESSAGES", {}))
+        plurals.update(getattr(module, "PLURALS", {}))
     return messages, plurals
+
+
+@cache
+def inflections(lang: str) -> dict[str, dict[str, str]]:
+    """``lang``'s forms of its words by grammatical case: ``{"genitive": {"zespół": "zespołu"}}``."""
+    merged: dict[str, dict[str, str]] = {}
+    for module in _modules(lang):
+        for case, forms in getattr(module, "INFLECTIONS", {}).items():
+            merged.setdefault(case, {}).update(forms)
+    return merged
+
+
+def _modules(lang: str) -> list[object]:
+    from . import translations
+
+    names = sorted(i.name for i in pkgutil.iter_modules(translations.__path__) if i.name.startswith(f"{lang}_"))
+    return [importlib.import_module(f"{translations.__name__}.{name}") for name in names]
+
+
+def inflect(word: str, case: str) -> str:
+    """``word``, already in the messages' language (a kind's name from :func:`tr`), in a
+    grammatical case: Polish declines nouns ("nie ma zespołu", "żadnej strategii"), English has
+    nothing to do. ``case`` names a table of the catalogue (``genitive``, ``genitive plural``,
+    ``not any``); a word the table lacks is left as it is."""
+    lang = language()
+    if lang == "en":
+        return word
+    return inflections(lang).get(case, {}).get(word, word)
 
 
 def tr(english: str, /, **values: object) -> str:

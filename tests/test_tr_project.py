@@ -86,7 +86,7 @@ def test_a_dangling_reference_with_a_near_id(tmp_path: Path) -> None:
     assert code == 1
     # " Did you mean 'marketing'?" is messages.py's own piece, in its own words
     assert lines == [
-        "playbooks/goals/leads.yaml:7:7: team: nie ma definicji o id 'marketng' (rodzaj: zespół)."
+        "playbooks/goals/leads.yaml:7:7: team: nie ma zespołu o id 'marketng'."
         + suggest("marketng", ["marketing", "sales"]),
         "Znaleziono 1 błąd w 1 pliku.",
     ]
@@ -95,8 +95,7 @@ def test_a_dangling_reference_with_a_near_id(tmp_path: Path) -> None:
 def test_a_dangling_reference_lists_the_ids_there_are(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"playbooks/goals/leads.yaml": GOAL.format(id="leads", team="zzz")})
     assert check(root) == (1, [
-        "playbooks/goals/leads.yaml:7:7: team: nie ma definicji o id 'zzz' (rodzaj: zespół). "
-        "Istniejące id (rodzaj: zespół): marketing, sales.",
+        "playbooks/goals/leads.yaml:7:7: team: nie ma zespołu o id 'zzz'. Id zespołów to: marketing, sales.",
         "Znaleziono 1 błąd w 1 pliku.",
     ])
 
@@ -104,8 +103,8 @@ def test_a_dangling_reference_lists_the_ids_there_are(tmp_path: Path) -> None:
 def test_a_team_written_by_its_title(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"playbooks/goals/leads.yaml": GOAL.format(id="leads", team="Zespół marketing")})
     assert check(root) == (1, [
-        "playbooks/goals/leads.yaml:7:7: team: 'Zespół marketing' to tytuł definicji 'marketing' "
-        "(rodzaj: zespół): odwołaj się do niej przez jej id (wpisz 'marketing').",
+        "playbooks/goals/leads.yaml:7:7: team: 'Zespół marketing' to tytuł zespołu 'marketing': "
+        "odwołaj się przez id (wpisz 'marketing').",
         "Znaleziono 1 błąd w 1 pliku.",
     ])
 
@@ -228,3 +227,15 @@ def test_a_page_beside_its_default_language_variant() -> None:
          "bez kodu języka jest w języku domyślnym, pl), więc ta zostaje pominięta w witrynie: jeśli jej "
          "język to angielski, zmień jej nazwę na about.en.md."),
     ]
+
+
+def test_kinds_are_declined_in_polish(polish: None) -> None:
+    """"nie ma zespołu", "Id strategii to", "żadnej listy kontrolnej": each kind's name in the
+    case the sentence needs, not the nominative in brackets."""
+    from generator.tr import inflect, tr
+
+    kinds = ["team", "process", "goal", "strategy", "checklist", "sla", "playbook", "term"]
+    words = ["SLA" if k == "sla" else tr(k) for k in kinds]
+    for case in ("genitive", "genitive plural", "not any"):
+        assert all(inflect(w, case) != w or (w == "SLA" and case != "not any") for w in words), case
+    assert [inflect(w, "not any") for w in words[3:5]] == ["żadnej strategii", "żadnej listy kontrolnej"]

@@ -217,18 +217,17 @@ MESSAGES: dict[str, str] = {
         "{target!r} jest na liście więcej niż raz: zostaw jeden wpis.",
     "there is no {wanted} with the id {target!r}. The file {file} has the id {id!r} now: write "
     "{id!r} here, or change its id back.":
-        "nie ma definicji o id {target!r} (rodzaj: {wanted}). Plik {file} ma teraz id {id!r}: "
+        "nie ma {wanted} o id {target!r}. Plik {file} ma teraz id {id!r}: "
         "wpisz tu {id!r} albo przywróć w tym pliku poprzednie id.",
-    " The {wanted} ids are: {ids}.": " Istniejące id (rodzaj: {wanted}): {ids}.",
+    " The {wanted} ids are: {ids}.": " Id {wanted} to: {ids}.",
     "there is no {wanted} with the id {target!r}.{hint}":
-        "nie ma definicji o id {target!r} (rodzaj: {wanted}).{hint}",
+        "nie ma {wanted} o id {target!r}.{hint}",
     "an id is written in lowercase letters: write {id!r}.": "id pisze się małymi literami: wpisz {id!r}.",
     "{target!r} is the title of the {kind} {id!r}: refer to it by its id (write {id!r}).":
-        "{target!r} to tytuł definicji {id!r} (rodzaj: {kind}): odwołaj się do niej przez jej id "
-        "(wpisz {id!r}).",
+        "{target!r} to tytuł {kind} {id!r}: odwołaj się przez id (wpisz {id!r}).",
     "{target!r} is not the id of any {wanted}: refer to {a_wanted} by its id (its 'id:' line), "
     "which has only lowercase letters a-z, digits and hyphens.{listed}":
-        "{target!r} nie jest id żadnej definicji (rodzaj: {wanted}): odwołaj się do właściwej "
+        "{target!r} nie jest id {wanted}: odwołaj się do właściwej "
         "definicji ({a_wanted}) przez jej id (wiersz 'id:'), które ma tylko małe litery a-z, cyfry "
         "i łączniki.{listed}",
     "this {kind} refers to itself ({target!r}): remove this reference.":
@@ -360,4 +359,22 @@ PLURALS: dict[tuple[str, str], tuple[str, ...]] = {
         "wszystkie {n} kodów regionów znajdziesz na https://pypi.org/project/holidays/ (np. {example}), "
         "{alone}",
     ),
+}
+
+#: Kinds' names declined (generator.tr.inflect): "nie ma zespołu o id ...", "Id zespołów to: ...",
+#: "nie jest id żadnej strategii". The words are the nominatives of MESSAGES above.
+INFLECTIONS: dict[str, dict[str, str]] = {
+    "genitive": {
+        "zespół": "zespołu", "proces": "procesu", "cel": "celu", "strategia": "strategii",
+        "lista kontrolna": "listy kontrolnej", "SLA": "SLA", "playbook": "playbooka", "pojęcie": "pojęcia",
+    },
+    "genitive plural": {
+        "zespół": "zespołów", "proces": "procesów", "cel": "celów", "strategia": "strategii",
+        "lista kontrolna": "list kontrolnych", "SLA": "SLA", "playbook": "playbooków", "pojęcie": "pojęć",
+    },
+    "not any": {
+        "zespół": "żadnego zespołu", "proces": "żadnego procesu", "cel": "żadnego celu",
+        "strategia": "żadnej strategii", "lista kontrolna": "żadnej listy kontrolnej", "SLA": "żadnej umowy SLA",
+        "playbook": "żadnego playbooka", "pojęcie": "żadnego pojęcia",
+    },
 }
