@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from .errors import UserError
 from .fsutil import environment_problem
 from .messages import suggest
+from .tr import tr, tr_n
 
 #: Exit statuses besides 0 (done) and 1 (a mistake, or the machine refused: disk full, read-only):
 #: stopped by Ctrl+C, by SIGTERM (``docker stop``, a cancelled CI job, ``kill``), and the reader
@@ -60,43 +61,54 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
 def _plain_usage(message: str, parser: argparse.ArgumentParser) -> str:
     """argparse's message in the tool's words, after the command it was given to (its English is
     kept for a message not foreseen here)."""
-    help_ = f"'{parser.prog} --help' says what to write"
+    help_ = tr("'{command} --help' says what to write", command=parser.prog)
     found = re.fullmatch(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)", message, re.S)
     if found:
         name, value, choices = found.groups()
         listed = [c.strip().strip("'") for c in choices.split(",")]
         if name.startswith("-"):
-            said = f"{name}: {value!r} is not one of {', '.join(listed)}."
+            said = tr("{option}: {value} is not one of {choices}.", option=name, value=repr(value),
+                      choices=", ".join(listed))
+        elif name == "COMMAND":
+            said = tr("{value} is not a command; the commands are {choices}.", value=repr(value),
+                      choices=", ".join(listed))
         else:
-            what = "command" if name == "COMMAND" else "action"
-            said = f"{value!r} is not a{'n' if what == 'action' else ''} {what}; the {what}s are {', '.join(listed)}."
+            said = tr("{value} is not an action; the actions are {choices}.", value=repr(value),
+                      choices=", ".join(listed))
         return f"{parser.prog}: {said}{suggest(value, listed)}"
     found = re.fullmatch(r"argument (\S+?)(?:/\S+)?: expected (?:one|at least one) argument", message)
     if found:
         option = found.group(1)
         action = next((a for a in parser._actions if option in a.option_strings), None)
         if action is not None and action.choices:
-            return (f"{parser.prog}: {option}: a value is missing after it, one of "
-                    f"{', '.join(map(str, action.choices))}.")
+            return f"{parser.prog}: " + tr("{option}: a value is missing after it, one of {choices}.",
+                                           option=option, choices=", ".join(map(str, action.choices)))
         value = action.metavar if action is not None and isinstance(action.metavar, str) else "VALUE"
-        return f"{parser.prog}: {option}: a value is missing after it (write {option} {value})."
+        return f"{parser.prog}: " + tr("{option}: a value is missing after it (write {option} {value}).",
+                                       option=option, value=value)
     found = re.fullmatch(r"the following arguments are required: (.*)", message)
     if found:
         missing = found.group(1).split(", ")
         sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
         if sub is not None and sub.metavar in missing:
-            what = "a command" if sub.metavar == "COMMAND" else "an action"
-            return f"{parser.prog}: name {what}: {', '.join(sub.choices)}; {help_}."
-        return f"{parser.prog}: {' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; {help_}."
+            choices = ", ".join(sub.choices)
+            if sub.metavar == "COMMAND":
+                return f"{parser.prog}: " + tr("name a command: {choices}; {help}.", choices=choices, help=help_)
+            return f"{parser.prog}: " + tr("name an action: {choices}; {help}.", choices=choices, help=help_)
+        names = f" {tr('and')} ".join(missing)
+        return f"{parser.prog}: " + tr_n("{names} is missing; {help}.", "{names} are missing; {help}.",
+                                         len(missing), names=names, help=help_)
     found = re.fullmatch(r"unrecognized arguments: (.*)", message)
     if found:
         first = found.group(1).split(" ")[0]
         if not first.startswith("-"):
-            return (f"{parser.prog}: {first!r} is one value more than the command takes; {help_} "
-                    "(a value with spaces goes in quotes).")
+            return f"{parser.prog}: " + tr(
+                "{value} is one value more than the command takes; {help} (a value with spaces goes "
+                "in quotes).", value=repr(first), help=help_)
         name, known = first.split("=")[0], _options(parser)
-        return (f"{parser.prog}: {name!r} is not an option of this command; the options are "
-                f"{', '.join(known)}.{suggest(name, known)}")
+        return f"{parser.prog}: " + tr(
+            "{option} is not an option of this command; the options are {options}.",
+            option=repr(name), options=", ".join(known)) + suggest(name, known)
     return f"{parser.prog}: {message[:1].upper()}{message[1:]}."
 
 
@@ -185,10 +197,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         return _usage_error(exc, sys.argv[1:] if argv is None else argv)
     except Terminated:
-        print("Stopped (SIGTERM).", file=sys.stderr)
+        print(tr("Stopped (SIGTERM)."), file=sys.stderr)
         return TERMINATED
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
+        print(tr("Interrupted."), file=sys.stderr)
         return INTERRUPTED
     except BrokenPipeError:
         _drop_stdout()

@@ -42,6 +42,7 @@ from .i18n import fallback_title
 from .models.base import LANGUAGES, NotAText, Translations, localize
 from .models.money import unit_currency
 from .sla.numbers import format_money, plural_form
+from .tr import tr
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]{}|#!~])")
 _NEWLINES = re.compile(r"\s*[\r\n]+\s*")
@@ -258,10 +259,8 @@ def _over_wall_deadline() -> None:
     if used < TEMPLATE_SECONDS and now < _BUDGET.wall_limit:
         _BUDGET.deadline = min(now + max(TEMPLATE_SECONDS - used, 0.05), _BUDGET.wall_limit)
         return
-    raise TemplateLimit(
-        f"the template ran for more than {TEMPLATE_SECONDS:g} seconds and was stopped: "
-        "look for loops inside loops"
-    )
+    raise TemplateLimit(tr("the template ran for more than {seconds:g} seconds and was stopped: "
+                           "look for loops inside loops", seconds=TEMPLATE_SECONDS))
 
 
 _SIZED = (str, bytes, list, tuple, dict, set, frozenset)
@@ -271,13 +270,11 @@ def _check_size(value: Any) -> Any:
     kind = type(value)
     if kind is int:
         if value.bit_length() > MAX_INT_BITS:
-            raise TemplateLimit("the template computes a number that is too large")
+            raise TemplateLimit(tr("the template computes a number that is too large"))
         return value
     if (kind in _SIZED or isinstance(value, _SIZED)) and len(value) > MAX_VALUE:
-        raise TemplateLimit(
-            f"the template builds a value of {len(value):,} characters or items; at most "
-            f"{MAX_VALUE:,} are allowed"
-        )
+        raise TemplateLimit(tr("the template builds a value of {size:,} characters or items; at "
+                               "most {limit:,} are allowed", size=len(value), limit=MAX_VALUE))
     return value
 
 
@@ -286,17 +283,15 @@ def _check_arguments(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         if isinstance(value, bool):
             continue
         if isinstance(value, int) and abs(value) > MAX_ARGUMENT:
-            raise TemplateLimit(
-                f"the template passes the number {value:,} to a function or filter; at most "
-                f"{MAX_ARGUMENT:,} is allowed there"
-            )
+            raise TemplateLimit(tr("the template passes the number {value:,} to a function or "
+                                   "filter; at most {limit:,} is allowed there", value=value,
+                                   limit=MAX_ARGUMENT))
         if isinstance(value, float) and abs(value) > MAX_ARGUMENT:
-            raise TemplateLimit(
-                f"the template passes the number {value:g} to a function or filter; at most "
-                f"{MAX_ARGUMENT:,} is allowed there"
-            )
+            raise TemplateLimit(tr("the template passes the number {value:g} to a function or "
+                                   "filter; at most {limit:,} is allowed there", value=value,
+                                   limit=MAX_ARGUMENT))
         if isinstance(value, str) and "%" in value and _BIG_FORMAT.search(value):
-            raise TemplateLimit("the template formats a value wider than the limit")
+            raise TemplateLimit(tr("the template formats a value wider than the limit"))
 
 
 #: Filters whose number arguments are widths or counts that multiply the work or the output.
@@ -319,14 +314,12 @@ def _check_growth(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str
     elif name == "indent" and isinstance(value, str) and args and isinstance(args[0], int):
         estimate = len(value) + (value.count("\n") + 1) * args[0]
     elif name == "sum" and any(isinstance(a, str | list | tuple) for a in (*args, *kwargs.values())):
-        raise TemplateLimit("the template adds up lists or texts with sum: sum only adds numbers")
+        raise TemplateLimit(tr("the template adds up lists or texts with sum: sum only adds numbers"))
     elif name == "expandtabs" and isinstance(value, str) and args and isinstance(args[0], int):
         estimate = len(value) + value.count("\t") * args[0]
     if estimate > MAX_VALUE:
-        raise TemplateLimit(
-            f"the template builds a value of about {estimate:,} characters; at most "
-            f"{MAX_VALUE:,} are allowed"
-        )
+        raise TemplateLimit(tr("the template builds a value of about {size:,} characters; at most "
+                               "{limit:,} are allowed", size=estimate, limit=MAX_VALUE))
 
 
 def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -346,7 +339,7 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
             if counting:
                 _check_arguments(rest, kwargs)
             if name == "format" and isinstance(value, str) and _BIG_FORMAT.search(value):
-                raise TemplateLimit("the template formats a value wider than the limit")
+                raise TemplateLimit(tr("the template formats a value wider than the limit"))
             _check_growth(name, value, rest, kwargs)
         return _check_size(func(*args, **kwargs))
 
@@ -425,35 +418,33 @@ class Sandbox(ImmutableSandboxedEnvironment):
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, sized) and isinstance(times, int) and len(seq) * max(times, 0) > MAX_VALUE:
-                    raise TemplateLimit(
-                        f"the template repeats a value {times:,} times, which would make it "
-                        f"longer than {MAX_VALUE:,} characters or items"
-                    )
+                    raise TemplateLimit(tr(
+                        "the template repeats a value {times:,} times, which would make it longer "
+                        "than {limit:,} characters or items", times=times, limit=MAX_VALUE))
             if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
-                raise TemplateLimit("the template computes a number that is too large")
+                raise TemplateLimit(tr("the template computes a number that is too large"))
         elif operator == "**":
             if isinstance(right, int | float) and isinstance(left, int | float) and (
                 abs(right) > 64 or (isinstance(left, int) and left.bit_length() * abs(right) > MAX_INT_BITS)
             ):
-                raise TemplateLimit("the template raises a number to a power that is too large")
+                raise TemplateLimit(tr("the template raises a number to a power that is too large"))
         elif operator == "+":
             if isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > MAX_VALUE:
-                raise TemplateLimit(
-                    f"the template joins values longer than {MAX_VALUE:,} characters or items"
-                )
+                raise TemplateLimit(tr("the template joins values longer than {limit:,} characters "
+                                       "or items", limit=MAX_VALUE))
         elif operator == "%" and isinstance(left, str) and _BIG_FORMAT.search(left):
-            raise TemplateLimit("the template formats a value wider than the limit")
+            raise TemplateLimit(tr("the template formats a value wider than the limit"))
         try:
             return _check_size(super().call_binop(context, operator, left, right))
         except OverflowError:
-            raise TemplateLimit("the template computes a number that is too large") from None
+            raise TemplateLimit(tr("the template computes a number that is too large")) from None
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         if type(value) is not types.BuiltinMethodType:  # the common case, answered quickly
             return None
         wrapped = super().wrap_str_format(value)
         if wrapped is not None and _BIG_FORMAT.search(str(value.__self__)):
-            raise TemplateLimit("the template formats a value wider than the limit")
+            raise TemplateLimit(tr("the template formats a value wider than the limit"))
         return wrapped
 
     # -- what the rewritten loops and ``~`` call ----------------------------------------------------
@@ -575,9 +566,8 @@ class BudgetedTemplate(jinja2.Template):
                     while chunk := list(itertools.islice(parts, 512)):  # joined in C, checked per chunk
                         size += sum(map(len, chunk))
                         if size > MAX_OUTPUT:
-                            raise TemplateLimit(
-                                f"the template writes a page longer than {MAX_OUTPUT:,} characters"
-                            )
+                            raise TemplateLimit(tr("the template writes a page longer than "
+                                                   "{limit:,} characters", limit=MAX_OUTPUT))
                         out += chunk
                     return "".join(out)
                 except Exception:
@@ -616,25 +606,23 @@ def _plain_reason(exc: BaseException) -> str:
     if isinstance(exc, TemplateLimit | NotAText):
         return str(exc)
     if isinstance(exc, SecurityError):
-        return (
-            f"the template tries something templates may not do ({str(exc).rstrip('.')}): a "
-            "template may only show the data it is given"
-        )
+        return tr("the template tries something templates may not do ({what}): a template may "
+                  "only show the data it is given", what=str(exc).rstrip("."))
     if isinstance(exc, UndefinedError):
-        return f"the template uses something that does not exist here ({exc.message})"
+        return tr("the template uses something that does not exist here ({what})", what=exc.message)
     if isinstance(exc, jinja2.TemplateNotFound):
-        return f"the template includes {exc.name!r}, which does not exist"
+        return tr("the template includes {name}, which does not exist", name=repr(exc.name))
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"the template has a syntax error: {str(exc.message).rstrip('.')}"
+        return tr("the template has a syntax error: {what}", what=str(exc.message).rstrip("."))
     if isinstance(exc, MemoryError):
-        return "the template tried to use too much memory and was stopped"
+        return tr("the template tried to use too much memory and was stopped")
     if isinstance(exc, RecursionError):
-        return "the template calls itself without end (an include or macro that never stops)"
+        return tr("the template calls itself without end (an include or macro that never stops)")
     if isinstance(exc, OverflowError):
         if "range" in str(exc).lower():
-            return "the template asks for a range of more than 100,000 numbers"
-        return "the template computes a number that is too large"
-    return f"the template failed: {type(exc).__name__}: {exc}"
+            return tr("the template asks for a range of more than 100,000 numbers")
+        return tr("the template computes a number that is too large")
+    return tr("the template failed: {error}: {what}", error=type(exc).__name__, what=exc)
 
 
 #: Largest template file a project may bring.
@@ -653,14 +641,15 @@ class ProjectLoader(jinja2.BaseLoader):
         path = self.folder.joinpath(*pieces)
         display = "/".join([self.folder.name, *pieces])
         if self.folder.is_symlink():  # templates -> . would let {% include '.git/config' %} in
-            raise UserError([Diagnostic(self.folder.name, 1, 1, "", (
+            raise UserError([Diagnostic(self.folder.name, 1, 1, "", tr(
                 "the templates folder is a symbolic link; links are not followed: move the real "
                 "folder here."))])
         current = self.folder
         for piece in pieces:
             current = current / piece
             if current.is_symlink():
-                raise UserError([Diagnostic(display, 1, 1, "", "this template is a symbolic link; links are not followed: copy the real file here.")])
+                raise UserError([Diagnostic(display, 1, 1, "", tr(
+                    "this template is a symbolic link; links are not followed: copy the real file here."))])
         if not path.is_file():
             raise jinja2.TemplateNotFound(template)
         try:
@@ -668,9 +657,11 @@ class ProjectLoader(jinja2.BaseLoader):
                 raw = handle.read(MAX_TEMPLATE_BYTES + 1)
             mtime = path.stat().st_mtime
         except OSError as exc:
-            raise UserError([Diagnostic(display, 1, 1, "", f"cannot read the template: {exc.strerror or exc}.")]) from None
+            raise UserError([Diagnostic(display, 1, 1, "", tr("cannot read the template: {reason}.",
+                                                              reason=exc.strerror or exc))]) from None
         if len(raw) > MAX_TEMPLATE_BYTES:
-            raise UserError([Diagnostic(display, 1, 1, "", f"the template is over the limit of {MAX_TEMPLATE_BYTES:,} bytes.")])
+            raise UserError([Diagnostic(display, 1, 1, "", tr("the template is over the limit of {limit:,} bytes.",
+                                                              limit=MAX_TEMPLATE_BYTES))])
         body = raw.removeprefix(b"\xef\xbb\xbf")
         try:
             text = body.decode("utf-8")
@@ -679,7 +670,8 @@ class ProjectLoader(jinja2.BaseLoader):
             # in characters, as every other column (the line before the byte is UTF-8 text)
             start = body.rfind(b"\n", 0, exc.start) + 1
             col = len(body[start: exc.start].decode("utf-8", "replace")) + 1
-            raise UserError([Diagnostic(display, line, col, "", "the template is not saved as UTF-8: save it as UTF-8.")]) from None
+            raise UserError([Diagnostic(display, line, col, "", tr(
+                "the template is not saved as UTF-8: save it as UTF-8."))]) from None
 
         def uptodate() -> bool:
             try:

@@ -21,7 +21,7 @@ import pytest
 
 from generator import fsutil
 from generator.cli import main
-from generator.plugin.plain import SERVE_HINT
+from generator.plugin.plain import serve_hint
 from tests.hostile import PROJECT
 from tests.test_serve import edit, free_port
 from tests.test_serve_errors import until
@@ -282,7 +282,7 @@ def test_mkdocs_serve_without_rebuilds_stops_and_names_playbook_serve(project: P
     port = free_port()
     result = mkdocs(project, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}")
     assert result.returncode == 1
-    assert BROKEN in result.stderr and SERVE_HINT in result.stderr
+    assert BROKEN in result.stderr and serve_hint() in result.stderr
 
 
 def test_a_content_link_out_of_the_project_stops_mkdocs_before_it_walks_it(project: Path, tmp_path: Path) -> None:

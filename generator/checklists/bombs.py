@@ -14,6 +14,8 @@ import re
 import warnings
 from xml.etree import ElementTree
 
+from ..tr import tr
+
 #: An A4 page at 300 dpi is about 2,480 × 3,508 pixels (8.7 million); this is three of them.
 MAX_PIXELS = 25_000_000
 #: Elements an SVG may draw, counting each ``<use>`` (or ``url(#...)``) as what it repeats (22,000
@@ -45,8 +47,8 @@ def size_problem(size: int) -> str | None:
     """Why a file of ``size`` bytes is too large for a PDF to read, or None."""
     if size <= MAX_BYTES:
         return None
-    return (f"the file is {size / 1e6:.1f} MB; a PDF may use files of at most "
-            f"{MAX_BYTES // 1_000_000} MB: make it smaller.")
+    return tr("the file is {size:.1f} MB; a PDF may use files of at most {limit} MB: make it "
+              "smaller.", size=size / 1e6, limit=MAX_BYTES // 1_000_000)
 
 
 def _raster_problem(body: bytes) -> str | None:
@@ -59,16 +61,19 @@ def _raster_problem(body: bytes) -> str | None:
                 width, height = image.size
         except Image.DecompressionBombError as exc:
             found = re.search(r"\((\d+) pixels\)", str(exc))
-            pixels = f"{int(found.group(1)):,}" if found else "too many"
-            return (f"the image has {pixels} pixels, far more than a printed page can show: "
-                    f"scale it down to at most {MAX_PIXELS:,} (an A4 page at 300 dpi is about "
-                    "2,480 × 3,508).")
+            if found is None:
+                return tr("the image has too many pixels, far more than a printed page can show: "
+                          "scale it down to at most {limit:,} (an A4 page at 300 dpi is about "
+                          "2,480 × 3,508).", limit=MAX_PIXELS)
+            return tr("the image has {pixels:,} pixels, far more than a printed page can show: "
+                      "scale it down to at most {limit:,} (an A4 page at 300 dpi is about "
+                      "2,480 × 3,508).", pixels=int(found.group(1)), limit=MAX_PIXELS)
         except Exception:  # not a picture Pillow reads (a font, a stylesheet): not ours to judge
             return None
     if width * height > MAX_PIXELS:
-        return (f"the image is {width:,} × {height:,} pixels, more than a printed page can show "
-                f"(at most {MAX_PIXELS:,} pixels; an A4 page at 300 dpi is about 2,480 × 3,508): "
-                "scale it down.")
+        return tr("the image is {width:,} × {height:,} pixels, more than a printed page can show "
+                  "(at most {limit:,} pixels; an A4 page at 300 dpi is about 2,480 × 3,508): "
+                  "scale it down.", width=width, height=height, limit=MAX_PIXELS)
     return None
 
 
@@ -77,11 +82,11 @@ def _svg_problem(body: bytes) -> str | None:
         root = ElementTree.fromstring(body)
     except ElementTree.ParseError as exc:
         if "amplification" in str(exc):  # expat's guard against entities expanding without end
-            return ("the SVG's entities (<!ENTITY ...>) expand into far more text than the file "
-                    "holds (a \"billion laughs\"): remove them.")
+            return tr("the SVG's entities (<!ENTITY ...>) expand into far more text than the file "
+                      "holds (a \"billion laughs\"): remove them.")
         return None  # not XML WeasyPrint reads either; it leaves the image out
     except RecursionError:
-        return f"the SVG is nested more than {MAX_SVG_DEPTH} levels deep: flatten it."
+        return tr("the SVG is nested more than {limit} levels deep: flatten it.", limit=MAX_SVG_DEPTH)
     ids = {el.get("id"): el for el in root.iter() if el.get("id")}
     sizes: dict[int, int] = {}
     busy: set[int] = set()
@@ -91,11 +96,11 @@ def _svg_problem(body: bytes) -> str | None:
         if key in sizes:
             return sizes[key]
         if depth > MAX_SVG_DEPTH:
-            raise _TooMuch(f"the SVG is nested more than {MAX_SVG_DEPTH} levels deep (counting "
-                           "what its <use> elements repeat): flatten it.")
+            raise _TooMuch(tr("the SVG is nested more than {limit} levels deep (counting what its "
+                              "<use> elements repeat): flatten it.", limit=MAX_SVG_DEPTH))
         if key in busy:
-            raise _TooMuch(f"the SVG element {el.get('id')!r} uses itself, without end: remove "
-                           "that <use> or url(#...).")
+            raise _TooMuch(tr("the SVG element {id} uses itself, without end: remove that <use> or "
+                              "url(#...).", id=repr(el.get("id"))))
         busy.add(key)
         total = 1
         for child in el:
@@ -112,8 +117,8 @@ def _svg_problem(body: bytes) -> str | None:
                 if target in ids:
                     total += size(ids[target], depth + 1)
         if total > MAX_SVG_ELEMENTS:
-            raise _TooMuch(f"the SVG draws more than {MAX_SVG_ELEMENTS:,} shapes once its <use> "
-                           "elements (and url(#...) references) are repeated: simplify it.")
+            raise _TooMuch(tr("the SVG draws more than {limit:,} shapes once its <use> elements (and "
+                              "url(#...) references) are repeated: simplify it.", limit=MAX_SVG_ELEMENTS))
         busy.discard(key)
         sizes[key] = total
         return total

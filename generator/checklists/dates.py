@@ -34,6 +34,7 @@ from typing import Any, Literal
 
 from ..messages import date_advice
 from ..models.checklist import DueOffset
+from ..tr import tr
 
 DayCount = Literal["working", "calendar"]
 
@@ -209,16 +210,19 @@ def parse_start(text: str) -> dt.date:
     cleaned = text.strip()
     if not _ISO_DATE.match(cleaned):
         if advice := date_advice(cleaned):  # '04.01.2027': Write 2027-01-04 (4 January 2027).
-            raise ValueError(f"{text!r} is not a date written as YYYY-MM-DD.{advice}")
-        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, like 2027-01-04.")
+            raise ValueError(tr("{value} is not a date written as YYYY-MM-DD.", value=repr(text)) + advice)
+        raise ValueError(tr("{value} is not a date; write it as YYYY-MM-DD, like 2027-01-04.",
+                            value=repr(text)))
     try:
         start = dt.date.fromisoformat(cleaned)
     except ValueError:
         month = int(cleaned[5:7])
         if not 1 <= month <= 12:
-            raise ValueError(f"{text!r} is not a date: there is no month {month}; "
-                             "write it as YYYY-MM-DD, like 2027-01-04.") from None
-        raise ValueError(f"{text!r} is not a date: that month has no day {int(cleaned[8:10])}.") from None
+            raise ValueError(tr("{value} is not a date: there is no month {month}; write it as "
+                                "YYYY-MM-DD, like 2027-01-04.", value=repr(text), month=month)) from None
+        raise ValueError(tr("{value} is not a date: that month has no day {day}.", value=repr(text),
+                            day=int(cleaned[8:10]))) from None
     if not 1900 <= start.year <= 2999:  # due offsets up to 'month 999' must stay valid dates
-        raise ValueError(f"{text!r}: give a start date between the years 1900 and 2999.")
+        raise ValueError(tr("{value}: give a start date between the years 1900 and 2999.",
+                            value=repr(text)))
     return start

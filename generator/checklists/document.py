@@ -33,6 +33,7 @@ from ..models.base import Translations, localize
 from ..models.checklist import Checklist, parse_due
 from ..render import project_sandbox
 from ..sanitize import is_address, with_addresses
+from ..tr import tr
 from .dates import NO_DAYS_OFF, DaysOff, days_off_between, due_date, first_day, format_date
 from .words import word
 
@@ -172,15 +173,16 @@ def find_checklist(catalogue: Catalogue, ident: str) -> Entry:
         return entry
     ids = [e.id for e in checklists(catalogue)]
     if entry is not None:
-        return _fail(f"{ident!r} is a {entry.kind}, not a checklist.", ids)
+        return _fail(tr("{id} is a {kind}, not a checklist.", id=repr(ident), kind=entry.kind), ids)
     hint = suggest(ident, ids)
     if hint:
-        raise UserError(f"There is no checklist with the id {ident!r}.{hint}")
-    return _fail(f"There is no checklist with the id {ident!r}.", ids)
+        raise UserError(tr("There is no checklist with the id {id}.", id=repr(ident)) + hint)
+    return _fail(tr("There is no checklist with the id {id}.", id=repr(ident)), ids)
 
 
 def _fail(message: str, ids: Sequence[str]) -> Entry:
-    listed = f" The checklists are: {', '.join(ids)}." if ids else " The project has no checklists."
+    listed = (tr(" The checklists are: {ids}.", ids=", ".join(ids)) if ids
+              else tr(" The project has no checklists."))
     raise UserError(message + listed)
 
 
@@ -195,8 +197,9 @@ def checklists_for_role(catalogue: Catalogue, role: str) -> list[Entry]:
         return found
     known = roles(catalogue)
     hint = suggest(role, known)
-    listed = f" The roles are: {', '.join(known)}." if known else " The project has no checklists."
-    raise UserError(f"No checklist is for the role {role!r}.{hint}{listed}")
+    listed = (tr(" The roles are: {roles}.", roles=", ".join(known)) if known
+              else tr(" The project has no checklists."))
+    raise UserError(tr("No checklist is for the role {role}.", role=repr(role)) + hint + listed)
 
 
 def item_count(entry: Entry) -> int:
@@ -452,9 +455,8 @@ def _render(name: str, templates_dir: Path | None, **context: object) -> str:
     except jinja2.TemplateSyntaxError as exc:  # a project's own print template
         raise UserError(f"{exc.filename or exc.name}:{exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
-        raise UserError(
-            f"A print template failed: {exc}. Check the files in the project's templates/print/."
-        ) from None
+        raise UserError(tr("A print template failed: {error}. Check the files in the project's "
+                           "templates/print/.", error=exc)) from None
 
 
 def checklist_html(

@@ -18,6 +18,7 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from ..tr import tr
 from . import bombs
 
 
@@ -57,7 +58,7 @@ class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint has no t
         path = self.allows(url)
         if path is None:
             self.refused.append(url)
-            raise RefusedURL(f"not fetched (only the project's own files may be used): {url}")
+            raise RefusedURL(tr("not fetched (only the project's own files may be used): {url}", url=url))
         self._refuse(bombs.size_problem(path.stat().st_size), path)  # before reading it whole
         body = path.read_bytes()
         self._refuse(bombs.problem(body), path)
@@ -69,7 +70,7 @@ class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]  # weasyprint has no t
         13,000 × 13,000 pixels, an SVG repeating itself without end) before WeasyPrint decodes
         it; ``path`` None is a data: URL."""
         if why is not None:
-            shown = self._shown(path) if path else "a data: URL in a print template"
+            shown = self._shown(path) if path else tr("a data: URL in a print template")
             self.too_large.append((shown, why))
             raise TooLarge(why)
 

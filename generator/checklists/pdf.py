@@ -99,12 +99,13 @@ def _too_large(fetcher: Any) -> Iterator[None]:
     the project's, said in plain words, and no PDF is made; WeasyPrint would leave it out
     unsaid, or (a file it reads inside an SVG) swallow the error that stopped it."""
     from ..errors import Diagnostic, UserError
+    from ..tr import tr
     from .fetch import TooLarge
 
     with contextlib.suppress(TooLarge):  # said below, with every other file refused so
         yield
     if fetcher.too_large:
-        raise UserError([Diagnostic(shown, 1, 1, "", f"{why} No PDF was made.")
+        raise UserError([Diagnostic(shown, 1, 1, "", tr("{reason} No PDF was made.", reason=why))
                          for shown, why in dict.fromkeys(fetcher.too_large)])
 
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from ..catalogue import Catalogue, Entry
 from ..fsutil import atomic_write
 from ..models import KINDS
+from ..tr import language, tr, tr_n
 from .dates import NO_DAYS_OFF, DaysOff
 from .document import checklists
 from .worker import Batch
@@ -236,7 +237,7 @@ class SitePdfs:
                     os.utime(cache_file)
         folder = self._folder_for(len(missing), lang) if missing else None
         if missing and folder is None:
-            self.failed.update((ident, "no folder to make it in") for ident, _ in missing)
+            self.failed.update((ident, tr("no folder to make it in")) for ident, _ in missing)
         made_in = {ident: folder / cache_file.name for ident, cache_file in missing} if folder else {}
         self.jobs = [Job(ident, site_pdf_path(ident), cache_file, made_in.get(ident, cache_file))
                      for ident, cache_file in planned]
@@ -262,24 +263,27 @@ class SitePdfs:
             where = self.cache_dir.relative_to(self.root)
         except ValueError:
             where = self.cache_dir
-        one = missing == 1
-        pdfs = "the missing PDF" if one else f"the {missing} missing PDFs"
         try:
             self.scratch_made = True
             self.scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
         except OSError as exc:
-            self.cache_problem = (
-                f"{where}: the PDF cache cannot be written ({reason}), nor a temporary folder "
-                f"({exc.strerror or exc}), so {pdfs} ({lang}) {'is' if one else 'are'} left out "
-                "of the site."
+            self.cache_problem = tr_n(
+                "{where}: the PDF cache cannot be written ({reason}), nor a temporary folder "
+                "({error}), so the missing PDF ({lang}) is left out of the site.",
+                "{where}: the PDF cache cannot be written ({reason}), nor a temporary folder "
+                "({error}), so the {n} missing PDFs ({lang}) are left out of the site.",
+                missing, where=where, reason=reason, error=exc.strerror or exc, lang=lang,
             )
             return None
-        self.notes.append(
-            f"{where}: the PDF cache cannot be written ({reason}), so {pdfs} ({lang}) "
-            f"{'was' if one else 'were'} made in a temporary folder and the next build makes "
-            f"{'it' if one else 'them'} again. Make the folder writable, or set {CACHE_ENV} to "
-            "one that is."
-        )
+        self.notes.append(tr_n(
+            "{where}: the PDF cache cannot be written ({reason}), so the missing PDF ({lang}) was "
+            "made in a temporary folder and the next build makes it again. Make the folder "
+            "writable, or set {variable} to one that is.",
+            "{where}: the PDF cache cannot be written ({reason}), so the {n} missing PDFs ({lang}) "
+            "were made in a temporary folder and the next build makes them again. Make the folder "
+            "writable, or set {variable} to one that is.",
+            missing, where=where, reason=reason, lang=lang, variable=CACHE_ENV,
+        ))
         return self.scratch
 
     def finish(self, site_dir: Path) -> list[str]:
@@ -292,7 +296,7 @@ class SitePdfs:
             if process.returncode == 0:
                 self.made += len(share)
                 continue
-            lines = err.decode("utf-8", "replace").strip().splitlines() or ["no output"]
+            lines = err.decode("utf-8", "replace").strip().splitlines() or [tr("no output")]
             self.failed.update((job.ident, lines[-1]) for job in share)
         self.running = []
         for job in self.jobs:
@@ -302,8 +306,9 @@ class SitePdfs:
             if data is None or not _whole(data):
                 target.unlink(missing_ok=True)  # no empty placeholder left behind
                 if why is None:  # not since start(), unless something outside the tool did it
-                    why = "it went missing" if data is None else "it is not a whole PDF"
-                problems.append(f"{job.site_path}: the PDF could not be made: {why}")
+                    why = tr("it went missing") if data is None else tr("it is not a whole PDF")
+                problems.append(tr("{file}: the PDF could not be made: {reason}", file=job.site_path,
+                                   reason=why))
                 continue
             atomic_write(target, data)
             target.chmod(0o644)  # served by a web server, like the rest of the site
@@ -374,6 +379,7 @@ def _spawn(batch: Batch, folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
         Path(name).unlink(missing_ok=True)
         raise
     env = dict(os.environ)
+    env["PLAYBOOK_LANG"] = language()  # its messages (a broken print template) in the build's language
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(_GENERATOR.parent), env.get("PYTHONPATH", "")) if p
     )

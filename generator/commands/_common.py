@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..catalogue import Catalogue, Entry, Loader, page_collisions, stray_definitions
-from ..errors import Diagnostic, UserError, plural, summary
+from ..errors import Diagnostic, UserError, summary
 from ..i18n import links_outside, unused_content_pages
 from ..messages import suggest
 from ..project import Project, load_project
+from ..tr import tr, tr_n
 
 
 def project_of(args: argparse.Namespace, lang: str | None = None) -> Project:
@@ -27,7 +28,8 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
-            raise UserError(f"PLAYBOOK_TODAY: {pinned!r} is not a date like 2027-01-31.") from None
+            raise UserError(tr("PLAYBOOK_TODAY: {value} is not a date like 2027-01-31.",
+                               value=repr(pinned))) from None
     return dt.date.today()
 
 
@@ -63,13 +65,18 @@ def _raise_errors(problems: list[Diagnostic], strict: bool = False) -> None:
         warnings = sum(1 for p in errors if p.severity == "warning")
         if strict:
             errors = [Diagnostic(p.file, p.line, p.col, p.where, p.message, "error") for p in errors]
-        if warnings == len(errors):
-            which = "It is a warning" if warnings == 1 else "All of them are warnings"
-        else:
-            which = plural(warnings, "of them is a warning", "of them are warnings")
-        counts = "counts as an error" if warnings == 1 else "count as errors"
-        note = (f"{which}, which {counts} here: --strict, or strict: true in mkdocs.yml."
-                if warnings else "")
+        note = ""
+        if warnings == len(errors) == 1:
+            note = tr("It is a warning, which counts as an error here: --strict, or strict: true in "
+                      "mkdocs.yml.")
+        elif warnings == len(errors):
+            note = tr("All of them are warnings, which count as errors here: --strict, or strict: "
+                      "true in mkdocs.yml.")
+        elif warnings:
+            note = tr_n("{n} of them is a warning, which counts as an error here: --strict, or "
+                        "strict: true in mkdocs.yml.",
+                        "{n} of them are warnings, which count as errors here: --strict, or strict: "
+                        "true in mkdocs.yml.", warnings)
         raise UserError(errors, note)
 
 
@@ -121,10 +128,12 @@ def load_needed(project: Project, kind: str, pick: Callable[[Catalogue], list[En
 
 def _note_others(errors: list[Diagnostic]) -> None:
     """One line on stderr: which files have errors, for ``playbook check`` to list."""
-    files = sorted({p.file or "the project" for p in errors})
-    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-    print(f"Note: {plural(len(files), 'other file has', 'other files have')} errors ({shown}); "
-          "run playbook check to see them.", file=sys.stderr)
+    files = sorted({p.file or tr("the project") for p in errors})
+    shown = ", ".join(files[:3]) + (tr_n(" and {n} more", " and {n} more", len(files) - 3)
+                                    if len(files) > 3 else "")
+    print(tr_n("Note: {n} other file has errors ({shown}); run playbook check to see them.",
+               "Note: {n} other files have errors ({shown}); run playbook check to see them.",
+               len(files), shown=shown), file=sys.stderr)
 
 
 def strict_of(args: argparse.Namespace, project: Project) -> bool:
@@ -142,8 +151,11 @@ def print_warnings(problems: list[Diagnostic]) -> None:
 def report_ok(catalogue: Catalogue, problems: list[Diagnostic]) -> None:
     warnings = [p for p in problems if p.severity == "warning"]
     files = len({e.source.display for e in catalogue.entries.values()})
-    tail = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
-    print(f"OK: {len(catalogue)} definitions in {files} files{tail}.")
+    tail = tr_n(", {n} warning", ", {n} warnings", len(warnings)) if warnings else ""
+    # "definitions" and "files" whatever the count, in English as before; Polish takes the form
+    print(tr("OK: {definitions} {in_files}{warnings}.",
+             definitions=tr_n("{n} definitions", "{n} definitions", len(catalogue)),
+             in_files=tr_n("in {n} files", "in {n} files", files), warnings=tail))
 
 
 __all__ = ["load_checked", "load_needed", "print_warnings", "project_of", "report_ok", "strict_of", "summary", "today"]
@@ -181,9 +193,10 @@ def template_problems(templates_dir: Path) -> list[Diagnostic]:
         if name in known or name in included:
             continue
         near = suggest(name, known)
+        replaceable = ", ".join(n for n in known if not n.rpartition("/")[2].startswith("_"))
         problems.append(Diagnostic(
             f"{templates_dir.name}/{name}", 1, 1, "",
-            "no page uses this template: a project's template replaces the package's one of the "
-            f"same name ({', '.join(n for n in known if not n.rpartition('/')[2].startswith('_'))}) "
-            f"or is included by one that does.{near}", severity="warning"))
+            tr("no page uses this template: a project's template replaces the package's one of the "
+               "same name ({names}) or is included by one that does.", names=replaceable) + near,
+            severity="warning"))
     return problems

@@ -39,6 +39,7 @@ from ..fsutil import (
 )
 from ..i18n import alternates, not_found_page, redirect_page
 from ..project import Project
+from ..tr import tr, tr_n
 from ._common import load_checked, print_warnings, project_of, strict_of
 
 
@@ -162,27 +163,30 @@ def _build(args: argparse.Namespace) -> int:
     option = "--site-dir" if args.site_dir else "site_dir (mkdocs.yml)"
     check_replaceable(target, option, SITE_MARKER)  # now, not after a long build
     if target.is_dir() and os.path.ismount(target):  # the swap would fail, after the whole build
-        raise UserError(
-            f"{option}: {target} is a mount point (a volume mounted there, say), and the site is "
+        raise UserError(tr(
+            "{option}: {folder} is a mount point (a volume mounted there, say), and the site is "
             "put in place by renaming, which a mount point refuses; nothing was built. Mount the "
             "volume one level up (-v pub:/srv with site_dir: /srv/site), or build elsewhere and "
-            "copy the site in."
-        )
+            "copy the site in.", option=option, folder=target,
+        ))
     languages = list(project.settings.languages)
     default = project.settings.default_language
     existed = target.exists()
     try:
         _build_into(project, target, option, strict, languages, default)
     except OSError as exc:  # a full disk, say: the staging folder is gone, the old site stays
-        problem = environment_problem(exc, "The site was not built")
+        problem = environment_problem(exc, tr("The site was not built"))
         if problem is None:
             raise
-        kept = f"The previous site in {target} is unchanged." if existed else f"Nothing was written to {target}."
+        kept = (tr("The previous site in {folder} is unchanged.", folder=target) if existed
+                else tr("Nothing was written to {folder}.", folder=target))
         raise UserError(f"{problem} {kept}") from None
     elapsed = time.perf_counter() - started
     where = f"{target} ({', '.join(languages)})" if len(languages) > 1 else str(target)
     progress.current().clear()
-    print(f"Built {len(catalogue)} definitions into {printable(where)} in {elapsed:.1f} s.")
+    print(tr_n("Built {n} definitions into {folder} in {seconds:.1f} s.",
+               "Built {n} definitions into {folder} in {seconds:.1f} s.", len(catalogue),
+               folder=printable(where), seconds=elapsed))
     return 0
 
 

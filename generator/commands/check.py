@@ -12,9 +12,10 @@ import json
 import sys
 
 from ..catalogue import Catalogue, translation_problems
-from ..errors import Diagnostic, UserError, plural
+from ..errors import Diagnostic, UserError
 from ..i18n import missing_page_translations
 from ..project import Project
+from ..tr import tr_n
 from ._common import load_checked, print_warnings, project_of, report_ok, strict_of
 
 
@@ -46,9 +47,11 @@ def run(args: argparse.Namespace) -> int:
     if missing:
         files = len({d.file for d in missing})
         print(
-            f"warning: {plural(len(missing), 'text')} in {plural(files, 'file')} "
-            f"{'has' if len(missing) == 1 else 'have'} no translation; the site shows the other "
-            "language, marked. 'playbook check --translations' lists them.",
+            tr_n("warning: {n} text {in_files} has no translation; the site shows the other "
+                 "language, marked. 'playbook check --translations' lists them.",
+                 "warning: {n} texts {in_files} have no translation; the site shows the other "
+                 "language, marked. 'playbook check --translations' lists them.",
+                 len(missing), in_files=tr_n("in {n} file", "in {n} files", files)),
             file=sys.stderr,
         )
     report_ok(catalogue, problems)

@@ -22,9 +22,10 @@ from ..checklists.document import (
     print_stylesheet,
 )
 from ..checklists.pdf import write_pdf
-from ..errors import UserError, plural, printable
+from ..errors import UserError, printable
 from ..models.base import localize
 from ..models.checklist import Checklist
+from ..tr import tr, tr_n
 from ..yamlfile import FORBIDDEN_CHARS, char_name
 from ._common import load_needed, print_warnings, project_of, today
 
@@ -91,9 +92,10 @@ def run_list(args: argparse.Namespace) -> int:
             (d.id, d.role, d.team or "–", str(item_count(entry)), d.days, localize(d.title, lang).text)
         )
     if not rows:
-        print(f"The project has no checklists (kind: checklist) in {project.settings.playbooks_dir}/.")
+        print(tr("The project has no checklists (kind: checklist) in {folder}/.",
+                 folder=project.settings.playbooks_dir))
         return 0
-    header = ("ID", "ROLE", "TEAM", "ITEMS", "DAYS", "TITLE")
+    header = (tr("ID"), tr("ROLE"), tr("TEAM"), tr("ITEMS"), tr("DAYS"), tr("TITLE"))
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header) - 1)]
     for row in (header, *rows):
         cells = [
@@ -106,10 +108,10 @@ def run_list(args: argparse.Namespace) -> int:
 def run_pdf(args: argparse.Namespace) -> int:
     if bool(args.id) == bool(args.role):
         raise UserError(
-            "Name one checklist (playbook checklist pdf ID) or a role (--role ROLE), not both."
+            tr("Name one checklist (playbook checklist pdf ID) or a role (--role ROLE), not both.")
             if args.id
-            else "Name a checklist (playbook checklist pdf ID) or a role (--role ROLE); "
-            "'playbook checklist list' shows them."
+            else tr("Name a checklist (playbook checklist pdf ID) or a role (--role ROLE); "
+                    "'playbook checklist list' shows them.")
         )
     personal = Personal(
         name=_person(args.name, "--name"),
@@ -143,10 +145,13 @@ def run_pdf(args: argparse.Namespace) -> int:
     rendered = write_pdf(html, out, allowed=(project.templates_dir, project.docs_dir),
                          stylesheet=print_stylesheet(project.templates_dir), tagged=True)
     for url in rendered.refused:
-        print(f"warning: left out {printable(url)}: a PDF may use only the project's own files.", file=sys.stderr)
+        print(tr("warning: left out {url}: a PDF may use only the project's own files.", url=printable(url)),
+              file=sys.stderr)
     items = sum(item_count(e) for e in entries)
-    print(f"Wrote {_shown(out)}: {plural(len(entries), 'checklist')}, {plural(items, 'item')}, "
-          f"{plural(rendered.pages, 'page')}.")
+    print(tr("Wrote {file}: {checklists}, {items}, {pages}.", file=_shown(out),
+             checklists=tr_n("{n} checklist", "{n} checklists", len(entries)),
+             items=tr_n("{n} item", "{n} items", items),
+             pages=tr_n("{n} page", "{n} pages", rendered.pages)))
     return 0
 
 
@@ -157,17 +162,20 @@ def _person(value: str | None, option: str) -> str | None:
     if not cleaned:
         return None
     if len(cleaned) > _MAX_NAME:
-        raise UserError(f"{option}: too long ({len(cleaned)} characters); at most {_MAX_NAME}.")
+        raise UserError(tr_n("{option}: too long ({n} character); at most {limit}.",
+                             "{option}: too long ({n} characters); at most {limit}.",
+                             len(cleaned), option=option, limit=_MAX_NAME))
     if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
-        raise UserError(f"{option}: control characters are not allowed in a name.")
+        raise UserError(tr("{option}: control characters are not allowed in a name.", option=option))
     # A byte of the command line that is not UTF-8 arrives as half of a character, which no PDF
     # can hold; a text-direction control would print the name reversed, or another name.
     odd = FORBIDDEN_CHARS.search(cleaned)
     if odd:
         ch = odd.group()
-        what = (f"the byte 0x{ord(ch) - 0xDC00:02X}, which is not UTF-8 text (check the terminal's "
-                "encoding)" if "\udc80" <= ch <= "\udcff" else char_name(ch))
-        raise UserError(f"{option}: the name contains {what}: write it with ordinary letters.")
+        what = (tr("the byte 0x{byte:02X}, which is not UTF-8 text (check the terminal's encoding)",
+                   byte=ord(ch) - 0xDC00) if "\udc80" <= ch <= "\udcff" else char_name(ch))
+        raise UserError(tr("{option}: the name contains {what}: write it with ordinary letters.",
+                           option=option, what=what))
     return cleaned
 
 
@@ -191,17 +199,17 @@ def _out_path(value: str | None, default_name: str, docs_dir: Path) -> Path:
     if out.is_dir():
         out = out / default_name
     elif value and value.endswith(("/", os.sep)):  # `--out prints/`: never a file named 'prints'
-        raise UserError(f"--out: the folder {out} does not exist; create it first, or name a file "
-                        "in a folder that does.")
+        raise UserError(tr("--out: the folder {folder} does not exist; create it first, or name a file "
+                           "in a folder that does.", folder=out))
     resolved = out.resolve()
     if resolved.is_relative_to(docs_dir.resolve()):
-        raise UserError(
-            f"--out: {out} is inside the content folder ({docs_dir.name}/), which the site "
-            "publishes; write personal checklists somewhere else."
-        )
+        raise UserError(tr(
+            "--out: {out} is inside the content folder ({folder}/), which the site publishes; "
+            "write personal checklists somewhere else.", out=out, folder=docs_dir.name,
+        ))
     if not resolved.parent.is_dir():  # a typo in a folder's name is not a new folder
-        raise UserError(f"--out: the folder {out.parent} does not exist; create it first, or name "
-                        "a file in a folder that does.")
+        raise UserError(tr("--out: the folder {folder} does not exist; create it first, or name a file "
+                           "in a folder that does.", folder=out.parent))
     return resolved
 
 

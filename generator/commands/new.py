@@ -17,6 +17,7 @@ from ..errors import UserError, printable
 from ..messages import suggest
 from ..models import KINDS
 from ..models.base import Translations, _check_slug, _ref_kinds_of_field
+from ..tr import tr
 from ._common import project_of, today
 
 _SKIP = {"kind", "id"}
@@ -31,7 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.kind not in KINDS:
-        raise UserError(f"{args.kind!r} is not a kind: choose one of {', '.join(KINDS)}.{suggest(args.kind, KINDS)}")
+        raise UserError(tr("{kind} is not a kind: choose one of {kinds}.", kind=repr(args.kind),
+                           kinds=", ".join(KINDS)) + suggest(args.kind, KINDS))
     try:
         _check_slug(args.id)
     except ValueError as exc:
@@ -42,17 +44,20 @@ def run(args: argparse.Namespace) -> int:
     # Another kind's file of the same id would pass here and fail 'playbook check' at once.
     taken = Loader(project.root, project.playbooks_dir).load(today())[0].get(args.id)
     if taken is not None and taken.source.path != path:
-        raise UserError(f"the id {args.id!r} is already used by {taken.source.display} (a "
-                        f"{taken.kind}): ids must be unique across the project; choose another.")
+        raise UserError(tr("the id {id} is already used by {file} (a {kind}): ids must be unique "
+                           "across the project; choose another.", id=repr(args.id),
+                           file=taken.source.display, kind=taken.kind))
     text = skeleton(args.kind, args.id, today())
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except FileExistsError:
-        raise UserError(f"{path.relative_to(project.root)} already exists; it was left as it is.") from None
+        raise UserError(tr("{file} already exists; it was left as it is.",
+                           file=path.relative_to(project.root))) from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
-    print(f"Wrote {printable(str(path.relative_to(project.root)))}: fill in every empty \"\" and TODO, then run 'playbook check'.")
+    print(tr("Wrote {file}: fill in every empty \"\" and TODO, then run 'playbook check'.",
+             file=printable(str(path.relative_to(project.root)))))
     return 0
 
 

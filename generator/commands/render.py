@@ -22,6 +22,7 @@ from ..fsutil import (
     staging_dir,
 )
 from ..pages import plan
+from ..tr import tr, tr_n
 from ._common import load_checked, print_warnings, project_of, strict_of, today
 
 
@@ -51,9 +52,10 @@ def run(args: argparse.Namespace) -> int:
                 atomic_write(staging / page.path, page.markdown)
             replace_output(staging, out, "--out", PAGES_MARKER)
     except OSError as exc:  # a full disk, say: the staging folder is gone, the old pages stay
-        problem = environment_problem(exc, "The pages were not written")
+        problem = environment_problem(exc, tr("The pages were not written"))
         if problem is None:
             raise
-        raise UserError(f"{problem} {out} is as it was.") from None
-    print(f"Wrote {len(pages)} pages to {printable(str(out))}.")
+        raise UserError(tr("{problem} {folder} is as it was.", problem=problem, folder=out)) from None
+    print(tr_n("Wrote {n} pages to {folder}.", "Wrote {n} pages to {folder}.", len(pages),
+               folder=printable(str(out))))
     return 0

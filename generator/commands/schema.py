@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import printable
 from ..fsutil import atomic_write
 from ..models import KINDS
+from ..tr import tr_n
 from ._common import project_of
 
 
@@ -30,5 +31,6 @@ def run(args: argparse.Namespace) -> int:
     for kind in KINDS:
         text = json.dumps(schema_of(kind), indent=2, ensure_ascii=False) + "\n"
         atomic_write(out / f"{kind}.schema.json", text)
-    print(f"Wrote {len(KINDS)} schemas to {printable(str(out))}.")
+    print(tr_n("Wrote {n} schemas to {folder}.", "Wrote {n} schemas to {folder}.", len(KINDS),
+               folder=printable(str(out))))
     return 0

@@ -77,6 +77,7 @@ from ..rebuild import Rebuilds
 from ..sanitize import clean, with_addresses
 from ..search import SearchIndexError, SiteSearch, ui_config
 from ..search.site import LiveIndex
+from ..tr import tr
 from . import run
 from .not_found import not_found_context
 from .paths import ASSET_PREFIX, ASSETS_DIR, MERMAID_URI, THEME_DIR, VENDOR_DIR, VENDOR_PREFIX
@@ -268,7 +269,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(vendored)))
         templates = self.root / self.settings.templates_dir
-        progress.current().stage(f"{self.settings.lang}: planning pages")
+        progress.current().stage(tr("{lang}: planning pages", lang=self.settings.lang))
         try:
             pages = plan(catalogue, self.settings.lang, templates, today(), pdf_links=self.settings.pdf)
         except UserError as exc:  # a project's own template is broken
@@ -299,7 +300,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 existing = files.get_file_from_path(site_pdf_path(entry.id))
                 if existing is not None:
                     collisions.append(_taken(existing, site_pdf_path(entry.id),
-                                             f"the blank PDF of {entry.source.display}", self.root))
+                                             tr("the blank PDF of {file}", file=entry.source.display),
+                                             self.root))
         if collisions:
             raise _failure(UserError(collisions))
         if self.settings.pdf:
@@ -309,7 +311,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     files.append(File.generated(config, path, content=b""))
         if config.nav is None:
             config.nav = self._nav(files)
-        progress.current().stage(f"{self.settings.lang}: pages (Markdown)", total=len(files.documentation_pages()))
+        progress.current().stage(tr("{lang}: pages (Markdown)", lang=self.settings.lang),
+                                 total=len(files.documentation_pages()))
         return files
 
     def _pick_language(self, files: Files, config: Any) -> Files:
@@ -390,7 +393,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return markdown
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        progress.current().stage(f"{self.settings.lang}: pages (HTML)", total=len(files.documentation_pages()))
+        progress.current().stage(tr("{lang}: pages (HTML)", lang=self.settings.lang),
+                                 total=len(files.documentation_pages()))
         env.globals["playbook_search"] = ui_config(self.settings.lang)
         # The theme overrides' words (404 page, footer), from the labels every page uses.
         env.globals["playbook_label"] = functools.partial(label, self.settings.lang)
@@ -451,7 +455,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @event_priority(-100)  # last: a lunr index Material may still have written is removed
     def on_post_build(self, config: Any) -> None:
-        progress.current().stage(f"{self.settings.lang}: search index and PDFs")
+        progress.current().stage(tr("{lang}: search index and PDFs", lang=self.settings.lang))
         site_dir = Path(config.site_dir)
         if self.search is not None and self.search.live is not None:
             # serve: pages not written again keep their index copies; Pagefind runs meanwhile
@@ -510,19 +514,22 @@ def _shown(existing: File, root: Path) -> str:
 
 
 def _collision(existing: File, page: Page, root: Path) -> Diagnostic:
-    origin = page.source or f"the generated {page.kind} page"
-    return Diagnostic(
-        _shown(existing, root), 1, 1, "",
-        f"this hand-written page has the same address ({page.path}) as the page generated from "
-        f"{origin}: rename or move the hand-written page.",
-    )
+    if page.source:
+        message = tr("this hand-written page has the same address ({address}) as the page generated "
+                     "from {file}: rename or move the hand-written page.", address=page.path,
+                     file=page.source)
+    else:
+        message = tr("this hand-written page has the same address ({address}) as the page generated "
+                     "from the generated {kind} page: rename or move the hand-written page.",
+                     address=page.path, kind=page.kind)
+    return Diagnostic(_shown(existing, root), 1, 1, "", message)
 
 
 def _taken(existing: File, address: str, what: str, root: Path) -> Diagnostic:
     return Diagnostic(
         _shown(existing, root), 1, 1, "",
-        f"this file has the same address ({address}) as {what}, made by the build: rename or "
-        "move the file.",
+        tr("this file has the same address ({address}) as {what}, made by the build: rename or "
+           "move the file.", address=address, what=what),
     )
 
 

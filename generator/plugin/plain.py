@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import fsutil
+from ..tr import tr
 from .serve import ServeStatus
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -148,8 +149,9 @@ class SiteFolder:
         try:
             fsutil.mark_in_place(self._target, fsutil.SITE_MARKER, self._before, WRITER)
         except OSError as exc:  # the site is written; only the list is behind
-            log.warning(f"could not update {self._target / fsutil.SITE_MARKER}: {exc.strerror or exc}; "
-                        "the next build may refuse the folder until you delete it yourself.")
+            log.warning(tr("could not update {file}: {reason}; the next build may refuse the folder "
+                           "until you delete it yourself.", file=self._target / fsutil.SITE_MARKER,
+                           reason=exc.strerror or exc))
 
     def _forget(self) -> None:
         if self._config is not None and self._target is not None:
@@ -174,8 +176,9 @@ def _strict_warnings(config: Any) -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
-#: Said when a first build fails under a MkDocs serve that stops on it.
-SERVE_HINT = ("mkdocs serve stops when its first build fails; 'playbook serve' keeps serving and "
+def serve_hint() -> str:
+    """Said when a first build fails under a MkDocs serve that stops on it."""
+    return tr("mkdocs serve stops when its first build fails; 'playbook serve' keeps serving and "
               "shows the errors in the browser until they are fixed.")
 
 
@@ -199,7 +202,7 @@ class FirstServeBuild:
     def ended(self, failed: bool) -> None:
         """A build ended (``on_post_build``, ``on_build_error``): only the first one matters."""
         if failed and self._hint:
-            log.error(SERVE_HINT)
+            log.error(serve_hint())
         self._hint = False
 
     def stop(self) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..errors import UserError
+from ..tr import tr, tr_n
 
 #: True while :func:`build_site` runs a build for the CLI: a user's mistake then travels as the
 #: :class:`UserError` itself (printed once, by the CLI, with every diagnostic). Under plain
@@ -132,12 +133,14 @@ def _mkdocs_message(exc: Exception) -> str:
     text = str(exc).strip()
     strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
     if strict:
-        count = int(strict[1])
-        return (f"The site was not built: {count} warning{'s' if count != 1 else ''} above, and "
-                "warnings stop a strict build (strict: true in mkdocs.yml, or --strict). The "
-                "previous site is unchanged.")
+        return tr_n("The site was not built: {n} warning above, and warnings stop a strict build "
+                    "(strict: true in mkdocs.yml, or --strict). The previous site is unchanged.",
+                    "The site was not built: {n} warnings above, and warnings stop a strict build "
+                    "(strict: true in mkdocs.yml, or --strict). The previous site is unchanged.",
+                    int(strict[1]))
     if text.startswith("Aborted with"):
-        return f"The site was not built: {text.rstrip('!.')}. The previous site is unchanged."
+        return tr("The site was not built: {reason}. The previous site is unchanged.",
+                  reason=text.rstrip("!."))
     return text
 
 

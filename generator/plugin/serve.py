@@ -38,6 +38,7 @@ from ..project import Settings
 from ..rebuild import Processed, Rebuilds, Rendered, digest, remove_stale, stamp
 from ..search import SiteSearch
 from ..search.site import IndexRun
+from ..tr import language, tr, tr_n
 from .paths import THEME_DIR
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -94,7 +95,8 @@ class _ServeBuild:
         rebuilds.begin((str(config.config_file_path), str(config.site_dir), settings.lang))
         unknown = sorted(set(config.plugins) - KNOWN_PLUGINS)
         if unknown:
-            log.info(f"Every page is written again on each rebuild (plugins: {', '.join(unknown)}).")
+            log.info(tr("Every page is written again on each rebuild (plugins: {plugins}).",
+                        plugins=", ".join(unknown)))
         return cls(rebuilds, _config_key(config, settings), incremental=not unknown)
 
     def track(self, files: Files, nav: Any, generated: set[str], pdfs: set[str],
@@ -352,9 +354,11 @@ def _search_done(run: IndexRun) -> None:
     if run.cancelled:
         return
     if run.error:
-        log.error(f"The search index was not updated: {run.error}")
+        log.error(tr("The search index was not updated: {reason}", reason=run.error))
     else:
-        log.info(f"Search index updated: {run.pages} pages in {run.finished - run.started:.1f} s.")
+        log.info(tr_n("Search index updated: {n} pages in {seconds:.1f} s.",
+                      "Search index updated: {n} pages in {seconds:.1f} s.", run.pages,
+                      seconds=run.finished - run.started))
 
 
 # --- A failed build under serve ------------------------------------------------------------------
@@ -422,9 +426,9 @@ class ServeStatus:
             failure = _describe(self._noted or exc, exc)
             with self._lock:
                 self._failure, self._generation = failure, self._generation + 1
-            log.error("The site was not built: fix the errors above and save; the preview "
-                      "rebuilds by itself. Meanwhile the browser shows these errors (over the last "
-                      "version of the site that built, if any).")
+            log.error(tr("The site was not built: fix the errors above and save; the preview "
+                         "rebuilds by itself. Meanwhile the browser shows these errors (over the "
+                         "last version of the site that built, if any)."))
             return False
         finally:
             self._noted = None
@@ -441,7 +445,7 @@ def _describe(error: BaseException, raised: BaseException) -> BuildFailure:
         text = error.render() if isinstance(error, UserError) else str(error).strip()
         log.error(text)
         return BuildFailure(text)
-    log.error("An internal error stopped the build (a bug, not a mistake in your files):",
+    log.error(tr("An internal error stopped the build (a bug, not a mistake in your files):"),
               exc_info=(type(raised), raised, raised.__traceback__))
     return BuildFailure(f"{type(error).__name__}: {error}", internal=True)
 
@@ -569,7 +573,8 @@ def _words(lang: str, key: str) -> str:
 
 
 def _box(failure: BuildFailure, below: str, lang: str) -> str:
-    """The panel: its words in ``lang``, the errors as the CLI prints them (in English)."""
+    """The panel: its words in ``lang``, the errors as the CLI prints them (in the messages'
+    language, :mod:`generator.tr`)."""
     if failure.internal:
         intro = _words(lang, "build_failed_internal").format(command="<code>playbook serve</code>")
     else:
@@ -577,7 +582,7 @@ def _box(failure: BuildFailure, below: str, lang: str) -> str:
     return (f'<div id="playbook-build-error" lang="{lang}" role="alertdialog" aria-modal="true" '
             f'aria-labelledby="playbook-build-error-title"><div class="pb-box">'
             f'<h1 id="playbook-build-error-title">{_words(lang, "build_failed")}</h1>'
-            f'<p>{intro}</p><div lang="en">{_items(failure)}</div>{below}</div></div>')
+            f'<p>{intro}</p><div lang="{language()}">{_items(failure)}</div>{below}</div></div>')
 
 
 def overlay_html(failure: BuildFailure, lang: str = "en") -> str:
@@ -670,7 +675,7 @@ def serve(config_file: str, dev_addr: str, open_in_browser: bool = False,
     status = serve_status(config)
 
     def builder(config: Any = None) -> None:
-        log.info("Building documentation...")
+        log.info(tr("Building documentation..."))
         if config is None:
             config = get_config()
             config.site_url = serve_url
@@ -700,7 +705,7 @@ def serve(config_file: str, dev_addr: str, open_in_browser: bool = False,
         try:
             server.serve(open_in_browser=open_in_browser)
         except KeyboardInterrupt:
-            log.info("Shutting down...")
+            log.info(tr("Shutting down..."))
         finally:
             server.shutdown()
     finally:

@@ -39,9 +39,6 @@ MESSAGES: dict[str, str] = {
     "--out: {out} names a folder; name a file in it, like {out}{example}.":
         "--out: {out} to folder; podaj nazwę pliku w nim, np. {out}{example}.",
     "--out: {out} is a folder; name a file in it.": "--out: {out} to folder; podaj nazwę pliku w nim.",
-    "--out: the folder {folder} does not exist; create it first, or name a file in a folder that does.":
-        "--out: folder {folder} nie istnieje; najpierw go utwórz albo podaj plik w folderze, który "
-        "istnieje.",
     "--out: cannot write {out}: {reason}.": "--out: nie można zapisać {out}: {reason}.",
 
     # -- reading the values file (sla/values.py) -------------------------------------------------
