@@ -62,12 +62,12 @@ def values_file(tmp_path: Path, old: str, new: str) -> Path:
      "28:17: sales_signatory: brakuje wymaganej wartości (Osoba podpisująca w imieniu sprzedaży)."),
     # a value of the wrong type
     ("company_name: ACME sp. z o.o.", "company_name: 123",
-     "7:15: company_name: oczekiwano tekstu, a to jest liczba (123)."),
+     "7:15: company_name: tu ma być tekst, a jest liczba (123)."),
     ("marketing_signatory: Anna Nowak, dyrektor marketingu", "marketing_signatory: true",
-     "27:22: marketing_signatory: oczekiwano tekstu, a to jest wartość true/false (true)."),
+     "27:22: marketing_signatory: tu ma być tekst, a jest wartość true/false (true)."),
     ("contact_emails:\n  - anna.nowak@acme.example\n  - jan.kowalski@acme.example",
      "contact_emails: anna.nowak@acme.example",
-     "31:17: contact_emails: oczekiwano listy (jedna pozycja w wierszu, po '- '), a to jest tekst "
+     "31:17: contact_emails: tu ma być lista (jedna pozycja w wierszu, po '- '), a jest tekst "
      "('anna.nowak@acme.example')."),
     # out of range, too many decimals, a currency not allowed
     ("follow_up_hours: 24", "follow_up_hours: 0",
@@ -114,11 +114,11 @@ def test_a_number_written_with_spaces(polish: None, tmp_path: Path, capsys: pyte
     number reader's (messages.number_advice), one Polish sentence together."""
     path = values_file(tmp_path, "average_deal_size: 30000", "average_deal_size: 1 200")
     _code, err = fill(capsys, path)
-    assert err[0] == (f"{path}:19:20: average_deal_size: oczekiwano kwoty, np. 1200000, albo pól 'amount:' "
-                      f"i 'currency:' w osobnych wierszach, a to jest tekst ('1 200'){number_advice('1 200')}.")
+    assert err[0] == (f"{path}:19:20: average_deal_size: tu ma być kwota, np. 1200000, albo pola 'amount:' "
+                      f"i 'currency:' w osobnych wierszach, a jest tekst ('1 200'){number_advice('1 200')}.")
     path = values_file(tmp_path, "follow_up_hours: 24", "follow_up_hours: 24h")
     _code, err = fill(capsys, path)
-    assert err[0] == (f"{path}:23:18: follow_up_hours: oczekiwano liczby, a to jest tekst ('24h')"
+    assert err[0] == (f"{path}:23:18: follow_up_hours: tu ma być liczba, a jest tekst ('24h')"
                       f"{number_advice('24h')}.")
 
 

@@ -4,7 +4,7 @@ own checks in ``playbook check``: expressions, conditions, placeholders, units).
 A placeholder ``{{ name }}`` is "miejsce na wartość"; a clause "postanowienie" and a derived value
 "wartość wyliczana", as the site calls them (labels.py). The value problems (wording.py) are
 filled in by :func:`generator.sla.wording.terminal`: ``{got}`` is a value in quotes, or a noun
-phrase in the nominative ("tekst ('24')", "liczba (5)", "lista") read after "a to jest";
+phrase in the nominative ("tekst ('24')", "liczba (5)", "lista") read after "a jest";
 ``{target}`` is in the genitive, after "nie można obliczyć".
 """
 
@@ -56,7 +56,7 @@ MESSAGES: dict[str, str] = {
     " Did you mean {value!r} ({label})? Write the value, not its label.":
         " Czy chodziło o {value!r} ({label})? Wpisz wartość, a nie jej etykietę.",
 
-    # -- what a value is (sla/wording.py describe: nominative, after "a to jest") ----------------
+    # -- what a value is (sla/wording.py describe: nominative, after "a jest") ----------------
     "true/false ({value})": "wartość true/false ({value})",
     "a number ({number})": "liczba ({number})",
     "text ('{shown}')": "tekst ('{shown}')",
@@ -66,22 +66,22 @@ MESSAGES: dict[str, str] = {
     "unknown parameter '{name}'.{hint}": "nieznany parametr '{name}'.{hint}",
     "unknown field '{name}': an amount has only 'amount:' and 'currency:'.{hint}":
         "nieznane pole '{name}': kwota ma tylko pola 'amount:' i 'currency:'.{hint}",
-    "expected text, but this is {got}.": "oczekiwano tekstu, a to jest {got}.",
+    "expected text, but this is {got}.": "tu ma być tekst, a jest {got}.",
     "expected an e-mail address like anna@example.com, but this is {got}.":
-        "oczekiwano adresu e-mail, np. anna@example.com, a to jest {got}.",
+        "tu ma być adres e-mail, np. anna@example.com, a jest {got}.",
     "expected a date written as YYYY-MM-DD, like 2027-01-01, but this is {got}. "
     "Put it in quotes if it is not read as text.":
-        "oczekiwano daty w postaci YYYY-MM-DD, np. 2027-01-01, a to jest {got}. "
+        "tu ma być data w postaci YYYY-MM-DD, np. 2027-01-01, a jest {got}. "
         "Ujmij ją w cudzysłów, jeśli nie jest odczytywana jako tekst.",
-    "expected one of {allowed}, but this is {got}.": "oczekiwano jednej z wartości: {allowed}, a to jest {got}.",
+    "expected one of {allowed}, but this is {got}.": "tu ma być jedna z wartości: {allowed}, a jest {got}.",
     "expected a list (one '- item' per line), but this is {got}.":
-        "oczekiwano listy (jedna pozycja w wierszu, po '- '), a to jest {got}.",
-    "expected a whole number, but this is {got}.": "oczekiwano liczby całkowitej, a to jest {got}.",
+        "tu ma być lista (jedna pozycja w wierszu, po '- '), a jest {got}.",
+    "expected a whole number, but this is {got}.": "tu ma być liczba całkowita, a jest {got}.",
     "expected an amount like 1200000, or 'amount:' and 'currency:' on their own lines, but this is {got}.":
-        "oczekiwano kwoty, np. 1200000, albo pól 'amount:' i 'currency:' w osobnych wierszach, "
-        "a to jest {got}.",
-    "expected a currency code like PLN, but this is {got}.": "oczekiwano kodu waluty, np. PLN, a to jest {got}.",
-    "expected a number, but this is {got}.": "oczekiwano liczby, a to jest {got}.",
+        "tu ma być kwota, np. 1200000, albo pola 'amount:' i 'currency:' w osobnych wierszach, "
+        "a jest {got}.",
+    "expected a currency code like PLN, but this is {got}.": "tu ma być kod waluty, np. PLN, a jest {got}.",
+    "expected a number, but this is {got}.": "tu ma być liczba, a jest {got}.",
     "{got} is not one of the choices: {allowed}.{hint}": "{got} nie jest żadną z możliwości: {allowed}.{hint}",
     "{got} is not a currency allowed here: use {allowed}.{hint}":
         "waluta {got} jest tu niedozwolona: użyj {allowed}.{hint}",
