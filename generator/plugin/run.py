@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -144,11 +145,20 @@ def _mkdocs_message(exc: Exception) -> str:
     return text
 
 
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to the standard error of the moment, not to the one there was when it was made
+    (a caller that captures the output of one run, then closes it, must not break the next)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def _setup_logging(level: int = logging.WARNING, prefix: str = "") -> None:
     logger = logging.getLogger("mkdocs")
     handler = next((h for h in logger.handlers if getattr(h, "_playbook", False)), None)
     if handler is None:
-        handler = logging.StreamHandler()
+        handler = _StderrHandler()
         handler._playbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO if os.environ.get("PLAYBOOK_VERBOSE") else level)
