@@ -1224,7 +1224,8 @@ def page_collisions(
     for entry in catalogue.entries.values():
         generated[f"{KINDS[entry.kind].SECTION}/{entry.id}.md"] = entry.source.display
     for kind, cls in KINDS.items():
-        generated.setdefault(f"{cls.SECTION}/index.md", tr("the list of every {kind}", kind=_kind_name(kind)))
+        generated.setdefault(f"{cls.SECTION}/index.md", tr("the list of every {kind}",
+                                                               kind=inflect(_kind_name(kind), "genitive plural")))
     generated.setdefault("comparison.md", tr("the comparison of the teams"))
     found: list[Diagnostic] = []
     languages = tuple(languages)

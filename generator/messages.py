@@ -130,7 +130,6 @@ def _left_out_words(part: str) -> str:
     return tr("without {unit}", unit=part)  # a unit, quoted: 'zł'
 
 
-
 _ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                    "September", "October", "November", "December"]
 #: A month's name, as a date in words has it (Polish in the genitive), to its number.
@@ -172,30 +171,14 @@ def date_advice(text: str) -> str:
 def _in_words(day: dt.date) -> str:
     """``1 February 2027``; in Polish ``1 lutego 2027`` (the month in the genitive)."""
     values = {"day": day.day, "year": day.year}
-    month = day.month
-    if month == 1:
-        return tr("{day} January {year}", **values)
-    if month == 2:
-        return tr("{day} February {year}", **values)
-    if month == 3:
-        return tr("{day} March {year}", **values)
-    if month == 4:
-        return tr("{day} April {year}", **values)
-    if month == 5:
-        return tr("{day} May {year}", **values)
-    if month == 6:
-        return tr("{day} June {year}", **values)
-    if month == 7:
-        return tr("{day} July {year}", **values)
-    if month == 8:
-        return tr("{day} August {year}", **values)
-    if month == 9:
-        return tr("{day} September {year}", **values)
-    if month == 10:
-        return tr("{day} October {year}", **values)
-    if month == 11:
-        return tr("{day} November {year}", **values)
-    return tr("{day} December {year}", **values)
+    return (
+        tr("{day} January {year}", **values), tr("{day} February {year}", **values),
+        tr("{day} March {year}", **values), tr("{day} April {year}", **values),
+        tr("{day} May {year}", **values), tr("{day} June {year}", **values),
+        tr("{day} July {year}", **values), tr("{day} August {year}", **values),
+        tr("{day} September {year}", **values), tr("{day} October {year}", **values),
+        tr("{day} November {year}", **values), tr("{day} December {year}", **values),
+    )[day.month - 1]
 
 
 def _members(annotation: Any) -> list[Any]:

@@ -67,15 +67,17 @@ def test_build_says_it_built_then_that_a_strict_build_with_a_warning_kept_the_pr
     code, out, _err = cli("--project", str(root), "build")
     assert code == 0
     site = (root / "site").resolve()
-    assert re.fullmatch(rf"Zbudowano stronę z 3 definicji w {re.escape(str(site))} w ciągu \d+\.\d s\.\n",
+    assert re.fullmatch(rf"Zbudowano witrynę z 3 definicji w {re.escape(str(site))} w ciągu \d+\.\d s\.\n",
                         out), out
     before = manifest(root / "site")
     (root / "content" / "links.md").write_text("# Linki\n\n[cel](goals/nope.md)\n", encoding="utf-8")
     code, _out, err = cli("--project", str(root), "build", "--strict")
     assert code == 1
-    assert err == ("Nie zbudowano strony: powyżej jest 1 ostrzeżenie, a ostrzeżenia zatrzymują "
+    assert err == ("WARNING -  Doc file 'links.md' contains a link 'goals/nope.md', but the target is not "
+                   "found among documentation files.\n"  # MkDocs' own words, the warning "above"
+                   "Nie zbudowano witryny: powyżej jest 1 ostrzeżenie, a ostrzeżenia zatrzymują "
                    "budowanie w trybie strict (strict: true w mkdocs.yml albo --strict). Poprzednia "
-                   "strona jest bez zmian.\n")
+                   "witryna jest bez zmian.\n")
     assert manifest(root / "site") == before
 
 
@@ -129,12 +131,12 @@ def test_new_writes_then_refuses_to_overwrite_then_names_the_kinds(tmp_path: Pat
     assert err == "playbooks/goals/fresh-one.yaml już istnieje; zostawiono go bez zmian.\n"
     code, _out, err = cli("--project", str(root), "new", "gaol", "x")
     assert code == 1
-    assert err == (f"'gaol' nie jest rodzajem: wybierz jeden z: {', '.join(KINDS)}."
+    assert err == (f"'gaol' nie jest rodzajem: wybierz jeden z rodzajów {', '.join(KINDS)}."
                    f"{suggest('gaol', KINDS)}\n")
     code, _out, err = cli("--project", str(root), "new", "process", "sales")
     assert code == 1
-    assert err == ("id 'sales' jest już używane przez playbooks/teams/sales.yaml (kind: team): id "
-                   "muszą być niepowtarzalne w całym projekcie; wybierz inne.\n")
+    assert err == ("id 'sales' jest już używane przez playbooks/teams/sales.yaml (kind: team): każde "
+                   "id może wystąpić w projekcie tylko raz; wybierz inne.\n")
 
 
 # -- playbook checklist --------------------------------------------------------------------------

@@ -112,7 +112,7 @@ def test_a_team_written_by_its_title(tmp_path: Path) -> None:
 def test_a_reference_to_a_definition_of_another_kind(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"playbooks/goals/leads.yaml": GOAL.format(id="leads", team="leads")})
     assert check(root) == (1, [
-        "playbooks/goals/leads.yaml:7:7: team: 'leads' to cel (playbooks/goals/leads.yaml), a tutaj ma "
+        "playbooks/goals/leads.yaml:7:7: team: 'leads' to cel (playbooks/goals/leads.yaml), a tu ma "
         "być zespół.",
         "Znaleziono 1 błąd w 1 pliku.",
     ])
@@ -239,3 +239,21 @@ def test_kinds_are_declined_in_polish(polish: None) -> None:
     for case in ("genitive", "genitive plural", "not any"):
         assert all(inflect(w, case) != w or (w == "SLA" and case != "not any") for w in words), case
     assert [inflect(w, "not any") for w in words[3:5]] == ["żadnej strategii", "żadnej listy kontrolnej"]
+
+
+def test_a_hand_written_page_where_a_kind_s_list_goes(tmp_path: Path) -> None:
+    """The generated page is named in the genitive plural ("z listy wszystkich zespołów"), not
+    with the kind's nominative in brackets."""
+    root = make_project(tmp_path / "p", {"content/teams/index.md": "# Zespoły\n",
+                                         "content/goals/index.md": "# Cele\n"})
+    code, lines = check(root)
+    assert code == 1
+    assert lines == [
+        "content/goals/index.md:1:1: ta ręcznie napisana strona ma ten sam adres (goals/index.md) co "
+        "strona wygenerowana z listy wszystkich celów: zmień nazwę ręcznie napisanej strony albo ją "
+        "przenieś.",
+        "content/teams/index.md:1:1: ta ręcznie napisana strona ma ten sam adres (teams/index.md) co "
+        "strona wygenerowana z listy wszystkich zespołów: zmień nazwę ręcznie napisanej strony albo ją "
+        "przenieś.",
+        "Znaleziono 2 błędy w 2 plikach.",
+    ]

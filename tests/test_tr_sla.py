@@ -67,7 +67,7 @@ def values_file(tmp_path: Path, old: str, new: str) -> Path:
      "27:22: marketing_signatory: tu ma być tekst, a jest wartość true/false (true)."),
     ("contact_emails:\n  - anna.nowak@acme.example\n  - jan.kowalski@acme.example",
      "contact_emails: anna.nowak@acme.example",
-     "31:17: contact_emails: tu ma być lista (jedna pozycja w wierszu, po '- '), a jest tekst "
+     "31:17: contact_emails: tu ma być lista (jedna pozycja '- ...' w każdym wierszu), a jest tekst "
      "('anna.nowak@acme.example')."),
     # out of range, too many decimals, a currency not allowed
     ("follow_up_hours: 24", "follow_up_hours: 0",
@@ -92,7 +92,7 @@ def values_file(tmp_path: Path, old: str, new: str) -> Path:
      "tylko raz."),
     # texts
     ("company_name: ACME sp. z o.o.", "company_name: '  '",
-     "7:15: company_name: pole nie może być puste ani zawierać samych spacji."),
+     "7:15: company_name: pole nie może być puste ani składać się z samych spacji."),
     ("company_name: ACME sp. z o.o.", 'company_name: "ACME\\nsp. z o.o."',
      "7:15: company_name: to pole ma jeden wiersz, a ten tekst zawiera podział wiersza: wpisz go w "
      "jednym wierszu."),
@@ -234,8 +234,8 @@ def template_problems(tmp_path: Path, old: str, new: str) -> list[str]:
     ("expression: budget / price\n", "expression: '[budget]'\n",
      "77:18: derived[0].expression: w wyrażeniu nie można używać list."),
     ("expression: budget / price\n", "expression: per_hour * 2\n",
-     "77:17: derived[0].expression: 'per_hour' to derived[1], zapisana niżej: wartość wyliczana może "
-     "używać tylko parametrów i wartości wyliczanych zapisanych nad nią."),
+     "77:17: derived[0].expression: 'per_hour' to derived[1], czyli wartość zapisana niżej: wartość "
+     "wyliczana może używać tylko parametrów i wartości wyliczanych zapisanych nad nią."),
     # a condition
     ("when: cadence != 'none'", "when: count",
      "114:11: clauses[1].when: to wyrażenie daje liczbę, a tu potrzebny jest warunek (true albo false)."),
@@ -268,7 +268,7 @@ def template_problems(tmp_path: Path, old: str, new: str) -> list[str]:
      "potrzebują liczby takie jak 2, 3, 4, 22 (few) i 0, 5, 12, 25 (many): podaj wszystkie formy, np. "
      "{one: transakcja, few: transakcje, many: transakcji}, albo jedno słowo dla każdej liczby."),
     ("    unit: {pl: szt., en: pcs}\n", "    unit: {pl: [sztuka], en: pcs}\n",
-     "79:16: derived[0].unit.pl: oczekiwano słowa albo jego form zależnych od liczby, np. "
+     "79:16: derived[0].unit.pl: tu ma być słowo albo jego formy zależne od liczby, np. "
      "{one: deal, other: deals}."),
 ])
 def test_a_template_s_mistakes_in_polish(polish: None, tmp_path: Path, old: str, new: str, expected: str) -> None:

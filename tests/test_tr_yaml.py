@@ -151,7 +151,7 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "the placeholder of playbook new": (
         goal("team: marketing", "team: TODO-team-id"),
-        "playbooks/goals/g2.yaml:7:7: team: 'TODO-team-id' to miejsce do uzupełnienia, które wpisał "
+        "playbooks/goals/g2.yaml:7:7: team: 'TODO-team-id' to miejsce do uzupełnienia wstawione przez "
         "'playbook new': wpisz tu id zespołu.",
     ),
     "a currency by its name": (
@@ -233,7 +233,7 @@ def test_the_pieces_of_other_messages(polish: None) -> None:
     assert messages.date_advice("2027/12/24") == " Napisz 2027-12-24 (24 grudnia 2027)."
     assert char_name("\t") == "tabulator (U+0009)"
     assert char_name("\u202e") == ("niewidoczny znak kierunku tekstu (U+202E), przez który wiersz może "
-                                   "wyglądać inaczej, niż naprawdę brzmi")
+                                   "na ekranie wyglądać inaczej, niż jest w rzeczywistości")
 
 
 def test_english_stays_as_it_was() -> None:
@@ -268,8 +268,8 @@ def test_output_folders_in_polish(tmp_path: Path, polish: None) -> None:
     with pytest.raises(UserError) as caught:
         fsutil.check_replaceable(tmp_path / "site", "--site-dir", fsutil.SITE_MARKER)
     assert str(caught.value) == (
-        f"--site-dir: w {tmp_path / 'site'} są pliki, których nie zapisał 'playbook build' (a.txt, b.txt, "
-        "c.txt i jeszcze 4 inne), więc pozostawiono go bez zmian; wybierz pusty lub nowy "
+        f"--site-dir: w {tmp_path / 'site'} są pliki, których nie zapisało polecenie 'playbook build' "
+        "(a.txt, b.txt, c.txt i jeszcze 4 inne), więc pozostawiono go bez zmian; wybierz pusty lub nowy "
         "folder albo sam usuń ten.")
     full = OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "site"))
     assert fsutil.environment_problem(full, "Nie zbudowano witryny") == (

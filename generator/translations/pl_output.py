@@ -27,7 +27,7 @@ MESSAGES: dict[str, str] = {
     "Interrupted.": "Przerwano.",
     # commands/_common.py
     "PLAYBOOK_TODAY: {value} is not a date like 2027-01-31.":
-        "PLAYBOOK_TODAY: {value} nie jest datą zapisaną jak 2027-01-31.",
+        "PLAYBOOK_TODAY: {value} nie jest datą w postaci YYYY-MM-DD, np. 2027-01-31.",
     "It is a warning, which counts as an error here: --strict, or strict: true in mkdocs.yml.":
         "To jest ostrzeżenie, które tutaj liczy się jako błąd: --strict albo strict: true w mkdocs.yml.",
     "All of them are warnings, which count as errors here: --strict, or strict: true in mkdocs.yml.":
@@ -43,20 +43,20 @@ MESSAGES: dict[str, str] = {
     "{option}: {folder} is a mount point (a volume mounted there, say), and the site is put in "
     "place by renaming, which a mount point refuses; nothing was built. Mount the volume one level "
     "up (-v pub:/srv with site_dir: /srv/site), or build elsewhere and copy the site in.":
-        "{option}: {folder} jest punktem montowania (na przykład zamontowano tam wolumin), a strona "
+        "{option}: {folder} jest punktem montowania (na przykład zamontowano tam wolumin), a witryna "
         "trafia na miejsce przez zmianę nazwy, na co punkt montowania nie pozwala; niczego nie "
         "zbudowano. Zamontuj wolumin poziom wyżej (-v pub:/srv z site_dir: /srv/site) albo zbuduj "
-        "stronę gdzie indziej i skopiuj ją tam.",
-    "The site was not built": "Nie zbudowano strony",
-    "The previous site in {folder} is unchanged.": "Poprzednia strona w {folder} jest bez zmian.",
+        "witrynę gdzie indziej i skopiuj ją tam.",
+    "The site was not built": "Nie zbudowano witryny",
+    "The previous site in {folder} is unchanged.": "Poprzednia witryna w {folder} jest bez zmian.",
     "Nothing was written to {folder}.": "Niczego nie zapisano w {folder}.",
     "The pages were not written": "Nie zapisano stron",
     "{problem} {folder} is as it was.": "{problem} {folder} jest bez zmian.",
-    "{kind} is not a kind: choose one of {kinds}.": "{kind} nie jest rodzajem: wybierz jeden z: {kinds}.",
+    "{kind} is not a kind: choose one of {kinds}.": "{kind} nie jest rodzajem: wybierz jeden z rodzajów {kinds}.",
     "the id {id} is already used by {file} (a {kind}): ids must be unique across the project; "
     "choose another.":
-        "id {id} jest już używane przez {file} (kind: {kind}): id muszą być niepowtarzalne w całym "
-        "projekcie; wybierz inne.",
+        "id {id} jest już używane przez {file} (kind: {kind}): każde id może wystąpić w projekcie "
+        "tylko raz; wybierz inne.",
     "{file} already exists; it was left as it is.": "{file} już istnieje; zostawiono go bez zmian.",
     "Wrote {file}: fill in every empty \"\" and TODO, then run 'playbook check'.":
         "Zapisano {file}: uzupełnij każde puste \"\" i każde TODO, a potem uruchom 'playbook check'.",
@@ -88,10 +88,10 @@ MESSAGES: dict[str, str] = {
         "--out: folder {folder} nie istnieje; najpierw go utwórz albo podaj plik w folderze, który istnieje.",
     "--out: {out} is inside the content folder ({folder}/), which the site publishes; write personal "
     "checklists somewhere else.":
-        "--out: {out} jest w folderze treści ({folder}/), który strona publikuje; zapisz imienne "
+        "--out: {out} jest w folderze treści ({folder}/), który witryna publikuje; zapisz imienne "
         "listy kontrolne gdzie indziej.",
     # checklists/dates.py: --start
-    "{value} is not a date written as YYYY-MM-DD.": "{value} nie jest datą zapisaną jako YYYY-MM-DD.",
+    "{value} is not a date written as YYYY-MM-DD.": "{value} nie jest datą w postaci YYYY-MM-DD.",
     "{value} is not a date; write it as YYYY-MM-DD, like 2027-01-04.":
         "{value} nie jest datą; zapisz ją jako YYYY-MM-DD, np. 2027-01-04.",
     "{value} is not a date: there is no month {month}; write it as YYYY-MM-DD, like 2027-01-04.":
@@ -167,7 +167,7 @@ MESSAGES: dict[str, str] = {
         "ten plik ma ten sam adres ({address}) co {what}, tworzony przez budowanie: zmień nazwę "
         "pliku albo go przenieś.",
     "The site was not built: {reason}. The previous site is unchanged.":
-        "Nie zbudowano strony: {reason}. Poprzednia strona jest bez zmian.",
+        "Nie zbudowano witryny: {reason}. Poprzednia witryna jest bez zmian.",
     "could not update {file}: {reason}; the next build may refuse the folder until you delete it "
     "yourself.":
         "nie udało się zaktualizować {file}: {reason}; następne budowanie może odmówić użycia tego "
@@ -181,8 +181,8 @@ MESSAGES: dict[str, str] = {
     "The search index was not updated: {reason}": "Nie zaktualizowano indeksu wyszukiwania: {reason}",
     "The site was not built: fix the errors above and save; the preview rebuilds by itself. "
     "Meanwhile the browser shows these errors (over the last version of the site that built, if any).":
-        "Nie zbudowano strony: popraw powyższe błędy i zapisz plik; podgląd sam zbuduje się od "
-        "nowa. Do tego czasu przeglądarka pokazuje te błędy (na ostatniej wersji strony, którą "
+        "Nie zbudowano witryny: popraw powyższe błędy i zapisz plik; podgląd sam zbuduje się od "
+        "nowa. Do tego czasu przeglądarka pokazuje te błędy (na ostatniej wersji witryny, którą "
         "udało się zbudować, jeśli taka jest).",
     "An internal error stopped the build (a bug, not a mistake in your files):":
         "Błąd wewnętrzny zatrzymał budowanie (błąd w programie, nie pomyłka w twoich plikach):",
@@ -225,10 +225,10 @@ MESSAGES: dict[str, str] = {
     "the template asks for a range of more than 100,000 numbers": "szablon prosi o zakres (range) ponad 100000 liczb",
     "the template failed: {error}: {what}": "szablon zgłosił błąd: {error}: {what}",
     "the templates folder is a symbolic link; links are not followed: move the real folder here.":
-        "folder szablonów jest dowiązaniem symbolicznym; dowiązania nie są używane: przenieś tutaj "
+        "folder szablonów jest dowiązaniem symbolicznym, a dowiązania są pomijane: przenieś tu "
         "prawdziwy folder.",
     "this template is a symbolic link; links are not followed: copy the real file here.":
-        "ten szablon jest dowiązaniem symbolicznym; dowiązania nie są używane: skopiuj tutaj "
+        "ten szablon jest dowiązaniem symbolicznym, a dowiązania są pomijane: skopiuj tu "
         "prawdziwy plik.",
     "cannot read the template: {reason}.": "nie można odczytać szablonu: {reason}.",
     "the template is over the limit of {limit:,} bytes.": "szablon przekracza limit {limit} bajtów.",
@@ -236,10 +236,10 @@ MESSAGES: dict[str, str] = {
 }
 
 _STRICT = "--strict albo strict: true w mkdocs.yml."
-_NOT_BUILT = ("(strict: true w mkdocs.yml albo --strict). Poprzednia strona jest bez zmian.")
+_NOT_BUILT = ("(strict: true w mkdocs.yml albo --strict). Poprzednia witryna jest bez zmian.")
 _NO_CACHE = "{where}: nie można zapisywać w pamięci podręcznej PDF ({reason})"
 _WRITABLE = "Pozwól na zapis w tym folderze albo ustaw {variable} na folder, w którym można zapisywać."
-_TRANSLATIONS = ("strona pokazuje w zamian tekst w drugim języku, z oznaczeniem. Listę pokazuje "
+_TRANSLATIONS = ("witryna pokazuje w zamian tekst w drugim języku i oznacza go. Listę pokazuje "
                  "'playbook check --translations'.")
 
 PLURALS: dict[tuple[str, str], tuple[str, ...]] = {
@@ -264,9 +264,9 @@ PLURALS: dict[tuple[str, str], tuple[str, ...]] = {
     (", {n} warning", ", {n} warnings"): (", {n} ostrzeżenie", ", {n} ostrzeżenia", ", {n} ostrzeżeń"),
     ("Built {n} definitions into {folder} in {seconds:.1f} s.",
      "Built {n} definitions into {folder} in {seconds:.1f} s."): (
-        "Zbudowano stronę z {n} definicji w {folder} w ciągu {seconds:.1f} s.",
-        "Zbudowano stronę z {n} definicji w {folder} w ciągu {seconds:.1f} s.",
-        "Zbudowano stronę z {n} definicji w {folder} w ciągu {seconds:.1f} s.",
+        "Zbudowano witrynę z {n} definicji w {folder} w ciągu {seconds:.1f} s.",
+        "Zbudowano witrynę z {n} definicji w {folder} w ciągu {seconds:.1f} s.",
+        "Zbudowano witrynę z {n} definicji w {folder} w ciągu {seconds:.1f} s.",
     ),
     ("warning: {n} text {in_files} has no translation; the site shows the other language, marked. "
      "'playbook check --translations' lists them.",
@@ -295,11 +295,11 @@ PLURALS: dict[tuple[str, str], tuple[str, ...]] = {
      "mkdocs.yml, or --strict). The previous site is unchanged.",
      "The site was not built: {n} warnings above, and warnings stop a strict build (strict: true in "
      "mkdocs.yml, or --strict). The previous site is unchanged."): (
-        f"Nie zbudowano strony: powyżej jest {{n}} ostrzeżenie, a ostrzeżenia zatrzymują budowanie "
+        f"Nie zbudowano witryny: powyżej jest {{n}} ostrzeżenie, a ostrzeżenia zatrzymują budowanie "
         f"w trybie strict {_NOT_BUILT}",
-        f"Nie zbudowano strony: powyżej są {{n}} ostrzeżenia, a ostrzeżenia zatrzymują budowanie "
+        f"Nie zbudowano witryny: powyżej są {{n}} ostrzeżenia, a ostrzeżenia zatrzymują budowanie "
         f"w trybie strict {_NOT_BUILT}",
-        f"Nie zbudowano strony: powyżej jest {{n}} ostrzeżeń, a ostrzeżenia zatrzymują budowanie "
+        f"Nie zbudowano witryny: powyżej jest {{n}} ostrzeżeń, a ostrzeżenia zatrzymują budowanie "
         f"w trybie strict {_NOT_BUILT}",
     ),
     ("Search index updated: {n} pages in {seconds:.1f} s.", "Search index updated: {n} pages in {seconds:.1f} s."): (
@@ -325,10 +325,10 @@ PLURALS: dict[tuple[str, str], tuple[str, ...]] = {
      "{where}: the PDF cache cannot be written ({reason}), nor a temporary folder ({error}), so the "
      "{n} missing PDFs ({lang}) are left out of the site."): (
         f"{_NO_CACHE} ani w folderze tymczasowym ({{error}}), więc brakujący PDF ({{lang}}) nie "
-        "trafi na stronę.",
+        "trafi do witryny.",
         f"{_NO_CACHE} ani w folderze tymczasowym ({{error}}), więc {{n}} brakujące pliki PDF "
-        "({lang}) nie trafią na stronę.",
+        "({lang}) nie trafią do witryny.",
         f"{_NO_CACHE} ani w folderze tymczasowym ({{error}}), więc {{n}} brakujących plików PDF "
-        "({lang}) nie trafi na stronę.",
+        "({lang}) nie trafi do witryny.",
     ),
 }

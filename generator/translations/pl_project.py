@@ -18,7 +18,7 @@ MESSAGES: dict[str, str] = {
     "an {word}": "{word}",
     # project.py: mkdocs.yml
     "{value} cannot be read as a real date: correct it, or put it in quotes if it is meant as text.":
-        "wartości {value} nie da się odczytać jako prawdziwej daty: popraw ją albo ujmij ją w "
+        "wartości {value} nie da się odczytać jako istniejącej daty: popraw ją albo ujmij ją w "
         "cudzysłów, jeśli ma to być tekst.",
     "{value} cannot be read as a whole number: correct it, or put it in quotes if it is meant as text.":
         "wartości {value} nie da się odczytać jako liczby całkowitej: popraw ją albo ujmij ją w "
@@ -47,34 +47,34 @@ MESSAGES: dict[str, str] = {
         "{folder}: tu nie ma pliku mkdocs.yml. Uruchom polecenie w folderze projektu albo wskaż go "
         "opcją --project DIR.",
     "expected a list of plugins, one '- name' per line, like [search, playbook], not {value}.":
-        "oczekiwano listy wtyczek, po jednej '- nazwa' w wierszu, np. [search, playbook], a nie "
+        "tu ma być lista wtyczek, po jednej '- nazwa' w wierszu, np. [search, playbook], a jest "
         "{value}.",
     "expected the plugin's options as 'name: value' lines under it (like 'languages: [pl, en]'), "
     "or nothing, not {value}.":
-        "oczekiwano opcji wtyczki jako wierszy 'nazwa: wartość' pod nią (np. 'languages: [pl, en]') "
-        "albo niczego, a nie {value}.",
+        "tu mają być opcje wtyczki jako wiersze 'nazwa: wartość' pod nią (np. 'languages: [pl, en]') "
+        "albo nic, a jest {value}.",
     "expected the site's name per language, like {example}.":
-        "oczekiwano nazwy witryny dla każdego języka, np. {example}.",
+        "tu ma być nazwa witryny w każdym języku, np. {example}.",
     "expected the site's description per language, like {example}.":
-        "oczekiwano opisu witryny dla każdego języka, np. {example}.",
+        "tu ma być opis witryny w każdym języku, np. {example}.",
     "{value} is not one of the site's languages ({languages}): remove it, or add it to languages.":
         "{value} nie jest jednym z języków witryny ({languages}): usuń go albo dopisz go do "
-        "languages.",
+        "opcji languages.",
     "expected the site's name in {lang}, a text, not {value}.":
-        "oczekiwano nazwy witryny w języku {lang} (tekstu), a nie {value}.",
+        "tu ma być nazwa witryny w języku {lang} (tekst), a jest {value}.",
     "expected the site's description in {lang}, a text, not {value}.":
-        "oczekiwano opisu witryny w języku {lang} (tekstu), a nie {value}.",
+        "tu ma być opis witryny w języku {lang} (tekst), a jest {value}.",
     "{name!r} is not an option of the playbook plugin; the options are {options}.{hint}":
         "{name!r} nie jest opcją wtyczki playbook; jej opcje to {options}.{hint}",
-    "expected a text, not {value}.": "oczekiwano tekstu, a nie {value}.",
-    "expected true or false, not {value}.": "oczekiwano true lub false, a nie {value}.",
-    "expected a list of languages, like [{example}].": "oczekiwano listy języków, np. [{example}].",
+    "expected a text, not {value}.": "tu ma być tekst, a jest {value}.",
+    "expected true or false, not {value}.": "tu ma być true albo false, a jest {value}.",
+    "expected a list of languages, like [{example}].": "tu ma być lista języków, np. [{example}].",
     "{lang!r} is not supported; use {choices}.{hint}":
-        "{lang!r} nie jest obsługiwany; użyj {choices}.{hint}",
+        "język {lang!r} nie jest obsługiwany; użyj {choices}.{hint}",
     "{lang!r} is not one of the site's languages: write {choices}.{hint}":
         "{lang!r} nie jest jednym z języków witryny: wpisz {choices}.{hint}",
     "expected a country's two-letter code, like PL, not {value}.":
-        "oczekiwano dwuliterowego kodu kraju, np. PL, a nie {value}.",
+        "tu ma być dwuliterowy kod kraju, np. PL, a jest {value}.",
     "{value}: write a country and its region with a hyphen, like {country}-{region}.":
         "{value}: kraj i jego region oddziel łącznikiem, np. {country}-{region}.",
     "{value} is not a country whose public holidays are known; write its two-letter code (ISO "
@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "{value}: write the region's code after the hyphen; {hint}":
         "{value}: po łączniku wpisz kod regionu; {hint}",
     "{value}: write the region's code, {country}-{code} (for {region}).":
-        "{value}: wpisz kod regionu, {country}-{code} (dla: {region}).",
+        "{value}: wpisz kod regionu: {country}-{code} ({region}).",
     "{value}: {country} has no region {region!r} whose holidays are known; {hint}":
         "{value}: kraj {country} nie ma regionu {region!r}, którego święta są znane; {hint}",
     "or write {country} alone for national holidays only.":
@@ -95,7 +95,7 @@ MESSAGES: dict[str, str] = {
     " Did you mean {country}-{code}?": " Czy chodziło o {country}-{code}?",
     "its region codes are {codes}, {alone}{mean}": "znane kody regionów to {codes}, {alone}{mean}",
     "expected a list of dates, like [2027-05-04, 2027-12-31].":
-        "oczekiwano listy dat, np. [2027-05-04, 2027-12-31].",
+        "tu ma być lista dat, np. [2027-05-04, 2027-12-31].",
     "{value} is not a date; write each day off as YYYY-MM-DD, like 2027-05-04.":
         "{value} nie jest datą; każdy dzień wolny wpisz jako YYYY-MM-DD, np. 2027-05-04 (4 maja 2027).",
     "a folder's name cannot contain {char}: remove it.":
@@ -131,16 +131,16 @@ MESSAGES: dict[str, str] = {
     # Polish writes no thousands comma (100,000 would read as a fraction): the plain number
     "the anchors and aliases (&name, *name) here repeat into more than {limit:,} values: write the "
     "settings out without them.":
-        "kotwice i aliasy (&name, *name) powtarzają tu ponad {limit} wartości: wypisz ustawienia "
-        "bez nich.",
-    "{file}: expected a group of settings.": "{file}: oczekiwano grupy ustawień.",
+        "kotwice i aliasy (&nazwa, *nazwa) rozwijają się tu w ponad {limit} wartości: wypisz "
+        "ustawienia bez nich.",
+    "{file}: expected a group of settings.": "{file}: plik musi być grupą ustawień (wiersze 'nazwa: wartość').",
     "{folder!r} is the project folder itself, which holds mkdocs.yml: name the folder of the YAML "
     "definitions in it, like playbooks.":
         "{folder!r} to sam folder projektu, w którym jest mkdocs.yml: wskaż folder z definicjami "
         "YAML wewnątrz niego, np. playbooks.",
     "the folder {folder!r} (where the YAML definitions are) does not exist in {root}.{hint}":
         "folder {folder!r} (w którym mają być definicje YAML) nie istnieje w {root}.{hint}",
-    "--lang: {lang!r} is not one of {choices}.": "--lang: {lang!r} nie jest żadnym z: {choices}.",
+    "--lang: {lang!r} is not one of {choices}.": "--lang: {lang!r} nie jest żadną z wartości: {choices}.",
     # catalogue.py: finding and reading the files
     "Checking {n:,} YAML files": "Sprawdzanie plików YAML: {n}",
     "cannot read the file: {reason}.": "nie można odczytać pliku: {reason}.",
@@ -152,7 +152,7 @@ MESSAGES: dict[str, str] = {
     "the name is not valid UTF-8 text: rename it using ordinary letters":
         "nazwa nie jest poprawnym tekstem UTF-8: zmień ją, używając zwykłych liter",
     "the name contains {char}: rename it using ordinary letters":
-        "nazwa zawiera niedozwolony znak: {char}; zmień ją, używając zwykłych liter",
+        "nazwa zawiera {char}: zmień ją, używając zwykłych liter",
     "the name contains {chars}, which Windows does not allow in file names: rename it":
         "nazwa zawiera {chars}, a Windows nie dopuszcza tego w nazwach plików: zmień ją",
     "the name ends with a space or a dot, which Windows drops: rename it":
@@ -204,9 +204,9 @@ MESSAGES: dict[str, str] = {
         "plik musi być grupą pól ('kind: ...', 'id: ...'), a to jest {what}.",
     "unknown field {name!r}: did you mean 'kind'? Field names are written in lower case.":
         "nieznane pole {name!r}: czy chodziło o 'kind'? Nazwy pól pisze się małymi literami.",
-    "this field is required: one of {kinds}.": "to pole jest wymagane: jeden z rodzajów {kinds}.",
+    "this field is required: one of {kinds}.": "to pole jest wymagane: wpisz jeden z rodzajów {kinds}.",
     "{value} is not a kind: choose one of {kinds}.{hint}":
-        "{value} nie jest rodzajem: wybierz jeden z {kinds}.{hint}",
+        "{value} nie jest rodzajem: wybierz jeden z rodzajów {kinds}.{hint}",
     "{more:,} more problems in this file are not shown: fix the ones above first.":
         "dalsze problemy w tym pliku (jeszcze {more}) nie są pokazane: najpierw popraw te powyżej.",
     # catalogue.py: ids and references
@@ -227,13 +227,12 @@ MESSAGES: dict[str, str] = {
         "{target!r} to tytuł {kind} {id!r}: odwołaj się przez id (wpisz {id!r}).",
     "{target!r} is not the id of any {wanted}: refer to {a_wanted} by its id (its 'id:' line), "
     "which has only lowercase letters a-z, digits and hyphens.{listed}":
-        "{target!r} nie jest id {wanted}: odwołaj się do właściwej "
-        "definicji ({a_wanted}) przez jej id (wiersz 'id:'), które ma tylko małe litery a-z, cyfry "
-        "i łączniki.{listed}",
+        "{target!r} nie jest id {wanted}: tu ma być {a_wanted}, a definicję wskazuje się przez jej id "
+        "(wiersz 'id:'), które ma tylko małe litery a-z, cyfry i łączniki.{listed}",
     "this {kind} refers to itself ({target!r}): remove this reference.":
         "ta definicja ({kind}) odwołuje się do samej siebie ({target!r}): usuń to odwołanie.",
     "{target!r} is {a_kind} ({file}), but {a_wanted} is expected here.":
-        "{target!r} to {a_kind} ({file}), a tutaj ma być {a_wanted}.",
+        "{target!r} to {a_kind} ({file}), a tu ma być {a_wanted}.",
     "these {kind}s use each other in a circle ({shown}): a {kind} cannot include itself, even "
     "through others; remove one of these references.":
         "te definicje ({kind}) używają się nawzajem w kółko ({shown}): żadna nie może zawierać "
@@ -242,7 +241,7 @@ MESSAGES: dict[str, str] = {
         "termin przeglądu {date} minął: niech {owner} ponownie przeczyta tę definicję ({kind}) i "
         "wpisze nową datę.",
     # catalogue.py: pages
-    "the list of every {kind}": "listy wszystkich definicji (rodzaj: {kind})",
+    "the list of every {kind}": "listy wszystkich {kind}",
     "the comparison of the teams": "zestawienia zespołów",
     "this hand-written page has the same address ({address}) as the page generated from {origin}: "
     "rename or move the hand-written page.":

@@ -75,7 +75,7 @@ MESSAGES: dict[str, str] = {
         "Ujmij ją w cudzysłów, jeśli nie jest odczytywana jako tekst.",
     "expected one of {allowed}, but this is {got}.": "tu ma być jedna z wartości: {allowed}, a jest {got}.",
     "expected a list (one '- item' per line), but this is {got}.":
-        "tu ma być lista (jedna pozycja w wierszu, po '- '), a jest {got}.",
+        "tu ma być lista (jedna pozycja '- ...' w każdym wierszu), a jest {got}.",
     "expected a whole number, but this is {got}.": "tu ma być liczba całkowita, a jest {got}.",
     "expected an amount like 1200000, or 'amount:' and 'currency:' on their own lines, but this is {got}.":
         "tu ma być kwota, np. 1200000, albo pola 'amount:' i 'currency:' w osobnych wierszach, "
@@ -100,7 +100,7 @@ MESSAGES: dict[str, str] = {
     "{got} is not an e-mail address like anna@example.com.": "{got} nie jest adresem e-mail (np. anna@example.com).",
     "{got} is not a date written as YYYY-MM-DD, like 2027-01-01.":
         "{got} nie jest datą w postaci YYYY-MM-DD, np. 2027-01-01.",
-    "must not be empty or only spaces.": "pole nie może być puste ani zawierać samych spacji.",
+    "must not be empty or only spaces.": "pole nie może być puste ani składać się z samych spacji.",
     "{got} is not a real date (check the month and the day).":
         "{got} nie jest istniejącą datą (sprawdź miesiąc i dzień).",
     # "co najmniej 1 pozycję": the counted noun would need the accusative, so none here.
@@ -133,7 +133,7 @@ MESSAGES: dict[str, str] = {
         "{name!r} nie może być nazwą parametru: to słowo zastrzeżone",
     "must be between -1e15 and 1e15": "musi być liczbą od -1e15 do 1e15",
     "expected a word, or its forms by number like {example}":
-        "oczekiwano słowa albo jego form zależnych od liczby, np. {example}",
+        "tu ma być słowo albo jego formy zależne od liczby, np. {example}",
     "the forms of a unit belong to a language: write them under 'pl:' and 'en:', like "
     "unit: {{pl: {pl}, en: {en}}}":
         "formy jednostki należą do języka: wpisz je pod 'pl:' i 'en:', np. unit: {{pl: {pl}, en: {en}}}",
@@ -157,8 +157,8 @@ MESSAGES: dict[str, str] = {
         "{name!r} {at} to ta sama wartość wyliczana: nie może używać samej siebie",
     "{name!r} {at} is derived[{index}], which comes later: a derived value can use only the "
     "parameters and the derived values above it":
-        "{name!r} {at} to derived[{index}], zapisana niżej: wartość wyliczana może używać tylko "
-        "parametrów i wartości wyliczanych zapisanych nad nią",
+        "{name!r} {at} to derived[{index}], czyli wartość zapisana niżej: wartość wyliczana może "
+        "używać tylko parametrów i wartości wyliczanych zapisanych nad nią",
     "unknown name {name!r} {at}: no parameter or derived value has it{hint}":
         "nieznana nazwa {name!r} {at}: nie ma jej żaden parametr ani wartość wyliczana{hint}",
     "{name!r} {at} may be left empty (it is optional and has no default): make it required or give "

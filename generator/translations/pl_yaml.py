@@ -136,8 +136,8 @@ MESSAGES: dict[str, str] = {
     "an invisible byte-order mark": "niewidoczny znacznik kolejności bajtów (BOM)",
     "an invisible text-direction character ({code}) that can make a line look different "
     "from what it says":
-        "niewidoczny znak kierunku tekstu ({code}), przez który wiersz może wyglądać inaczej, "
-        "niż naprawdę brzmi",
+        "niewidoczny znak kierunku tekstu ({code}), przez który wiersz może na ekranie wyglądać "
+        "inaczej, niż jest w rzeczywistości",
     "half of a character (the surrogate {code})": "niepełny znak (surogat {code})",
     "a typographic space ({code})": "znak spacji typograficznej ({code})",
     "the control character {code}": "znak sterujący {code}",
@@ -351,23 +351,23 @@ MESSAGES: dict[str, str] = {
         "napisz to bez kropki; jeśli o {read}, napisz {decimal}.",
     # --- models/base.py: ids and texts ---
     "{value!r} is the placeholder 'playbook new' wrote: replace it with an SLA template's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id szablonu SLA",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id szablonu SLA",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a glossary term's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id pojęcia słownika",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id pojęcia słownika",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a team's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id zespołu",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id zespołu",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a process's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id procesu",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id procesu",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a goal's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id celu",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id celu",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a strategy's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id strategii",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id strategii",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a checklist's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id listy kontrolnej",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id listy kontrolnej",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a playbook's id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id playbooka",
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id playbooka",
     "{value!r} is the placeholder 'playbook new' wrote: replace it with a {kind}'s id":
-        "{value!r} to miejsce do uzupełnienia, które wpisał 'playbook new': wpisz tu id definicji "
+        "{value!r} to miejsce do uzupełnienia wstawione przez 'playbook new': wpisz tu id definicji "
         "rodzaju {kind}",
     "{value!r} is not a valid id: use 1 to 64 lowercase letters a-z, digits and "
     "single hyphens, starting and ending with a letter or digit; write it as {meant!r}":
@@ -446,8 +446,8 @@ MESSAGES: dict[str, str] = {
         "{option}: nie można zajrzeć do {target}: {reason}; pozostawiono go bez zmian.",
     "{option}: {target} holds files that '{writer}' did not write ({listed}), so it was left as "
     "it is; choose an empty or new folder, or delete this one yourself.":
-        "{option}: w {target} są pliki, których nie zapisał '{writer}' ({listed}), więc pozostawiono "
-        "go bez zmian; wybierz pusty lub nowy folder albo sam usuń ten.",
+        "{option}: w {target} są pliki, których nie zapisało polecenie '{writer}' ({listed}), więc "
+        "pozostawiono go bez zmian; wybierz pusty lub nowy folder albo sam usuń ten.",
     "{path}: this is not an ordinary file (a device, a pipe or a socket), so "
     "it cannot be written as one; name a file.":
         "{path}: to nie jest zwykły plik (tylko urządzenie, potok lub gniazdo), więc nie można go "
