@@ -99,11 +99,40 @@ def inflect(word: str, case: str) -> str:
     return inflections(lang).get(case, {}).get(word, word)
 
 
+class _PolishNumber:
+    """A number as Polish writes it in a sentence: ``2,5`` and ``1 048 576`` (a no-break space
+    between thousands, where the template asks for them with ``{n:,}``), not ``2.5``, ``1,048,576``."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec).replace(",", "\u00a0").replace(".", ",")
+
+    def __str__(self) -> str:
+        return format(self, "")
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def _localised(lang: str, values: dict[str, object]) -> dict[str, object]:
+    if lang != "pl":
+        return values
+    return {k: _PolishNumber(v) if isinstance(v, int | float) and not isinstance(v, bool) else v
+            for k, v in values.items()}
+
+
 def tr(english: str, /, **values: object) -> str:
-    """``english`` in the messages' language, with ``{name}`` filled from ``values``."""
+    """``english`` in the messages' language, with ``{name}`` filled from ``values`` (numbers
+    written the language's way: ``2,5`` in Polish)."""
     lang = language()
-    template = english if lang == "en" else catalogue(lang)[0].get(english, english)
-    return template.format(**values) if values else template
+    if lang == "en":
+        return english.format(**values) if values else english
+    template = catalogue(lang)[0].get(english, english)
+    return template.format(**_localised(lang, values)) if values else template
 
 
 def plural_form(lang: str, n: int) -> int:
@@ -128,4 +157,4 @@ def tr_n(one: str, many: str, n: int, /, **values: object) -> str:
         if len(forms) == 2:
             forms = (forms[0], forms[1], forms[1])
     index = plural_form(lang if len(forms) == 3 else "en", n)
-    return forms[index].format(n=n, **values)
+    return forms[index].format(**_localised(lang, {"n": n, **values}))

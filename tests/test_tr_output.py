@@ -67,7 +67,7 @@ def test_build_says_it_built_then_that_a_strict_build_with_a_warning_kept_the_pr
     code, out, _err = cli("--project", str(root), "build")
     assert code == 0
     site = (root / "site").resolve()
-    assert re.fullmatch(rf"Zbudowano witrynę z 3 definicji w {re.escape(str(site))} w ciągu \d+\.\d s\.\n",
+    assert re.fullmatch(rf"Zbudowano witrynę z 3 definicji w {re.escape(str(site))} w ciągu \d+,\d s\.\n",
                         out), out
     before = manifest(root / "site")
     (root / "content" / "links.md").write_text("# Linki\n\n[cel](goals/nope.md)\n", encoding="utf-8")
@@ -225,7 +225,7 @@ def test_a_broken_project_template_in_polish(tmp_path: Path) -> None:
 
 
 def test_a_file_too_large_for_a_pdf_in_polish() -> None:
-    assert bombs.size_problem(30_000_000) == ("plik ma 30.0 MB; PDF może używać plików o rozmiarze "
+    assert bombs.size_problem(30_000_000) == ("plik ma 30,0 MB; PDF może używać plików o rozmiarze "
                                               "najwyżej 20 MB: zmniejsz go.")
 
 

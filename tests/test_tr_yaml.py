@@ -215,8 +215,9 @@ def test_bytes_that_are_not_utf8_or_too_many(polish: None) -> None:
     assert said == ("x.yaml:1:6: plik nie jest zapisany w UTF-8: bajt 0xBF w tym miejscu nie jest poprawnym "
                     "UTF-8 (plik może być zapisany w Windows-1250 lub ISO-8859-2): zapisz go w UTF-8.")
     said = parse_bytes(b"a: 1\n" * (MAX_BYTES // 5 + 1), "x.yaml").problems[0].format()
-    assert said == (f"x.yaml:1:1: plik ma rozmiar {MAX_BYTES + 5} B, a dozwolone jest najwyżej {MAX_BYTES} B: "
-                    "podziel go na mniejsze pliki.")
+    size, limit = (f"{n:_}".replace("_", "\N{NO-BREAK SPACE}") for n in (MAX_BYTES + 5, MAX_BYTES))
+    assert said == (f"x.yaml:1:1: plik ma rozmiar {size} B, a dozwolone jest najwyżej {limit} B: "
+                    "podziel go na mniejsze pliki.")  # 1 000 005: Polish groups thousands with a space
 
 
 def test_the_pieces_of_other_messages(polish: None) -> None:

@@ -113,16 +113,16 @@ MESSAGES: dict[str, str] = {
         "plik ma {size:.1f} MB; PDF może używać plików o rozmiarze najwyżej {limit} MB: zmniejsz go.",
     "the image has {pixels:,} pixels, far more than a printed page can show: scale it down to at "
     "most {limit:,} (an A4 page at 300 dpi is about 2,480 × 3,508).":
-        "liczba pikseli obrazu ({pixels}) znacznie przekracza to, co może pokazać wydrukowana "
-        "strona: zmniejsz obraz do najwyżej {limit} pikseli (strona A4 w 300 dpi ma około 2480 × 3508).",
+        "liczba pikseli obrazu ({pixels:,}) znacznie przekracza to, co może pokazać wydrukowana "
+        "strona: zmniejsz obraz do najwyżej {limit:,} pikseli (strona A4 w 300 dpi ma około 2480 × 3508).",
     "the image has too many pixels, far more than a printed page can show: scale it down to at most "
     "{limit:,} (an A4 page at 300 dpi is about 2,480 × 3,508).":
         "obraz ma zbyt wiele pikseli, znacznie więcej, niż może pokazać wydrukowana strona: zmniejsz "
-        "go do najwyżej {limit} pikseli (strona A4 w 300 dpi ma około 2480 × 3508).",
+        "go do najwyżej {limit:,} pikseli (strona A4 w 300 dpi ma około 2480 × 3508).",
     "the image is {width:,} × {height:,} pixels, more than a printed page can show (at most "
     "{limit:,} pixels; an A4 page at 300 dpi is about 2,480 × 3,508): scale it down.":
-        "obraz ma {width} × {height} pikseli, więcej, niż może pokazać wydrukowana strona (najwyżej "
-        "{limit} pikseli; strona A4 w 300 dpi ma około 2480 × 3508): zmniejsz go.",
+        "obraz ma {width:,} × {height:,} pikseli, więcej, niż może pokazać wydrukowana strona (najwyżej "
+        "{limit:,} pikseli; strona A4 w 300 dpi ma około 2480 × 3508): zmniejsz go.",
     "the SVG's entities (<!ENTITY ...>) expand into far more text than the file holds (a \"billion "
     "laughs\"): remove them.":
         "encje SVG (<!ENTITY ...>) rozwijają się w znacznie więcej tekstu, niż zawiera plik (atak "
@@ -137,7 +137,7 @@ MESSAGES: dict[str, str] = {
         "element SVG {id} używa samego siebie, bez końca: usuń ten <use> albo url(#...).",
     "the SVG draws more than {limit:,} shapes once its <use> elements (and url(#...) references) are "
     "repeated: simplify it.":
-        "SVG rysuje ponad {limit} kształtów po powtórzeniu jego elementów <use> (i odwołań "
+        "SVG rysuje ponad {limit:,} kształtów po powtórzeniu jego elementów <use> (i odwołań "
         "url(#...)): uprość go.",
     "not fetched (only the project's own files may be used): {url}":
         "nie pobrano (można używać tylko plików samego projektu): {url}",
@@ -193,24 +193,24 @@ MESSAGES: dict[str, str] = {
         "szablon działał dłużej niż {seconds:g} s i został zatrzymany: poszukaj pętli w pętlach",
     "the template computes a number that is too large": "szablon oblicza za dużą liczbę",
     "the template builds a value of {size:,} characters or items; at most {limit:,} are allowed":
-        "szablon tworzy wartość z {size} znaków lub pozycji; dozwolone jest najwyżej {limit}",
+        "szablon tworzy wartość z {size:,} znaków lub pozycji; dozwolone jest najwyżej {limit:,}",
     "the template builds a value of about {size:,} characters; at most {limit:,} are allowed":
-        "szablon tworzy wartość z około {size} znaków; dozwolone jest najwyżej {limit}",
+        "szablon tworzy wartość z około {size:,} znaków; dozwolone jest najwyżej {limit:,}",
     "the template passes the number {value:,} to a function or filter; at most {limit:,} is allowed there":
-        "szablon przekazuje funkcji lub filtrowi liczbę {value}; dozwolone jest tam najwyżej {limit}",
+        "szablon przekazuje funkcji lub filtrowi liczbę {value:,}; dozwolone jest tam najwyżej {limit:,}",
     "the template passes the number {value:g} to a function or filter; at most {limit:,} is allowed there":
-        "szablon przekazuje funkcji lub filtrowi liczbę {value:g}; dozwolone jest tam najwyżej {limit}",
+        "szablon przekazuje funkcji lub filtrowi liczbę {value:g}; dozwolone jest tam najwyżej {limit:,}",
     "the template formats a value wider than the limit": "szablon formatuje wartość szerszą niż limit",
     "the template adds up lists or texts with sum: sum only adds numbers":
         "szablon dodaje listy lub teksty filtrem sum: sum dodaje tylko liczby",
     "the template repeats a value {times:,} times, which would make it longer than {limit:,} "
     "characters or items":
-        "szablon powtarza wartość {times} razy, przez co byłaby dłuższa niż {limit} znaków lub pozycji",
+        "szablon powtarza wartość {times:,} razy, przez co byłaby dłuższa niż {limit:,} znaków lub pozycji",
     "the template raises a number to a power that is too large": "szablon podnosi liczbę do zbyt dużej potęgi",
     "the template joins values longer than {limit:,} characters or items":
-        "szablon łączy wartości dłuższe niż {limit} znaków lub pozycji",
+        "szablon łączy wartości dłuższe niż {limit:,} znaków lub pozycji",
     "the template writes a page longer than {limit:,} characters":
-        "szablon zapisuje stronę dłuższą niż {limit} znaków",
+        "szablon zapisuje stronę dłuższą niż {limit:,} znaków",
     "the template tries something templates may not do ({what}): a template may only show the data "
     "it is given":
         "szablon próbuje zrobić coś, czego szablonom nie wolno ({what}): szablon może tylko "
@@ -231,7 +231,7 @@ MESSAGES: dict[str, str] = {
         "ten szablon jest dowiązaniem symbolicznym, a dowiązania są pomijane: skopiuj tu "
         "prawdziwy plik.",
     "cannot read the template: {reason}.": "nie można odczytać szablonu: {reason}.",
-    "the template is over the limit of {limit:,} bytes.": "szablon przekracza limit {limit} bajtów.",
+    "the template is over the limit of {limit:,} bytes.": "szablon przekracza limit {limit:,} bajtów.",
     "the template is not saved as UTF-8: save it as UTF-8.": "szablon nie jest zapisany w UTF-8: zapisz go w UTF-8.",
 }
 

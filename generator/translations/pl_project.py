@@ -131,7 +131,7 @@ MESSAGES: dict[str, str] = {
     # Polish writes no thousands comma (100,000 would read as a fraction): the plain number
     "the anchors and aliases (&name, *name) here repeat into more than {limit:,} values: write the "
     "settings out without them.":
-        "kotwice i aliasy (&nazwa, *nazwa) rozwijają się tu w ponad {limit} wartości: wypisz "
+        "kotwice i aliasy (&nazwa, *nazwa) rozwijają się tu w ponad {limit:,} wartości: wypisz "
         "ustawienia bez nich.",
     "{file}: expected a group of settings.": "{file}: plik musi być grupą ustawień (wiersze 'nazwa: wartość').",
     "{folder!r} is the project folder itself, which holds mkdocs.yml: name the folder of the YAML "
@@ -142,7 +142,7 @@ MESSAGES: dict[str, str] = {
         "folder {folder!r} (w którym mają być definicje YAML) nie istnieje w {root}.{hint}",
     "--lang: {lang!r} is not one of {choices}.": "--lang: {lang!r} nie jest żadną z wartości: {choices}.",
     # catalogue.py: finding and reading the files
-    "Checking {n:,} YAML files": "Sprawdzanie plików YAML: {n}",
+    "Checking {n:,} YAML files": "Sprawdzanie plików YAML: {n:,}",
     "cannot read the file: {reason}.": "nie można odczytać pliku: {reason}.",
     "this is not an ordinary file: it is not read.": "to nie jest zwykły plik: nie zostanie odczytany.",
     "{name!r} is a name Windows keeps for a device, so the file cannot be checked out there: "
@@ -208,7 +208,7 @@ MESSAGES: dict[str, str] = {
     "{value} is not a kind: choose one of {kinds}.{hint}":
         "{value} nie jest rodzajem: wybierz jeden z rodzajów {kinds}.{hint}",
     "{more:,} more problems in this file are not shown: fix the ones above first.":
-        "dalsze problemy w tym pliku (jeszcze {more}) nie są pokazane: najpierw popraw te powyżej.",
+        "dalsze problemy w tym pliku (jeszcze {more:,}) nie są pokazane: najpierw popraw te powyżej.",
     # catalogue.py: ids and references
     "{file} (line {line})": "{file} (wiersz {line})",
     "the id {id!r} is also used by {others}: ids must be unique across the project.":

@@ -93,10 +93,10 @@ MESSAGES: dict[str, str] = {
     "expected a group of fields (lines of 'name: value'), but this is {what}.":
         "tu ma być grupa pól (wiersze 'nazwa: wartość'), a jest {what}.",
     "is too long ({length:,} characters); at most {limit:,} are allowed.":
-        "jest za długie (liczba znaków: {length}); dozwolone jest najwyżej {limit}.",
+        "jest za długie (liczba znaków: {length:,}); dozwolone jest najwyżej {limit:,}.",
     "has too many items; at most {limit} are allowed.": "ma za dużo pozycji; dozwolone jest najwyżej {limit}.",
     "is too long; at most {limit:,} characters are allowed.":
-        "jest za długie; dozwolona liczba znaków to najwyżej {limit}.",
+        "jest za długie; dozwolona liczba znaków to najwyżej {limit:,}.",
     "must not be empty.": "nie może być puste.",
     "must be at least {limit}, but this is {what}.": "musi wynosić co najmniej {limit}, a jest {what}.",
     "must be more than {limit}, but this is {what}.": "musi wynosić więcej niż {limit}, a jest {what}.",
@@ -176,7 +176,7 @@ MESSAGES: dict[str, str] = {
         "tu zdefiniowano kotwicę (&{name}); kotwice i aliasy (&nazwa, *nazwa) nie są "
         "obsługiwane: wpisz wartość w całości",
     "the file holds more than {limit:,} values: split it into several definitions":
-        "plik zawiera więcej niż {limit} wartości: podziel go na kilka definicji",
+        "plik zawiera więcej niż {limit:,} wartości: podziel go na kilka definicji",
     "the data is nested more than {limit} levels deep here: check the indentation and the brackets":
         "dane są tu zagnieżdżone za głęboko (dozwolona liczba poziomów: {limit}): sprawdź wcięcia "
         "i nawiasy",
@@ -333,7 +333,7 @@ MESSAGES: dict[str, str] = {
         "('Cel \"A\" 2027')",
     # --- yamlfile.py: bytes, size, warnings ---
     "the file is {size:,} bytes, over the limit of {limit:,} bytes: split it into smaller files.":
-        "plik ma rozmiar {size} B, a dozwolone jest najwyżej {limit} B: podziel go na mniejsze pliki.",
+        "plik ma rozmiar {size:,} B, a dozwolone jest najwyżej {limit:,} B: podziel go na mniejsze pliki.",
     "the file is saved as {encoding}: save it as UTF-8 (in most editors: 'Save as' > encoding 'UTF-8').":
         "plik jest zapisany w kodowaniu {encoding}: zapisz go w UTF-8 (w większości edytorów: "
         "'Zapisz jako' > kodowanie 'UTF-8').",
