@@ -143,6 +143,63 @@ def test_results_can_be_narrowed_to_one_kind(page: Any, server: str) -> None:
     assert "Miesięczna kwota sprzedażowa" in goals and "Sprzedaż" not in goals
 
 
+def all_results(page: Any) -> list[tuple[str, list[str]]]:
+    """The kind and the teams of every result, each further one shown ("Pokaż więcej wyników")."""
+    more = page.locator(".pb-search-more")
+    while more.is_visible():
+        count = page.locator(".md-search-result__item").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length > {count}")
+    found: list[tuple[str, list[str]]] = page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(i => [i.querySelector('.pb-search-kind')?.textContent || '',"
+        " (i.querySelector('.pb-search-team')?.textContent || '').split(' · ').filter(Boolean)])"
+    )
+    return found
+
+
+def filter_counts(page: Any, name: str) -> dict[str, int]:
+    """The number each value of the filter ``name`` says it has ("Cel (9)"), those above 0."""
+    options: list[str] = page.locator(f".pb-search-filters select[name={name}] option").all_inner_texts()
+    counts = {}
+    for option in options:
+        found = re.fullmatch(r"(.+) \((\d+)\)", option)
+        if found and int(found.group(2)):
+            counts[found.group(1)] = int(found.group(2))
+    return counts
+
+
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("sprzedaz", None),  # the term "Sprzedaż" comes from the exact-match search
+        ("dzien", None),  # pages saying only "dni", from the stem word of "dzień"
+        ("lejka", None),  # pages saying only "lejek"
+        ("rynek pracy", None),  # the pages saying "rynku pracy", from a third search
+        ("dzien", "Playbook"),  # and with a kind chosen
+    ],
+)
+def test_each_filter_value_counts_the_results_listed(page: Any, server: str, query: str, kind: str | None) -> None:
+    """The counts came from one of the searches whose results the list merges: "dzien" listed
+    2 playbooks and 11 pages of a team, the kind filter said "Playbook (1)" and the teams 7."""
+    open_page(page, server, "pl/")
+    search(page, query)
+    if kind:
+        page.evaluate("document.querySelector('.pb-search').dataset.query = ''")
+        page.locator(".pb-search-filters select[name=kind]").select_option(kind)
+        page.wait_for_function("q => document.querySelector('.pb-search').dataset.query === q", arg=query)
+        assert {k for k, _ in all_results(page)} == {kind}
+    listed = all_results(page)
+    assert len(listed) == result_count(page) > 0
+    kinds: dict[str, int] = {}
+    teams: dict[str, int] = {}
+    for shown_kind, shown_teams in listed:
+        kinds[shown_kind] = kinds.get(shown_kind, 0) + 1
+        for team in shown_teams:
+            teams[team] = teams.get(team, 0) + 1
+    assert filter_counts(page, "kind") == kinds
+    assert filter_counts(page, "team") == teams
+
+
 def test_a_team_filter_alone_lists_the_team_s_pages(page: Any, server: str) -> None:
     open_page(page, server, "en/")
     page.locator(QUERY).click()

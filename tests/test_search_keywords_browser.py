@@ -97,7 +97,8 @@ def test_a_word_ending_like_a_softened_one_keeps_its_own_stem(page: Any, server:
 def test_the_browser_finds_the_other_stem_like_python(page: Any, server: str) -> None:
     open_page(page, server, "pl/")
     words = ["kwocie", "Ofercie", "metodzie", "strukturze", "marce", "drodze", "życie", "prace", "kwota", "sla",
-             "wodzie", "dacie", "liście", "ręce", "gdzie", "źródeł", "Węzeł", "model"]
+             "wodzie", "dacie", "liście", "ręce", "gdzie", "źródeł", "Węzeł", "model", "zrodel", "WEZEL", "kąpiel",
+             "cel"]
     in_browser = page.evaluate("ws => ws.map(w => window.playbookSearch.alternative(w))", words)
     assert in_browser == [alternative(w) for w in words]
     assert page.evaluate("q => window.playbookSearch.alternativeQuery(q)", "o kwocie sprzedażowej") == (

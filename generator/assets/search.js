@@ -32,7 +32,8 @@
  * - ranking of the glossary fields (a term's own page, then pages about it, then mentions), and
  *   excerpts always in the page's own words: a page found only by a glossary name shows the
  *   sentence where the page names that term (or, on a term's page, its definition);
- * - kind and team of each hit, filters by kind, team and tag;
+ * - kind and team of each hit, filters by kind, team and tag, each value with the number of the
+ *   results listed that have it (the list merges several searches: see countsOf);
  * - "did you mean": when a query finds nothing, or its best hit lacks one of its words, the site's
  *   vocabulary (a small file written beside the index, fetched only then) offers the query with each
  *   word the site does not know replaced by the nearest one ("kampnia" -> "kampania"); the rules are
@@ -115,13 +116,16 @@
   }
 
   /** The other stem of a word whose consonant softened before "-e" ("kwocie" -> "kwot", "marce"
-   * -> "mark"), or null (alternative in generator/search/polish.py). */
+   * -> "mark"), or whose vowel the other forms lack ("źródeł" -> "źródł"; typed without Polish
+   * letters, "zrodel" -> "zrodl"), or null (alternative in generator/search/polish.py). */
   function alternative(word) {
     if (!stemmer) return null;
     const chars = Array.from(word.normalize("NFC").toLowerCase());
     const folded = chars.map(foldChar).join("");
     const lower = chars.join("");
-    for (const [ending, instead] of stemmer.writtenAlternations || []) {
+    for (const [written, other] of stemmer.writtenAlternations || []) {
+      // a word typed without Polish letters ("zrodel") may have its ending typed so too ("eł")
+      const [ending, instead] = lower === folded ? [fold(written), fold(other)] : [written, other];
       if (lower.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min) {
         return chars.slice(0, chars.length - ending.length).join("") + instead;
       }
@@ -834,6 +838,54 @@
     return filtersReady;
   }
 
+  /** The number of the results listed, ``hits``, for each filter value. The list merges the
+   * results of several of Pagefind's ``answers`` (the query, its exact matches, its stem words,
+   * another form of it...), and one answer's counts (``filters``: Pagefind counts all its
+   * results, downloading nothing) missed the pages the others added ("dzień" lists pages saying
+   * only "dni", "rynek pracy" those saying "rynku pracy") or counted pages dropped (a best hit
+   * lacking a query word). A page's own filters come with its details (``data()``, one small
+   * download each, which the first ten results shown need anyway). So: the counts of the largest
+   * answer listed whole, then for each further one, whichever means fewer details to download,
+   * not counting those shown: its pages not counted yet, added one by one, or its counts, less
+   * its pages counted already. A listed page that no answer lists whole is added by its details. */
+  async function countsOf(hits, answers) {
+    const listed = new Map(hits.map((r) => [r.id, r]));
+    const whole = answers
+      .filter((a) => a && a.results.length && a.results.every((r) => listed.has(r.id)))
+      .sort((a, b) => b.results.length - a.results.length);
+    const shownFirst = new Set(hits.slice(0, pageSize).map((r) => r.id));
+    const cost = (pages) => pages.filter((r) => !shownFirst.has(r.id)).length;
+    const counts = {};
+    const add = (name, value, n) => {
+      const values = counts[name] || (counts[name] = {});
+      values[value] = (values[value] || 0) + n;
+    };
+    const counted = new Set();
+    const read = []; // [a listed result, +1 or -1]
+    for (const answer of whole) {
+      const fresh = answer.results.filter((r) => !counted.has(r.id));
+      if (!fresh.length) continue;
+      const known = answer.results.filter((r) => counted.has(r.id));
+      if (cost(known) <= cost(fresh)) {
+        for (const [name, values] of Object.entries(answer.filters || {})) {
+          for (const [value, n] of Object.entries(values)) add(name, value, n);
+        }
+        for (const r of known) read.push([listed.get(r.id), -1]);
+      } else {
+        for (const r of fresh) read.push([listed.get(r.id), 1]);
+      }
+      for (const r of fresh) counted.add(r.id);
+    }
+    for (const r of hits) if (!counted.has(r.id)) read.push([r, 1]);
+    const data = await Promise.all(read.map(([r]) => dataOf(r)));
+    data.forEach((d, i) => {
+      for (const [name, values] of Object.entries(d.filters || {})) {
+        for (const value of values) add(name, value, read[i][1]);
+      }
+    });
+    return counts;
+  }
+
   function updateCounts(counts) {
     for (const select of filtersBox.querySelectorAll("select")) {
       const values = (counts && counts[select.name]) || {};
@@ -868,14 +920,16 @@
     }
     try {
       const pf = await loadPagefind();
+      // Pagefind counts a search's results by filter only for the filters it has loaded
+      await buildFilters();
       let searched = text;
-      let [found, hits] = await lookup(pf, text, query, filters);
+      let [answers, hits] = await lookup(pf, text, query, filters);
       // "o kwocie" has no page as "kwoc" (Pagefind then answers a shorter word, "kwo"): a
       // softened consonant, searched again as "kwot" when the best hit lacks the first stem
       const other = query ? alternativeQuery(text) : null;
       if (other && mine === sequence && !(hits.length && hasOwnStems(await dataOf(hits[0]), text))) {
-        const [otherFound, otherHits] = await lookup(pf, other, pagefindQuery(other), filters);
-        if (otherHits.length) [found, hits, searched] = [otherFound, otherHits, other];
+        const [otherAnswers, otherHits] = await lookup(pf, other, pagefindQuery(other), filters);
+        if (otherHits.length) [answers, hits, searched] = [otherAnswers, otherHits, other];
       }
       // "markę" on the English site: Pagefind's English stemmer finds "marketing" and "marked";
       // a Polish word is searched by its Polish stem too, the pages having a word of that stem
@@ -883,18 +937,19 @@
       let excerpts = searched;
       const polish = query && hits.length && mine === sequence ? await polishQuery(text, hits) : null;
       if (polish && mine === sequence) {
-        const [polishFound, polishHits] = await lookup(pf, polish.stems, pagefindQuery(polish.stems), filters,
-                                                       config.polishForms, text, polish.forms);
+        const [polishAnswers, polishHits] = await lookup(pf, polish.stems, pagefindQuery(polish.stems), filters,
+                                                         config.polishForms, text, polish.forms);
         if (polishHits.length) {
           const ids = new Set(polishHits.map((r) => r.id));
-          [found, hits, excerpts] = [polishFound, [...polishHits, ...hits.filter((r) => !ids.has(r.id))], polish.stems];
+          hits = [...polishHits, ...hits.filter((r) => !ids.has(r.id))];
+          [answers, excerpts] = [[...polishAnswers, ...answers], polish.stems];
         }
       }
       // "marka" on the English site: the glossary's Polish names are there, as "marki"
       const forms = query && !hits.length && mine === sequence ? await polishForms(text) : null;
       if (forms && mine === sequence) {
-        const [formsFound, formsHits] = await lookup(pf, forms, pagefindQuery(forms), filters);
-        if (formsHits.length) [found, hits, searched, excerpts] = [formsFound, formsHits, forms, forms];
+        const [formsAnswers, formsHits] = await lookup(pf, forms, pagefindQuery(forms), filters);
+        if (formsHits.length) [answers, hits, searched, excerpts] = [formsAnswers, formsHits, forms, forms];
       }
       if (mine !== sequence) return;
       results = hits;
@@ -905,8 +960,11 @@
       list.replaceChildren();
       const count = countText(results.length);
       showMeta(searched === text || searched === other ? count : `${count} (${labels.forms || ""} ${searched})`, better);
-      updateCounts(results.length ? found.filters : {});
+      const counting = countsOf(results, answers); // beside the first results' details, which it may share
       await showMore(mine);
+      const counts = await counting;
+      if (mine !== sequence) return;
+      updateCounts(counts);
       done(text);
     } catch (error) {
       if (mine !== sequence) return;
@@ -917,8 +975,9 @@
     }
   }
 
-  /** Pagefind's answer for ``text`` (``query``: as pagefindQuery makes it), and its results in
-   * the order shown: the exact matches, then the pages having the word's own stem, then the rest.
+  /** Pagefind's answers for ``text`` (``query``: as pagefindQuery makes it: the search itself,
+   * the exact matches, the stem words; see countsOf), and the results in the order shown: the
+   * exact matches, then the pages having the word's own stem, then the rest.
    * ``rules``: the Polish stemmer of the stem words (on the English site, for a Polish word);
    * ``typed``: the query as typed, when ``text`` is its stems; ``forms``: the query in the site's
    * own words ("marki" for "markę"), whose results order the pages having the word's stem. */
@@ -953,10 +1012,10 @@
       const stems = queryWords(typed).filter(hasStemWord).map((w) => exactWord(polishKey(stemmer, w), "f"));
       if (!stems.every((w) => have.has(w)) || (rest && !hasEveryWord(data, rest))) more = [];
     }
-    if (!more.length) return [found, shown];
+    const answers = [found, byName, byTitle, byStem, other];
+    if (!more.length) return [answers, shown];
     const listed = new Set(shown.map((r) => r.id));
-    const all = [...shown, ...more.filter((r) => !listed.has(r.id))];
-    return [shown.length ? found : other, all];
+    return [answers, [...shown, ...more.filter((r) => !listed.has(r.id))]];
   }
 
   /** Results for ``text`` are on screen (tests and scripts wait for this). */

@@ -56,8 +56,11 @@ ALTERNATIONS: tuple[tuple[str, str], ...] = (
 
 #: Endings *as written* (not folded) of a form whose stem has a vowel the other forms lack, and
 #: what their stem ends with instead: the genitive plural ``źródeł`` of ``źródło`` ("źródła"),
-#: ``węzeł`` and "węzła". As written, because ``-el`` is no such ending ("model", "hotel").
-#: Searched like :data:`ALTERNATIONS`, when the word's own stem finds nothing.
+#: ``węzeł`` and "węzła". As written, because ``-el`` is no such ending ("model", "hotel"); but a
+#: word typed without any Polish letter may be one written with them (``zrodel`` is "źródeł"),
+#: so in such a word the ending counts folded too (``zrodel`` -> ``zrodl``, and ``model`` ->
+#: ``modl``). Searched like :data:`ALTERNATIONS`, when the word's own stem finds nothing: "model"
+#: on a site that has it is searched as typed.
 WRITTEN_ALTERNATIONS: tuple[tuple[str, str], ...] = (("eł", "ł"),)
 
 _EXTRA_FOLDS = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "s"}
@@ -103,11 +106,15 @@ def stem(word: str) -> str:
 
 def alternative(word: str) -> str | None:
     """The other stem of a word whose consonant softened before ``-e`` (:data:`ALTERNATIONS`):
-    ``kwocie`` -> ``kwot``, ``marce`` -> ``mark``; None for other words. Keeps the word's letters
+    ``kwocie`` -> ``kwot``, ``marce`` -> ``mark``; or whose vowel the other forms lack
+    (:data:`WRITTEN_ALTERNATIONS`): ``źródeł``, ``zrodel`` -> ``źródł``, ``zrodl``; None for other words. Keeps the word's letters
     (lower case), like :func:`stem`; as ``alternative`` in ``assets/search.js``."""
     word = unicodedata.normalize("NFC", word).lower()
     folded = fold(word)
     for ending, instead in WRITTEN_ALTERNATIONS:
+        # typed without Polish letters ("zrodel"), the ending may be typed so too: "eł" as "el"
+        if word == folded:
+            ending, instead = fold(ending), fold(instead)
         if word.endswith(ending) and len(folded) - len(ending) + len(instead) >= MIN_STEM:
             return word[: len(word) - len(ending)] + instead
     for ending, instead in ALTERNATIONS:
