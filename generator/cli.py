@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 from .errors import UserError
 from .fsutil import environment_problem
+from .helptext import HelpFormatter
 from .messages import suggest
 from .tr import tr, tr_n
 
@@ -48,7 +49,20 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     """argparse, its mistakes raised as :class:`UsageError` in the tool's words (argparse prints
-    its own English and a usage line, and exits, before JSON could be written)."""
+    its own English and a usage line, and exits, before JSON could be written), its ``--help`` in
+    the messages' language (:mod:`generator.helptext`). Subcommands' parsers are of this class too
+    (``add_subparsers`` makes its parsers of the parser's own class)."""
+
+    def __init__(self, prog: str | None = None, *, add_help: bool = True,
+                 formatter_class: type[HelpFormatter] = HelpFormatter, **kwargs: Any) -> None:
+        # "-h, --help  show this help message and exit": argparse's own -h takes that text from
+        # gettext, in English; added here, as argparse adds it (first, before the options the
+        # command adds), with the text in the messages' language.
+        super().__init__(prog, add_help=False, formatter_class=formatter_class, **kwargs)
+        self.add_help = add_help
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=tr("show this help message and exit"))
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(_plain_usage(message, self), self)
@@ -157,12 +171,14 @@ def stop_if_terminated() -> None:
 def make_parser() -> argparse.ArgumentParser:
     from .commands import COMMANDS
 
+    # Built when the command runs, the language known: every help text is a tr() here or in a
+    # command's register(), none is a constant made as a module is imported.
     parser = _Parser(
         prog="playbook",
-        description="Sales & marketing playbooks from YAML: site, printable checklists, SLAs.",
+        description=tr("Sales & marketing playbooks from YAML: site, printable checklists, SLAs."),
     )
     parser.add_argument(
-        "--project", metavar="DIR", default=None, help="the project folder (holding mkdocs.yml)"
+        "--project", metavar="DIR", default=None, help=tr("the project folder (holding mkdocs.yml)")
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
@@ -176,7 +192,7 @@ def _project_anywhere(sub: argparse._SubParsersAction[Any]) -> None:
     write it; given there it wins, left out it keeps the one given before the command."""
     for parser in sub.choices.values():
         parser.add_argument("--project", metavar="DIR", default=argparse.SUPPRESS,
-                            help="the project folder (holding mkdocs.yml)")
+                            help=tr("the project folder (holding mkdocs.yml)"))
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 _project_anywhere(action)

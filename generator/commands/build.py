@@ -44,9 +44,9 @@ from ._common import load_checked, print_warnings, project_of, strict_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("build", help="check, then build the site (the old one stays on failure)")
-    parser.add_argument("--site-dir", metavar="DIR", help="where to put the site (default: site_dir of mkdocs.yml)")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser = sub.add_parser("build", help=tr("check, then build the site (the old one stays on failure)"))
+    parser.add_argument("--site-dir", metavar="DIR", help=tr("where to put the site (default: site_dir of mkdocs.yml)"))
+    parser.add_argument("--strict", action="store_true", help=tr("treat warnings as errors"))
     parser.set_defaults(run=run)
 
 

@@ -15,20 +15,20 @@ from ..catalogue import Catalogue, translation_problems
 from ..errors import Diagnostic, UserError
 from ..i18n import missing_page_translations
 from ..project import Project
-from ..tr import tr_n
+from ..tr import tr, tr_n
 from ._common import load_checked, print_warnings, project_of, report_ok, strict_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("check", help="validate every YAML file and report all problems")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser = sub.add_parser("check", help=tr("validate every YAML file and report all problems"))
+    parser.add_argument("--strict", action="store_true", help=tr("treat warnings as errors"))
     parser.add_argument(
         "--translations",
         action="store_true",
-        help="list every text missing a translation, and fail if any is",
+        help=tr("list every text missing a translation, and fail if any is"),
     )
     parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (default) or json: every problem as an object, for other tools")
+                        help=tr("text (default) or json: every problem as an object, for other tools"))
     parser.set_defaults(run=run)
 
 

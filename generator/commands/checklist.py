@@ -23,60 +23,65 @@ from ..checklists.document import (
 )
 from ..checklists.pdf import write_pdf
 from ..errors import UserError, printable
+from ..helptext import RawDescriptionHelpFormatter
 from ..models.base import localize
 from ..models.checklist import Checklist
 from ..tr import tr, tr_n
 from ..yamlfile import FORBIDDEN_CHARS, char_name
 from ._common import load_needed, print_warnings, project_of, today
 
-DATES_HELP = """\
-How due dates are counted (with --start):
-  "day 1" is the start date itself; "day N" is the N-th day from it.
-  A checklist with "days: working" (the default) counts Monday to Friday, less the public
-  holidays of "holidays: PL" (a region's too with "holidays: DE-BY") and the "days_off" in
-  mkdocs.yml, if given; a start date that is not a working day makes the next working day "day 1".
-  "week N" is the end of the N-th week: the day before day 1's weekday N weeks later, moved back
-  to a working day (a Monday start gives the Friday), day 7*N in calendar days.
-  "month N" is the end of the N-th month: the day before the same date N months later
-  (2027-01-04 -> 2027-02-03); in working days a day off moves back to the working day before.
-Without --start, the offsets are printed as they are ("week 2").
-"""
-
 _MAX_NAME = 200
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
-        "checklist", help="list the onboarding checklists, or print them as A4 PDFs"
+        "checklist", help=tr("list the onboarding checklists, or print them as A4 PDFs")
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", help="the checklists with their roles and item counts")
-    listing.add_argument("--lang", choices=("pl", "en"), default=None, help="language of the titles")
+    listing = actions.add_parser("list", help=tr("the checklists with their roles and item counts"))
+    listing.add_argument("--lang", choices=("pl", "en"), default=None, help=tr("language of the titles"))
     listing.set_defaults(run=run_list)
 
     pdf = actions.add_parser(
         "pdf",
-        help="an A4 PDF of one checklist, or with --role of every checklist for a role",
-        description=(
+        help=tr("an A4 PDF of one checklist, or with --role of every checklist for a role"),
+        description=tr(
             "Write an A4 PDF of checklist ID, personalised for a new hire, or with --role ROLE\n"
             "a pack of every checklist for that role, with a cover page and contents."
         ),
-        epilog=DATES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_dates_help(),
+        formatter_class=RawDescriptionHelpFormatter,
     )
-    pdf.add_argument("id", nargs="?", metavar="ID", help="the checklist's id (see: playbook checklist list)")
-    pdf.add_argument("--role", metavar="ROLE", help="every checklist for ROLE in one PDF")
+    pdf.add_argument("id", nargs="?", metavar="ID", help=tr("the checklist's id (see: playbook checklist list)"))
+    pdf.add_argument("--role", metavar="ROLE", help=tr("every checklist for ROLE in one PDF"))
     pdf.add_argument("--lang", choices=("pl", "en"), default=None,
-                     help="content language (default: the site's)")
-    pdf.add_argument("--name", metavar="NAME", help="the new hire's name, printed on the page")
-    pdf.add_argument("--manager", metavar="NAME", help="the manager's name, printed on the page")
+                     help=tr("content language (default: the site's)"))
+    pdf.add_argument("--name", metavar="NAME", help=tr("the new hire's name, printed on the page"))
+    pdf.add_argument("--manager", metavar="NAME", help=tr("the manager's name, printed on the page"))
     pdf.add_argument("--start", metavar="DATE",
-                     help="first working day, YYYY-MM-DD: turns 'day 1', 'week 2' into dates")
+                     help=tr("first working day, YYYY-MM-DD: turns 'day 1', 'week 2' into dates"))
     pdf.add_argument("--out", metavar="FILE",
-                     help="where to write the PDF (default: ID-LANG.pdf, or ROLE-pack-LANG.pdf, "
-                     "here; an existing folder: inside it)")
+                     help=tr("where to write the PDF (default: ID-LANG.pdf, or ROLE-pack-LANG.pdf, "
+                             "here; an existing folder: inside it)"))
     pdf.set_defaults(run=run_pdf)
+
+
+def _dates_help() -> str:
+    """The end of ``checklist pdf --help``: how --start turns offsets into dates (a function, not
+    a constant, so that it is in the language of the run, read after the module is imported)."""
+    return tr(
+        "How due dates are counted (with --start):\n"
+        "  \"day 1\" is the start date itself; \"day N\" is the N-th day from it.\n"
+        "  A checklist with \"days: working\" (the default) counts Monday to Friday, less the public\n"
+        "  holidays of \"holidays: PL\" (a region's too with \"holidays: DE-BY\") and the \"days_off\" in\n"
+        "  mkdocs.yml, if given; a start date that is not a working day makes the next working day \"day 1\".\n"
+        "  \"week N\" is the end of the N-th week: the day before day 1's weekday N weeks later, moved back\n"
+        "  to a working day (a Monday start gives the Friday), day 7*N in calendar days.\n"
+        "  \"month N\" is the end of the N-th month: the day before the same date N months later\n"
+        "  (2027-01-04 -> 2027-02-03); in working days a day off moves back to the working day before.\n"
+        "Without --start, the offsets are printed as they are (\"week 2\").\n"
+    )
 
 
 def run_list(args: argparse.Namespace) -> int:

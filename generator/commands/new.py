@@ -24,9 +24,9 @@ _SKIP = {"kind", "id"}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("new", help="write a commented skeleton of a new definition")
-    parser.add_argument("kind", help=f"one of: {', '.join(KINDS)}")
-    parser.add_argument("id", help="the new definition's id, e.g. lead-handoff")
+    parser = sub.add_parser("new", help=tr("write a commented skeleton of a new definition"))
+    parser.add_argument("kind", help=tr("one of: {kinds}", kinds=", ".join(KINDS)))
+    parser.add_argument("id", help=tr("the new definition's id, e.g. lead-handoff"))
     parser.set_defaults(run=run)
 
 

@@ -27,14 +27,14 @@ from ._common import load_checked, print_warnings, project_of, strict_of, today
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("render", help="write the generated Markdown pages to a folder")
+    parser = sub.add_parser("render", help=tr("write the generated Markdown pages to a folder"))
     parser.add_argument("--out", metavar="DIR", required=True,
-                        help="the folder to write them to; replaced whole, so it must be missing, "
-                        "empty or an earlier render's")
+                        help=tr("the folder to write them to; replaced whole, so it must be missing, "
+                                "empty or an earlier render's"))
     parser.add_argument("--lang", choices=("pl", "en"), default=None,
-                        help="the pages' language (default: theme.language of mkdocs.yml)")
+                        help=tr("the pages' language (default: theme.language of mkdocs.yml)"))
     parser.add_argument("--strict", action="store_true",
-                        help="treat warnings as errors (as strict: true in mkdocs.yml does)")
+                        help=tr("treat warnings as errors (as strict: true in mkdocs.yml does)"))
     parser.set_defaults(run=run)
 
 

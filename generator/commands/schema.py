@@ -9,13 +9,13 @@ from pathlib import Path
 from ..errors import printable
 from ..fsutil import atomic_write
 from ..models import KINDS
-from ..tr import tr_n
+from ..tr import tr, tr_n
 from ._common import project_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("schema", help="write a JSON Schema for each kind")
-    parser.add_argument("--out", metavar="DIR", default=None, help="default: schema/ in the project")
+    parser = sub.add_parser("schema", help=tr("write a JSON Schema for each kind"))
+    parser.add_argument("--out", metavar="DIR", default=None, help=tr("default: schema/ in the project"))
     parser.set_defaults(run=run)
 
 

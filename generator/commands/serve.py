@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import argparse
 
+from ..tr import tr
 from ._common import project_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("serve", help="preview the site, rebuilding when a file changes")
+    parser = sub.add_parser("serve", help=tr("preview the site, rebuilding when a file changes"))
     parser.add_argument("--host", default="127.0.0.1",
-                        help="the address to serve on (default: 127.0.0.1, this computer only)")
+                        help=tr("the address to serve on (default: 127.0.0.1, this computer only)"))
     parser.add_argument("--port", metavar="N", type=int, default=8000,
-                        help="the port to serve on (default: 8000)")
-    parser.add_argument("--open", action="store_true", help="open the site in a browser")
+                        help=tr("the port to serve on (default: 8000)"))
+    parser.add_argument("--open", action="store_true", help=tr("open the site in a browser"))
     parser.add_argument("--lang", choices=("pl", "en"), default=None,
-                        help="the language to preview (default: theme.language of mkdocs.yml)")
+                        help=tr("the language to preview (default: theme.language of mkdocs.yml)"))
     parser.set_defaults(run=run)
 
 

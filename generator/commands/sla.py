@@ -29,31 +29,31 @@ _SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("sla", help="fill in an SLA template: list, values, fill")
+    parser = sub.add_parser("sla", help=tr("fill in an SLA template: list, values, fill"))
     actions = parser.add_subparsers(dest="sla_action", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", help="list the SLA templates")
-    listing.add_argument("--lang", choices=("pl", "en"), default=None, help="language of the titles")
+    listing = actions.add_parser("list", help=tr("list the SLA templates"))
+    listing.add_argument("--lang", choices=("pl", "en"), default=None, help=tr("language of the titles"))
     listing.set_defaults(run=run_list)
 
     values_parser = actions.add_parser(
-        "values", help="write a commented values file with every parameter, to fill in"
+        "values", help=tr("write a commented values file with every parameter, to fill in")
     )
-    values_parser.add_argument("id", help="the SLA template's id (see 'playbook sla list')")
-    values_parser.add_argument("--out", metavar="FILE", help="where to write it (default: print it)")
+    values_parser.add_argument("id", help=tr("the SLA template's id (see 'playbook sla list')"))
+    values_parser.add_argument("--out", metavar="FILE", help=tr("where to write it (default: print it)"))
     values_parser.add_argument("--lang", choices=("pl", "en"), default=None,
-                               help="language of the labels, help texts and defaults")
-    values_parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+                               help=tr("language of the labels, help texts and defaults"))
+    values_parser.add_argument("--force", action="store_true", help=tr("overwrite an existing file"))
     values_parser.set_defaults(run=run_values)
 
-    fill = actions.add_parser("fill", help="fill a template with a values file")
-    fill.add_argument("id", help="the SLA template's id (see 'playbook sla list')")
-    fill.add_argument("--values", metavar="FILE", required=True, help="the values file (YAML)")
+    fill = actions.add_parser("fill", help=tr("fill a template with a values file"))
+    fill.add_argument("id", help=tr("the SLA template's id (see 'playbook sla list')"))
+    fill.add_argument("--values", metavar="FILE", required=True, help=tr("the values file (YAML)"))
     fill.add_argument("--format", choices=outputs.FORMATS, default=None,
-                      help="md, html, pdf or docx (default: from --out's extension, else md)")
+                      help=tr("md, html, pdf or docx (default: from --out's extension, else md)"))
     fill.add_argument("--lang", choices=("pl", "en"), default=None,
-                      help="language of the agreement (default: the site's)")
-    fill.add_argument("--out", metavar="FILE", help="where to write it (md and html: default print it)")
+                      help=tr("language of the agreement (default: the site's)"))
+    fill.add_argument("--out", metavar="FILE", help=tr("where to write it (md and html: default print it)"))
     fill.set_defaults(run=run_fill)
 
 
