@@ -123,6 +123,11 @@ def _plain_usage(message: str, parser: argparse.ArgumentParser) -> str:
         return f"{parser.prog}: " + tr(
             "{option} is not an option of this command; the options are {options}.",
             option=repr(name), options=", ".join(known)) + suggest(name, known)
+    found = re.fullmatch(r"argument (\S+?)(?:/\S+)?: invalid int value: '(.*)'", message, re.S)
+    if found:
+        option, value = found.groups()
+        return f"{parser.prog}: " + tr("{option}: expected a whole number, like {option} 8001, but this is {value}.",
+                                       option=option, value=repr(value))
     return f"{parser.prog}: {message[:1].upper()}{message[1:]}."
 
 

@@ -32,8 +32,10 @@ from generator.cli import USAGE, main
     (["checklist", "pdf", "new-rep", "Anna", "Nowak"],
      "playbook checklist pdf: 'Anna' is one value more than the command takes; 'playbook "
      "checklist pdf --help' says what to write (a value with spaces goes in quotes)."),
+    (["serve", "--port", "abc"],
+     "playbook serve: --port: expected a whole number, like --port 8001, but this is 'abc'."),
 ], ids=["unknown-option", "unknown-command", "no-command", "no-value", "no-choice",
-        "wrong-choice", "required", "extra-value"])
+        "wrong-choice", "required", "extra-value", "not-a-number"])
 def test_a_mistyped_command_line_is_said_plainly(argv: list[str], expected: str,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == USAGE == 2

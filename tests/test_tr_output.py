@@ -212,6 +212,9 @@ def test_a_mistyped_command_line_in_polish() -> None:
     assert code == 2
     assert err == ("playbook checklist: podaj akcję: list, pdf; 'playbook checklist --help' podpowie, "
                    "co napisać.\n")
+    code, _out, err = cli("serve", "--port", "abc")
+    assert code == 2
+    assert err == "playbook serve: --port: tu ma być liczba całkowita, np. --port 8001, a jest 'abc'.\n"
 
 
 def test_a_broken_project_template_in_polish(tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ Numbers in Polish messages are written without the English thousands' comma (``{
 """
 
 MESSAGES: dict[str, str] = {
+    "{option}: expected a whole number, like {option} 8001, but this is {value}.":
+        "{option}: tu ma być liczba całkowita, np. {option} 8001, a jest {value}.",
     # cli.py: a mistyped command line
     "'{command} --help' says what to write": "'{command} --help' podpowie, co napisać",
     "{option}: {value} is not one of {choices}.": "{option}: {value} nie jest żadną z wartości: {choices}.",
