@@ -716,7 +716,7 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
         errors = messages.misspelt_required(every, model)
         for error in errors[:MAX_ERRORS_PER_FILE]:
             line, col, shown = locate(root, tuple(error["loc"]), at_key=error["type"] == "extra_forbidden")
-            message = messages.plain(dict(error), model)
+            message = _step_by_title(data, tuple(error["loc"]), error.get("input")) or messages.plain(dict(error), model)
             inside = error.get("ctx") or {}
             if "text_line" in inside:  # a place inside a text (an SLA expression or clause body)
                 place = place_in_scalar(root, tuple(error["loc"]), source.text,
@@ -755,6 +755,24 @@ def _load_parsed(parsed: Parsed, path: Path, display: str, digest: str) -> FileR
             _unloaded(source, kind, claim, root, list(definition.references()), len(found)),
         )
     return FileResult(Entry(definition, source), ())
+
+
+def _step_by_title(data: Any, loc: tuple[Any, ...], value: Any) -> str | None:
+    """A process's hand-off that names a step by its title (``from: Qualify the lead``): the
+    step's id to write instead, or None."""
+    if not (len(loc) == 3 and loc[0] == "handoffs" and loc[2] in ("from", "to") and isinstance(value, str)
+            and isinstance(data, dict) and isinstance(data.get("steps"), list)):
+        return None
+    written = unicodedata.normalize("NFC", value).strip().casefold()
+    for step in data["steps"]:
+        if not isinstance(step, dict) or not isinstance(step.get("id"), str) or not is_slug(step["id"]):
+            continue
+        title = step.get("title")
+        titles = title.values() if isinstance(title, dict) else [title]
+        if written in {unicodedata.normalize("NFC", t).strip().casefold() for t in titles if isinstance(t, str)}:
+            return tr("{target!r} is the title of the step {id!r}: refer to the step by its id (write {id!r}).",
+                      target=value, id=step["id"])
+    return None
 
 
 def _more(display: str, line: int, col: int, more: int) -> Diagnostic:

@@ -48,6 +48,49 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def by_label(word: str, choices: Iterable[str]) -> tuple[str, str] | None:
+    """The choice whose name on the pages ``word`` is, in any of their languages, or near enough
+    (``miesiąc`` for ``month``, ``robocze`` for ``working``: "w dniach roboczych"), with that
+    name; or None, also when the word could name several choices."""
+    from .labels import LABELS
+
+    named = []
+    for choice in choices:
+        for labels in LABELS.values():
+            label = labels.get(choice) or labels.get(f"unit_{choice}")
+            if label is not None:
+                named.append((choice, label))
+    return by_name(word, named)
+
+
+def by_name(word: str, named: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
+    """Of ``(choice, name)`` pairs, the one whose name ``word`` is, or a word of that name, or a
+    word starting like one (``roboczych``, ``robocze``: Polish changes a word's ending); or None,
+    also when the word could name several choices."""
+    words: dict[str, set[tuple[str, str]]] = {}
+    for choice, name in named:
+        for part in {name, *(w for w in name.split() if len(w) >= 4)}:
+            words.setdefault(part.casefold(), set()).add((choice, name))
+    written = word.strip().casefold()
+    found = set(words.get(written, set()))
+    if not found:
+        for part in {written, *written.split()}:
+            for name, which in words.items():
+                if len(part) >= 4 and _common_start(part, name) >= min(5, len(part), len(name)):
+                    found |= which
+    return next(iter(found)) if len({c for c, _ in found}) == 1 else None
+
+
+def _common_start(first: str, second: str) -> int:
+    """How many letters two words start with alike."""
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """`` Did you mean 'x'?`` or an empty string."""
     close = closest(word, choices)
@@ -343,6 +386,9 @@ def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
         expected = str(ctx.get("expected", ""))
         options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
         hint = suggest(str(value), options) if isinstance(value, str) else ""
+        if isinstance(value, str) and not hint and (named := by_label(value, options)) is not None:
+            hint = tr(" Did you mean {value!r} ({label})? Write the value, not its label.",
+                      value=named[0], label=named[1])
         if value is None:
             return tr("this field is empty: choose one of {options}.", options=", ".join(options))
         shown = repr(value) if isinstance(value, str) else describe(value)

@@ -542,7 +542,7 @@ def load_project(start: Path | None = None, lang: str | None = None) -> Project:
     except yaml.MarkedYAMLError as exc:
         mark, message = syntax_problem(text, exc)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise UserError([Diagnostic(config_file.name, line, col, "YAML syntax", message + ".")]) from None
+        raise UserError([Diagnostic(config_file.name, line, col, tr("YAML syntax"), message + ".")]) from None
     except yaml.reader.ReaderError as exc:  # a control character
         breaks = list(re.finditer(r"\r\n|\r|\n", text[: exc.position]))  # old Macs' \r too
         line, col = len(breaks) + 1, exc.position - (breaks[-1].end() if breaks else 0) + 1

@@ -791,9 +791,9 @@ def parse_text(text: str, display: str) -> Parsed:
         odd = _odd_space_before(text, mark.line if mark is not None else 1 << 30)
         if odd is not None:
             return Parsed(None, (_odd_at(display, odd),), text)
-        return Parsed(None, (_at(display, mark, "YAML syntax", message),), text)
+        return Parsed(None, (_at(display, mark, tr("YAML syntax"), message),), text)
     except yaml.YAMLError as exc:
-        return Parsed(None, (_at(display, None, "YAML syntax", plain_words(str(exc))),), text)
+        return Parsed(None, (_at(display, None, tr("YAML syntax"), plain_words(str(exc))),), text)
     if duplicates:
         return Parsed(None, tuple(_at(display, p.mark, "YAML", p.message) for p in duplicates), text)
     odd = _misread_odd_space(text)
@@ -923,6 +923,11 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
         elif rest.startswith("#"):  # a line with only a comment
             message = tr("this line holds only a comment but starts with a tab, which YAML does not allow "
                          "at the start of a line: delete the tab")
+    elif (short := _short_line_in_block(text, mark)) is not None:
+        message = short
+    elif (pasted := _pasted_list_mark(text, mark)) is not None:
+        # '- one' then '– two' (a list typed in Word): libyaml wants a '-' where the '–' stands
+        mark, message = pasted
     elif mark is not None:
         message = _after_quote(text, mark.line, mark.column) or message
         lines = _LINE_BREAK.split(text, mark.line + 1)
@@ -932,6 +937,75 @@ def syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[Any, str]:
             message += tr(". The quote {quote} here is a typographic one, which YAML does "
                           "not read as a quote: type straight quotes (\") instead", quote=quote.group(1))
     return mark, message
+
+
+#: A key whose text follows on the next lines: ``en: >-``, ``description: |``.
+_BLOCK_HEADER = re.compile(r"[ ]*(?:-[ ]+)?[^\s#][^#]*?:[ ]+[>|][-+0-9]*[ ]*(?:#.*)?")
+
+
+def _short_line_in_block(text: str, mark: Any) -> str | None:
+    """A line of a ``>-`` text indented less than the text's first line, but more than its key:
+    YAML ends the text above it and reads this line as a key, which it is not. Said with the
+    number of spaces the text's lines start with."""
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = len(line) - len(line.lstrip(" "))
+    if not line.strip() or mark.column != indent:
+        return None
+    first = None
+    for at in range(mark.line - 1, -1, -1):
+        above = lines[at]
+        if not above.strip():
+            continue
+        spaces = len(above) - len(above.lstrip(" "))
+        if spaces > indent:
+            first = (at, spaces)
+            continue
+        if first is None or spaces >= indent or not _BLOCK_HEADER.fullmatch(above):
+            return None
+        return tr("this line is indented less than the text it goes on from (the text after "
+                  "'{sign}' on line {line}), so YAML does not read it as part of that text: start "
+                  "it with {n} spaces, as the lines above it", sign=above.split(":")[-1].strip().split()[0],
+                  line=at + 1, n=first[1])
+    return None
+
+
+#: What a word processor, an e-mail or a web page makes of a list's '- ': a dash or a bullet.
+_PASTED_LIST_MARK = re.compile("[ ]*([\u2010-\u2015\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u00b7\u2212])[ \u00a0]")
+
+
+def _pasted_list_mark(text: str, mark: Any) -> tuple[Any, str] | None:
+    """A line among a list's items that starts with a dash or a bullet instead of the '-' (a list
+    pasted from Word): where libyaml stumbles on it, said at that character, with what to type."""
+    if mark is None:
+        return None
+    lines = _LINE_BREAK.split(text, mark.line + 1)
+    at = mark.line
+    line = lines[at] if at < len(lines) else ""
+    found = _PASTED_LIST_MARK.match(line)
+    if found is not None and found.start(1) < mark.column:
+        return None
+    if found is None and line.strip():
+        # '• id: x' then '    title: y': libyaml stumbles on the field under the bulleted one
+        indent = len(line) - len(line.lstrip(" "))
+        for at in range(mark.line - 1, -1, -1):
+            above = lines[at]
+            if above.strip() and not above.lstrip().startswith("#") \
+                    and len(above) - len(above.lstrip(" ")) < indent:
+                found = _PASTED_LIST_MARK.match(above)
+                break
+    if found is None:
+        return None
+    char = found.group(1)
+    return (
+        yaml.Mark("", 0, at, found.start(1), "", 0),
+        tr("this line starts with '{mark}' (U+{code:04X}), not with the '-' of a list item: type "
+           "'- ' (a hyphen and a space) instead", mark=char, code=ord(char)),
+    )
 
 
 #: A key line of one language's text: ``pl: ...``, ``en: ...``.

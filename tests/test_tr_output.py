@@ -163,10 +163,10 @@ def example(tmp_path: Path) -> Path:
     ([], "Podaj listę kontrolną (playbook checklist pdf ID) albo rolę (--role ROLE); "
          "'playbook checklist list' je pokazuje."),
     (["new-sales-rep", "--start", "2027-13-01"],
-     "--start: '2027-13-01' nie jest datą: nie ma miesiąca 13; zapisz ją jako YYYY-MM-DD, np. 2027-01-04."),
+     "--start: '2027-13-01' nie jest datą: nie ma miesiąca 13; zapisz ją jako RRRR-MM-DD, np. 2027-01-04."),
     (["new-sales-rep", "--start", "2027-02-30"], "--start: '2027-02-30' nie jest datą: ten miesiąc nie ma dnia 30."),
     (["new-sales-rep", "--start", "jutro"],
-     "--start: 'jutro' nie jest datą; zapisz ją jako YYYY-MM-DD, np. 2027-01-04."),
+     "--start: 'jutro' nie jest datą; zapisz ją jako RRRR-MM-DD, np. 2027-01-04."),
     (["new-sales-rep", "--name", "x" * 202], "--name: tekst jest za długi (202 znaki); najwyżej 200."),
     (["new-sales-rep", "--name", "Ann\u202eA"],
      None),  # the character's name is another area's; the sentence around it is checked below

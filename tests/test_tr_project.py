@@ -177,7 +177,7 @@ def test_an_unknown_holiday_country_and_a_day_off_that_is_no_date(tmp_path: Path
                                      encoding="utf-8")
     assert check(root)[1][0] == (
         "mkdocs.yml:9:17: plugins.playbook.days_off: '4 maja' nie jest datą; każdy dzień wolny wpisz "
-        "jako YYYY-MM-DD, np. 2027-05-04 (4 maja 2027).")
+        "jako RRRR-MM-DD, np. 2027-05-04 (4 maja 2027).")
 
 
 def test_a_language_the_site_does_not_have(tmp_path: Path) -> None:

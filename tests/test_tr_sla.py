@@ -82,6 +82,18 @@ def values_file(tmp_path: Path, old: str, new: str) -> Path:
     ("review_cadence: monthly", "review_cadence: Co kwartał",
      "25:17: review_cadence: 'Co kwartał' nie jest żadną z możliwości: none, monthly, quarterly. "
      "Czy chodziło o 'quarterly' (Co kwartał)? Wpisz wartość, a nie jej etykietę."),
+    # ... or by a word of its label, in another form ('kwartalnie', 'Co kwartał'), or in
+    # Word's quotes: a new user's mistakes
+    ("review_cadence: monthly", "review_cadence: kwartalnie",
+     "25:17: review_cadence: 'kwartalnie' nie jest żadną z możliwości: none, monthly, quarterly. "
+     "Czy chodziło o 'quarterly' (Co kwartał)? Wpisz wartość, a nie jej etykietę."),
+    ("company_size: large", "company_size: “duża”",
+     "8:15: company_size: '“duża”' nie jest żadną z możliwości: small, large. "
+     "Czy chodziło o 'large' (Duża firma)? Wpisz wartość, a nie jej etykietę."),
+    ("company_size: large", "company_size: “large”",
+     "8:15: company_size: '“large”' nie jest żadną z możliwości: small, large. Znaki “ ” to "
+     "cudzysłów typograficzny, którego YAML nie czyta jako cudzysłowu: usuń go albo wpisz zwykły "
+     "cudzysłów (\" lub ')."),
     # dates and e-mail addresses
     ("effective_date: 2027-01-01", "effective_date: '2027-02-29'",
      "29:17: effective_date: '2027-02-29' nie jest istniejącą datą (sprawdź miesiąc i dzień)."),

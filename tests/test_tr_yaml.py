@@ -48,11 +48,11 @@ def goal(old: str, new: str) -> str:
 CASES: dict[str, tuple[str, str]] = {
     "tab": (
         goal("owner: Anna", "owner: Anna\n\tunit: x"),
-        "playbooks/goals/g2.yaml:6:1: YAML syntax: tu jest tabulator: YAML wymaga spacji we wcięciach.",
+        "playbooks/goals/g2.yaml:6:1: składnia YAML: tu jest tabulator: YAML wymaga spacji we wcięciach.",
     ),
     "a line of only a tab": (
         goal("owner: Anna", "owner: Anna\n\t\nx: [1"),
-        "playbooks/goals/g2.yaml:6:1: YAML syntax: ten wiersz wygląda na pusty, ale zaczyna się od "
+        "playbooks/goals/g2.yaml:6:1: składnia YAML: ten wiersz wygląda na pusty, ale zaczyna się od "
         "tabulatora, na który YAML nie pozwala na początku wiersza: usuń tabulator.",
     ),
     "duplicate key": (
@@ -97,7 +97,7 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "a date written the Polish way": (
         goal("review_by: 2027-06-30", "review_by: 01.02.2027"),
-        "playbooks/goals/g2.yaml:6:12: review_by: tu ma być data w postaci YYYY-MM-DD, np. 2027-06-30, "
+        "playbooks/goals/g2.yaml:6:12: review_by: tu ma być data w postaci RRRR-MM-DD, np. 2027-06-30, "
         "a jest tekst ('01.02.2027'). Napisz 2027-02-01 (1 lutego 2027).",
     ),
     "no such day": (
@@ -117,7 +117,7 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "typographic quotes around a text with a colon": (
         goal("summary: Summary.", "summary: \u201eStep one: plan\u201d"),
-        "playbooks/goals/g2.yaml:4:19: YAML syntax: znak ':' nie może tu stać: tekst z ': ' ujmij w "
+        "playbooks/goals/g2.yaml:4:19: składnia YAML: znak ':' nie może tu stać: tekst z ': ' ujmij w "
         "cudzysłów albo sprawdź wcięcia. Znak \u201e to cudzysłów typograficzny, którego YAML nie czyta "
         "jako cudzysłowu: wpisz zamiast niego zwykły cudzysłów (\").",
     ),
@@ -135,12 +135,12 @@ CASES: dict[str, tuple[str, str]] = {
     ),
     "the English line without its key": (
         goal("title: {pl: Cel g2, en: Goal g2}", "title:\n  pl: Cel\n  Goal of it"),
-        "playbooks/goals/g2.yaml:5:3: YAML syntax: w tym wierszu nie ma klucza: jeśli to tekst po "
+        "playbooks/goals/g2.yaml:5:3: składnia YAML: w tym wierszu nie ma klucza: jeśli to tekst po "
         "angielsku, wpisz przed nim 'en: '.",
     ),
     "a list not closed": (
         goal("summary: Summary.", "tags: [a, b\nsummary: Summary."),
-        "playbooks/goals/g2.yaml:4:7: YAML syntax: ta lista '[' nie jest zamknięta znakiem ']': YAML "
+        "playbooks/goals/g2.yaml:4:7: składnia YAML: ta lista '[' nie jest zamknięta znakiem ']': YAML "
         "wciąż ją czytał w wierszu 5, kolumnie 8.",
     ),
     "an invalid id, with the id meant": (
@@ -192,9 +192,9 @@ def test_a_warning_in_polish(tmp_path: Path, polish: None) -> None:
     ("a: {b: 1, b: 2}\n", "x.yaml:1:11: YAML: klucz 'b' występuje dwa razy w wierszu 1: zostaw tylko jeden."),
     ("a: &x 1\n", "x.yaml:1:4: YAML: tu zdefiniowano kotwicę (&x); kotwice i aliasy (&nazwa, *nazwa) nie są "
                   "obsługiwane: wpisz wartość w całości."),
-    ("a: {b: 1\n", "x.yaml:1:4: YAML syntax: ta grupa '{' nie jest zamknięta znakiem '}': YAML wciąż ją "
+    ("a: {b: 1\n", "x.yaml:1:4: składnia YAML: ta grupa '{' nie jest zamknięta znakiem '}': YAML wciąż ją "
                    "czytał na końcu pliku."),
-    ("a: 'Don't'\n", "x.yaml:1:9: YAML syntax: tekst ciągnie się dalej za zamykającym cudzysłowem ('): "
+    ("a: 'Don't'\n", "x.yaml:1:9: składnia YAML: tekst ciągnie się dalej za zamykającym cudzysłowem ('): "
                      "wewnątrz '...' wpisz ten znak dwa razy ('Cel ''A'' 2027') albo ujmij cały tekst w "
                      "podwójny cudzysłów (\"Cel 'A' 2027\")."),
     ("a: !!int x\n", "x.yaml:1:4: YAML: 'x' jest oznaczone jako liczba całkowita (!!int), ale nią nie jest: "

@@ -28,9 +28,29 @@ class DueOffset:
         return f"{self.unit} {self.count}"
 
 
+#: A due offset written in Polish, as the Polish pages show it ('dzień 3', 'tydzień 2', 'miesiąc 1'),
+#: or abbreviated ('dz. 3', 'tyg. 2', 'mies. 1').
+_POLISH_DUE_RE = re.compile(
+    r"^\s*(?:(?P<day>dzie[nń]|dni[a]?|dz\.?)|(?P<week>tydzie[nń]|tygodni[ae]?|tyg\.?)"
+    r"|(?P<month>miesi[aą]c[ae]?|miesi[eę]cy|mies\.?))\s*(?P<count>\d+)\s*$", re.IGNORECASE)
+#: A date where an offset belongs: '1.03.2027', '2027-03-01'.
+_DATE_LIKE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})\s*$")
+
+
 def parse_due(text: str) -> DueOffset:
     match = _DUE_RE.match(text)
     if not match:
+        polish = _POLISH_DUE_RE.match(text)
+        if polish:
+            unit = next(u for u in ("day", "week", "month") if polish.group(u))
+            raise ValueError(tr("{text!r} is not a due offset: due offsets are written in English: "
+                                "write {meant!r}",
+                                text=text, meant=f"{unit} {int(polish.group('count'))}"))
+        if _DATE_LIKE.match(text):
+            raise ValueError(tr("{text!r} is a date, but a due is counted from the new hire's first day: "
+                                "write 'day N', 'week N' or 'month N', like 'week 2'; the dates are "
+                                "filled in on a print for a start date (playbook checklist pdf "
+                                "--start)", text=text))
         raise ValueError(
             tr("{text!r} is not a due offset: write 'day N', 'week N' or 'month N', like 'day 1'", text=text)
         )

@@ -28,7 +28,15 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import Diagnostic, UserError
-from ..messages import closest, date_advice, describe, number_advice, suggest
+from ..messages import (
+    TYPOGRAPHIC_QUOTES,
+    by_name,
+    closest,
+    date_advice,
+    describe,
+    number_advice,
+    suggest,
+)
 from ..tr import tr
 from ..yamlfile import compose, loc_text, locate, parse_bytes
 from . import numbers, wording
@@ -143,12 +151,21 @@ def _label_hint(param: dict[str, Any] | None, path: tuple[str | int, ...], got: 
     """`` Did you mean 'quarterly' (Co kwartał)?`` for a choice given by its label (what the form
     and the values file's comments show) instead of its value; or an empty string."""
     rules = (param or {}).get("item" if len(path) > 1 else "", param) or {}
-    wanted = got.strip().casefold()
-    for choice in rules.get("choices", []):
-        if wanted in (str(choice["label"]).casefold(), str(choice["text"]).casefold()):
-            return tr(" Did you mean {value!r} ({label})? Write the value, not its label.",
-                      value=choice["value"], label=choice["label"])
-    return ""
+    choices = rules.get("choices", [])
+    wanted = got.strip()
+    if len(wanted) > 1 and wanted[0] in TYPOGRAPHIC_QUOTES and wanted[-1] in TYPOGRAPHIC_QUOTES:
+        # company_size: “large” (pasted from Word): the quotes are part of the value
+        if wanted[1:-1].strip() in {str(choice["value"]) for choice in choices}:
+            return tr(" The quotes {opening} {closing} are typographic ones, which YAML does not "
+                      "read as quotes: remove them, or type straight quotes (\" or ').",
+                      opening=wanted[0], closing=wanted[-1])
+        wanted = wanted[1:-1]
+    named = [(str(choice["value"]), str(choice[key])) for choice in choices for key in ("label", "text")]
+    found = by_name(wanted, named)
+    if found is None:
+        return ""
+    label = next(str(c["label"]) for c in choices if str(c["value"]) == found[0])
+    return tr(" Did you mean {value!r} ({label})? Write the value, not its label.", value=found[0], label=label)
 
 
 # -- writing -------------------------------------------------------------------------------------

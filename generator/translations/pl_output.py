@@ -29,7 +29,7 @@ MESSAGES: dict[str, str] = {
     "Interrupted.": "Przerwano.",
     # commands/_common.py
     "PLAYBOOK_TODAY: {value} is not a date like 2027-01-31.":
-        "PLAYBOOK_TODAY: {value} nie jest datą w postaci YYYY-MM-DD, np. 2027-01-31.",
+        "PLAYBOOK_TODAY: {value} nie jest datą w postaci RRRR-MM-DD, np. 2027-01-31.",
     "It is a warning, which counts as an error here: --strict, or strict: true in mkdocs.yml.":
         "To jest ostrzeżenie, które tutaj liczy się jako błąd: --strict albo strict: true w mkdocs.yml.",
     "All of them are warnings, which count as errors here: --strict, or strict: true in mkdocs.yml.":
@@ -93,11 +93,11 @@ MESSAGES: dict[str, str] = {
         "--out: {out} jest w folderze treści ({folder}/), który witryna publikuje; zapisz imienne "
         "listy kontrolne gdzie indziej.",
     # checklists/dates.py: --start
-    "{value} is not a date written as YYYY-MM-DD.": "{value} nie jest datą w postaci YYYY-MM-DD.",
+    "{value} is not a date written as YYYY-MM-DD.": "{value} nie jest datą w postaci RRRR-MM-DD.",
     "{value} is not a date; write it as YYYY-MM-DD, like 2027-01-04.":
-        "{value} nie jest datą; zapisz ją jako YYYY-MM-DD, np. 2027-01-04.",
+        "{value} nie jest datą; zapisz ją jako RRRR-MM-DD, np. 2027-01-04.",
     "{value} is not a date: there is no month {month}; write it as YYYY-MM-DD, like 2027-01-04.":
-        "{value} nie jest datą: nie ma miesiąca {month}; zapisz ją jako YYYY-MM-DD, np. 2027-01-04.",
+        "{value} nie jest datą: nie ma miesiąca {month}; zapisz ją jako RRRR-MM-DD, np. 2027-01-04.",
     "{value} is not a date: that month has no day {day}.": "{value} nie jest datą: ten miesiąc nie ma dnia {day}.",
     "{value}: give a start date between the years 1900 and 2999.":
         "{value}: podaj datę rozpoczęcia między rokiem 1900 a 2999.",

@@ -97,7 +97,7 @@ MESSAGES: dict[str, str] = {
     "expected a list of dates, like [2027-05-04, 2027-12-31].":
         "tu ma być lista dat, np. [2027-05-04, 2027-12-31].",
     "{value} is not a date; write each day off as YYYY-MM-DD, like 2027-05-04.":
-        "{value} nie jest datą; każdy dzień wolny wpisz jako YYYY-MM-DD, np. 2027-05-04 (4 maja 2027).",
+        "{value} nie jest datą; każdy dzień wolny wpisz jako RRRR-MM-DD, np. 2027-05-04 (4 maja 2027).",
     "a folder's name cannot contain {char}: remove it.":
         "nazwa folderu nie może zawierać tego znaku: {char}; usuń go.",
     "a folder's name can be at most {limit} bytes long, but one part of this path is {longest}: "
@@ -223,6 +223,8 @@ MESSAGES: dict[str, str] = {
     "there is no {wanted} with the id {target!r}.{hint}":
         "nie ma {wanted} o id {target!r}.{hint}",
     "an id is written in lowercase letters: write {id!r}.": "id pisze się małymi literami: wpisz {id!r}.",
+    "{target!r} is the title of the step {id!r}: refer to the step by its id (write {id!r}).":
+        "{target!r} to tytuł kroku {id!r}: odwołaj się do kroku przez id (wpisz {id!r}).",
     "{target!r} is the title of the {kind} {id!r}: refer to it by its id (write {id!r}).":
         "{target!r} to tytuł {kind} {id!r}: odwołaj się przez id (wpisz {id!r}).",
     "{target!r} is not the id of any {wanted}: refer to {a_wanted} by its id (its 'id:' line), "
@@ -319,6 +321,16 @@ MESSAGES: dict[str, str] = {
     "between steps of different teams; remove this hand-off or correct a step's owner.":
         "kroki {first!r} i {second!r} wykonuje ten sam zespół {team!r}: przekazanie przenosi pracę "
         "między krokami różnych zespołów; usuń to przekazanie albo popraw owner jednego z kroków.",
+    "{text!r} is not a due offset: due offsets are written in English: "
+    "write {meant!r}":
+        "{text!r}: termin zapisuje się po angielsku – wpisz {meant!r}",
+    "{text!r} is a date, but a due is counted from the new hire's first day: "
+    "write 'day N', 'week N' or 'month N', like 'week 2'; the dates are "
+    "filled in on a print for a start date (playbook checklist pdf "
+    "--start)":
+        "{text!r} to data, a termin liczy się od pierwszego dnia pracy nowej osoby: wpisz "
+        "'day N', 'week N' albo 'month N', np. 'week 2'; daty pojawią się na wydruku z datą "
+        "startu (playbook checklist pdf --start)",
     "{text!r} is not a due offset: write 'day N', 'week N' or 'month N', like 'day 1'":
         "{text!r} nie jest terminem: wpisz 'day N', 'week N' albo 'month N', np. 'day 1'",
     "{text!r} is too far: at most '{unit} {most}'": "{text!r} to za daleko: najwyżej '{unit} {most}'",

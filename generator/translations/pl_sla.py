@@ -71,7 +71,7 @@ MESSAGES: dict[str, str] = {
         "tu ma być adres e-mail, np. anna@example.com, a jest {got}.",
     "expected a date written as YYYY-MM-DD, like 2027-01-01, but this is {got}. "
     "Put it in quotes if it is not read as text.":
-        "tu ma być data w postaci YYYY-MM-DD, np. 2027-01-01, a jest {got}. "
+        "tu ma być data w postaci RRRR-MM-DD, np. 2027-01-01, a jest {got}. "
         "Ujmij ją w cudzysłów, jeśli nie jest odczytywana jako tekst.",
     "expected one of {allowed}, but this is {got}.": "tu ma być jedna z wartości: {allowed}, a jest {got}.",
     "expected a list (one '- item' per line), but this is {got}.":
@@ -99,7 +99,7 @@ MESSAGES: dict[str, str] = {
         "to pole ma jeden wiersz, a ten tekst zawiera podział wiersza: wpisz go w jednym wierszu.",
     "{got} is not an e-mail address like anna@example.com.": "{got} nie jest adresem e-mail (np. anna@example.com).",
     "{got} is not a date written as YYYY-MM-DD, like 2027-01-01.":
-        "{got} nie jest datą w postaci YYYY-MM-DD, np. 2027-01-01.",
+        "{got} nie jest datą w postaci RRRR-MM-DD, np. 2027-01-01.",
     "must not be empty or only spaces.": "pole nie może być puste ani składać się z samych spacji.",
     "{got} is not a real date (check the month and the day).":
         "{got} nie jest istniejącą datą (sprawdź miesiąc i dzień).",

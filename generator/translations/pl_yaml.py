@@ -57,6 +57,18 @@ MESSAGES: dict[str, str] = {
     "type '- ' (a hyphen and a space) at the start of each.":
         " Pozycje zaczynają się od '{mark}' (U+{code:04X}), a nie od '-' listy: na początku "
         "każdej wpisz '- ' (łącznik i spację).",
+    "this line starts with '{mark}' (U+{code:04X}), not with the '-' of a list item: type "
+    "'- ' (a hyphen and a space) instead":
+        "ten wiersz zaczyna się od '{mark}' (U+{code:04X}), a nie od '-' pozycji listy: wpisz "
+        "w zamian '- ' (łącznik i spację)",
+    "this line is indented less than the text it goes on from (the text after "
+    "'{sign}' on line {line}), so YAML does not read it as part of that text: start "
+    "it with {n} spaces, as the lines above it":
+        "ten wiersz ma mniejsze wcięcie niż tekst nad nim (zaczęty po '{sign}' w wierszu "
+        "{line}), więc YAML nie czyta go jako dalszej części tego tekstu: zacznij go od {n} "
+        "spacji, jak wiersze nad nim",
+    # where a syntax error is said to be, before the message ('file:line:col: YAML syntax: ...')
+    "YAML syntax": "składnia YAML",
     "this field is required.": "to pole jest wymagane.",
     "'{name}:' gives a text in one language, but here it is a field of its own: "
     "indent it under the field it belongs to, like the line of the other language "
@@ -87,7 +99,7 @@ MESSAGES: dict[str, str] = {
     "{value!r} is not a real date: check the month and the day.":
         "{value!r} nie jest istniejącą datą: sprawdź miesiąc i dzień.",
     "expected a date written as YYYY-MM-DD, like 2027-06-30, but this is {what}.{advice}":
-        "tu ma być data w postaci YYYY-MM-DD, np. 2027-06-30, a jest {what}.{advice}",
+        "tu ma być data w postaci RRRR-MM-DD, np. 2027-06-30, a jest {what}.{advice}",
     "expected a list (one '- item' per line), but this is {what}.":
         "tu ma być lista (jedna pozycja '- ...' w każdym wierszu), a jest {what}.",
     "expected a group of fields (lines of 'name: value'), but this is {what}.":
