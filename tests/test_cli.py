@@ -396,3 +396,18 @@ def test_a_command_still_fails_when_what_it_reads_is_broken(tmp_path: Path) -> N
     code, out, err = cli("--project", str(root), "sla", "values", "marketing-sales")
     assert code == 1 and out == "" and err.startswith("playbooks/slas/marketing-sales.yaml:"), err
     assert "Using the SLA template" not in err
+
+
+def test_python_m_generator_is_the_playbook_command() -> None:
+    """Where the ``playbook`` script is not on the PATH, ``python -m generator`` runs it."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "generator", "chek"], capture_output=True, text=True,
+                          cwd=root)
+    assert done.returncode == 2
+    assert done.stderr.startswith("playbook: 'chek' is not a command"), done.stderr
+    done = subprocess.run([sys.executable, "-m", "generator", "check"], capture_output=True, text=True,
+                          cwd=root)
+    assert (done.returncode, done.stdout.split(":")[0]) == (0, "OK"), done.stderr
