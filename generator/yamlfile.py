@@ -49,6 +49,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import fastyaml
 from .errors import Diagnostic
+from .messages import TYPOGRAPHIC_QUOTES
 from .tr import tr
 
 #: Largest YAML file accepted; a playbook definition is a few kilobytes.
@@ -775,7 +776,9 @@ def parse_text(text: str, display: str) -> Parsed:
     cut = _MAYBE_CUT.search(text) is not None  # then the positions are needed: the full reader
     # likewise; the search for '.' and three digits first, as it is 30 times quicker
     dotted = _DOT_AND_THREE.search(text) is not None and _MAYBE_DOTTED.search(text) is not None
-    fast = None if cut or dotted else fastyaml.read(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES, max_digits=MAX_DIGITS)
+    # likewise; a typographic quote at all first (no file of the example has one)
+    quoted = any(q in text for q in TYPOGRAPHIC_QUOTES) and _MAYBE_QUOTED.search(text) is not None
+    fast = None if cut or dotted or quoted else fastyaml.read(text, max_depth=MAX_DEPTH, max_nodes=MAX_NODES, max_digits=MAX_DIGITS)
     if fast is not None:  # never a text with a space-like character where a value starts
         return Parsed(fast, (), text)
     try:
@@ -799,7 +802,10 @@ def parse_text(text: str, display: str) -> Parsed:
     odd = _misread_odd_space(text)
     if odd is not None:
         return Parsed(None, (_odd_at(display, odd),), text)
-    warned = (comment_cuts(text, display) if cut else ()) + (dotted_thousands(text, display) if dotted else ())
+    scalars = list(_plain_scalars(compose(text)))
+    warned = ((comment_cuts(text, display, scalars) if cut else ())
+              + (dotted_thousands(display, scalars) if dotted else ())
+              + (typographic_quotes(display, scalars) if quoted else ()))
     return Parsed(data, (), text, tuple(sorted(warned)))
 
 
@@ -813,13 +819,13 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def comment_cuts(text: str, display: str) -> tuple[Diagnostic, ...]:
+def comment_cuts(text: str, display: str, scalars: list[tuple[Loc, ScalarNode]]) -> tuple[Diagnostic, ...]:
     """Warnings for plain (unquoted) values that YAML ended at a ``#`` the author meant as text:
     in ``title: Lead #1 priority`` the title is 'Lead', and '#1 priority' a comment. A comment
     written '# like this' (a space after the '#', as ``playbook new`` writes them) is left alone."""
     lines = _LINE_BREAK.split(text)
     found: list[Diagnostic] = []
-    for loc, node in _plain_scalars(compose(text)):
+    for loc, node in scalars:
         end = node.end_mark
         after = _CUT_AT.match(lines[end.line], end.column) if node.value and end.line < len(lines) else None
         if after is not None:
@@ -841,11 +847,11 @@ _DOT_AND_THREE = re.compile(r"\.[0-9]{3}")
 _MAYBE_DOTTED = re.compile(r"[\s:,\[-][-+]?[1-9][0-9]{0,2}\.[0-9]{3}[ \t]*(?:[,\]}]|#|$)", re.MULTILINE)
 
 
-def dotted_thousands(text: str, display: str) -> tuple[Diagnostic, ...]:
+def dotted_thousands(display: str, scalars: list[tuple[Loc, ScalarNode]]) -> tuple[Diagnostic, ...]:
     """Warnings for plain numbers written with three digits after a dot (``1.200``): a number,
     but maybe not the one meant. Quoted, they are text, and said so where a number is wanted."""
     found = []
-    for loc, node in _plain_scalars(compose(text)):
+    for loc, node in scalars:
         if _DOTTED.fullmatch(node.value):
             whole = node.value.replace(".", "").lstrip("+")
             read = f"{float(node.value):g}"
@@ -857,6 +863,30 @@ def dotted_thousands(text: str, display: str) -> tuple[Diagnostic, ...]:
                 tr("{value} is read as {read}, with a dot before the decimals. If you mean "
                    "{whole}, write it without the dot; if you mean {read}, write {decimal}.",
                    value=node.value, read=read, whole=whole, decimal=decimal),
+                severity="warning",
+            ))
+    return tuple(found)
+
+
+#: A value that may start with a typographic quote (“, „, «, ‘...), as pasted from a word processor.
+_MAYBE_QUOTED = re.compile(f"[:-][ \t]+[{TYPOGRAPHIC_QUOTES}]")
+
+
+def typographic_quotes(display: str, scalars: list[tuple[Loc, ScalarNode]]) -> tuple[Diagnostic, ...]:
+    """Warnings for a text wrapped whole in typographic quotes (``title: “Przychód z odnowień”``,
+    pasted from a word processor): YAML does not read them as quotes, so the page shows them.
+    A text of one word is left to the checks of ids and numbers, which say it as an error."""
+    found = []
+    for loc, node in scalars:
+        value = node.value
+        if (len(value) > 2 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES
+                and " " in value.strip(TYPOGRAPHIC_QUOTES)):
+            found.append(Diagnostic(
+                display, node.start_mark.line + 1, node.start_mark.column + 1, loc_text(loc),
+                tr("the text is in typographic quotes ({first} {last}), which YAML does not read as "
+                   "quotes: the page shows them. Remove them (a text needs no quotes); if they are "
+                   "meant to be shown, put the whole text in straight quotes: '{value}'.",
+                   first=value[0], last=value[-1], value=_clip(value)),
                 severity="warning",
             ))
     return tuple(found)

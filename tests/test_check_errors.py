@@ -849,3 +849,24 @@ def test_a_build_says_each_warning_once(tmp_path: Path) -> None:
                            cwd=root, capture_output=True, text=True, env=env, timeout=600)
     assert plain.returncode == 0, plain.stderr
     assert [line.split(" -  ", 1)[1] for line in plain.stderr.splitlines() if line.startswith("WARNING")] == said
+
+
+def test_a_text_wrapped_in_typographic_quotes_is_a_warning(tmp_path: Path) -> None:
+    """``summary: “Leads from the fair”``, pasted from a word processor: YAML keeps the quotes as
+    part of the text, and the page showed them. A warning says so, and how to keep them on purpose
+    (straight quotes around the whole); a one-word value in such quotes is left to the id and
+    number checks, which say it as an error."""
+    text = (GOAL.format(id="g2", team="marketing")
+            .replace("summary: Summary.", "summary: “Leads from the fair”")
+            .replace("metric: Leads.", "metric: '„Leads per quarter”'"))
+    root = make_project(tmp_path / "p", {"playbooks/goals/g2.yaml": text})
+    code, out, err = run_check(root)
+    assert code == 0 and out == "OK: 4 definitions in 4 files, 1 warning.\n"
+    assert err.splitlines() == [
+        "playbooks/goals/g2.yaml:4:10: summary: warning: the text is in typographic quotes (“ ”), which "
+        "YAML does not read as quotes: the page shows them. Remove them (a text needs no quotes); if "
+        "they are meant to be shown, put the whole text in straight quotes: '“Leads from the fair”'.",
+    ]
+    (root / "playbooks" / "goals" / "g2.yaml").write_text(
+        text.replace("summary: “Leads from the fair”", "summary: Leads from the fair"), encoding="utf-8")
+    assert run_check(root) == (0, "OK: 4 definitions in 4 files.\n", "")

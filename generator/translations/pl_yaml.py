@@ -14,6 +14,12 @@ Pieces composed into other messages keep one grammar wherever they go:
 """
 
 MESSAGES: dict[str, str] = {
+    "the text is in typographic quotes ({first} {last}), which YAML does not read as quotes: the page "
+    "shows them. Remove them (a text needs no quotes); if they are meant to be shown, put the whole "
+    "text in straight quotes: '{value}'.":
+        "tekst jest w cudzysłowie typograficznym ({first} {last}), którego YAML nie czyta jako "
+        "cudzysłowu: strona go pokaże. Usuń go (tekst nie potrzebuje cudzysłowu); jeśli ma być "
+        "widoczny, ujmij cały tekst w zwykły apostrof: '{value}'.",
     # --- messages.py: what a value is (describe), a near spelling (suggest), advice ---
     "true/false ({shown})": "wartość true/false ({shown})",
     "a number ({shown})": "liczba ({shown})",
