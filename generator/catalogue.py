@@ -1304,7 +1304,9 @@ def translation_problems(catalogue: Catalogue, severity: str = "warning") -> lis
             missing = missing_languages(text)
             if missing:
                 found.append(
-                    entry.at(loc, tr("missing translation: {languages}.", languages=", ".join(missing)),
+                    entry.at(loc, tr("missing translation: {languages} (write it after {keys}).",
+                                     languages=", ".join(missing),
+                                     keys=tr(" and ").join(f"'{lang}:'" for lang in missing)),
                              severity=severity)
                 )
     return found

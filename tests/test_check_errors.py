@@ -344,7 +344,7 @@ def test_missing_translation_is_listed_with_translations_flag(tmp_path: Path) ->
     code, _out, err = run_check(root, "--translations")
     assert code == 1
     assert err.splitlines()[0] == (
-        "playbooks/goals/g2.yaml:8:12: statement: missing translation: en."
+        "playbooks/goals/g2.yaml:8:12: statement: missing translation: en (write it after 'en:')."
     )
 
 

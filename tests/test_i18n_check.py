@@ -28,7 +28,7 @@ def test_check_translations_lists_every_missing_translation_and_fails(
     assert err == [
         "content/only-english.en.md:1:1: missing translation: pl (add only-english.md).",
         "content/only-polish.md:1:1: missing translation: en (add only-polish.en.md).",
-        "playbooks/goals/untranslated-goal.yaml:16:3: metric: missing translation: en.",
+        "playbooks/goals/untranslated-goal.yaml:16:3: metric: missing translation: en (write it after 'en:').",
         "Found 3 errors in 3 files.",
     ]
 

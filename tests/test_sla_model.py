@@ -201,4 +201,4 @@ def test_a_unit_in_one_language_is_a_missing_translation(tmp_path: Path) -> None
     catalogue, problems = load(root, root / "playbooks")
     assert [p for p in problems if p.severity == "error"] == []
     assert [p.format() for p in translation_problems(catalogue)] == [
-        f"{F}:79:11: derived[0].unit: warning: missing translation: en."]
+        f"{F}:79:11: derived[0].unit: warning: missing translation: en (write it after 'en:')."]

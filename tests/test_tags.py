@@ -59,7 +59,7 @@ def test_a_language_without_tags_shows_the_other_s_and_check_names_it(tmp_path: 
     root = make_project(tmp_path / "p", {"playbooks/goals/leads.yaml": goal("tags: {pl: [sprzedaż]}")})
     assert front_tags(root, "en") == ["sprzedaż"]
     code, _out, err = run_check(root, "--translations")
-    assert (code, err.splitlines()[0]) == (1, "playbooks/goals/leads.yaml:6:7: tags: missing translation: en.")
+    assert (code, err.splitlines()[0]) == (1, "playbooks/goals/leads.yaml:6:7: tags: missing translation: en (write it after 'en:').")
 
 
 @pytest.mark.parametrize(("tags", "expected"), [

@@ -255,7 +255,8 @@ MESSAGES: dict[str, str] = {
         "adres tej ręcznie napisanej strony różni się tylko wielkością liter od strony wygenerowanej "
         "pod adresem {address}: w Windows i macOS to jeden folder, a kopia witryny zachowa tylko "
         "jedną z nich; zmień nazwę ręcznie napisanej strony albo ją przenieś.",
-    "missing translation: {languages}.": "brak tłumaczenia: {languages}.",
+    "missing translation: {languages} (write it after {keys}).":
+        "brak tłumaczenia: {languages} (wpisz je po {keys}).",
     # i18n.py: hand-written pages
     "this file name cannot be used: the name is not valid UTF-8 text, which a page's address "
     "cannot hold: rename it using ordinary letters.":
