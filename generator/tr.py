@@ -72,6 +72,16 @@ def catalogue(lang: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[st
 
 
 @cache
+def field_help(lang: str) -> dict[str, str]:
+    """``lang``'s help of the definitions' fields: ``FIELD_HELP`` of every catalogue, keyed by the
+    English ``description`` of a model's field (which stays English in ``playbook schema``)."""
+    merged: dict[str, str] = {}
+    for module in _modules(lang):
+        merged.update(getattr(module, "FIELD_HELP", {}))
+    return merged
+
+
+@cache
 def inflections(lang: str) -> dict[str, dict[str, str]]:
     """``lang``'s forms of its words by grammatical case: ``{"genitive": {"zespół": "zespołu"}}``."""
     merged: dict[str, dict[str, str]] = {}
@@ -133,6 +143,15 @@ def tr(english: str, /, **values: object) -> str:
         return english.format(**values) if values else english
     template = catalogue(lang)[0].get(english, english)
     return template.format(**_localised(lang, values)) if values else template
+
+
+def tr_field(english: str, /) -> str:
+    """A field's help (its model's English ``description``) in the messages' language, as
+    ``playbook new`` writes it above the field; English when the catalogue lacks it."""
+    lang = language()
+    if lang == "en":
+        return english
+    return field_help(lang).get(english, english)
 
 
 def plural_form(lang: str, n: int) -> int:

@@ -17,7 +17,7 @@ from ..errors import UserError, printable
 from ..messages import suggest
 from ..models import KINDS
 from ..models.base import Translations, _check_slug, _ref_kinds_of_field
-from ..tr import tr
+from ..tr import tr, tr_field
 from ._common import project_of, today
 
 _SKIP = {"kind", "id"}
@@ -65,14 +65,23 @@ def skeleton(kind: str, ident: str, on: dt.date) -> str:
     cls = KINDS[kind]
     lines = [
         f"# yaml-language-server: $schema=../../schema/{kind}.schema.json",
-        f"# A new {kind}. Lines starting with # are comments. Fill in every empty \"\", TODO-...-id and\n"
-        "# empty choice or number; remove the optional fields you do not need.",
+        "# " + tr("{a_new_kind} Lines starting with # are comments. Fill in every empty \"\", TODO-...-id and\n"
+                  "# empty choice or number; remove the optional fields you do not need.",
+                  a_new_kind=_a_new(kind)),
         f"kind: {kind}",
         f"id: {ident}",
     ]
     review = on + dt.timedelta(days=182)
     lines += _fields(cls, 0, review)
     return "\n".join(lines) + "\n"
+
+
+def _a_new(kind: str) -> str:
+    """The skeleton's first words: each kind's own, as Polish gives its noun a gender."""
+    named = {"team": tr("A new team."), "process": tr("A new process."), "goal": tr("A new goal."),
+             "strategy": tr("A new strategy."), "checklist": tr("A new checklist."),
+             "sla": tr("A new sla."), "playbook": tr("A new playbook."), "term": tr("A new term.")}
+    return named.get(kind) or tr("A new {kind}.", kind=kind)
 
 
 def _fields(model: type[BaseModel], indent: int, review: dt.date) -> list[str]:
@@ -85,10 +94,10 @@ def _fields(model: type[BaseModel], indent: int, review: dt.date) -> list[str]:
         if name in _SKIP and indent == 0:
             continue
         key = info.alias or name
-        need = "required" if info.is_required() else "optional"
+        need = tr("required") if info.is_required() else tr("optional")
         if name in instead:
-            need = f"required, or '{instead[name]}' instead"
-        help_text = info.description or ""
+            need = tr("required, or {other} instead", other=repr(instead[name]))
+        help_text = tr_field(info.description) if info.description else ""
         out.append(f"{pad}# {key} ({need}){': ' + help_text if help_text else ''}")
         if name in instead.values():
             extra = info.json_schema_extra
@@ -146,7 +155,7 @@ def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date, required: 
         return ['{pl: "", en: ""}']
     if get_origin(base) is Literal:
         options = [str(a) for a in get_args(base)]
-        return [f"{'' if required else options[0] + '  '}# one of: {', '.join(options)}"]
+        return [f"{'' if required else options[0] + '  '}" + tr("# one of: {options}", options=", ".join(options))]
     if base is dt.date:
         return [review.isoformat()]
     if base in (int, float):
