@@ -137,7 +137,9 @@ def _localised(lang: str, values: dict[str, object]) -> dict[str, object]:
 
 def tr(english: str, /, **values: object) -> str:
     """``english`` in the messages' language, with ``{name}`` filled from ``values`` (numbers
-    written the language's way: ``2,5`` in Polish)."""
+    written the language's way: ``2,5`` in Polish). Without values the template comes back as it
+    is, for another formatter to fill (pydantic's ``{got}``, sla/wording.py's): so a brace in a
+    message without values is written once (``'{{' is not closed``), in one with values twice."""
     lang = language()
     if lang == "en":
         return english.format(**values) if values else english
