@@ -250,6 +250,17 @@ def test_a_stem_a_word_having_it_does_not_begin_is_a_hidden_word_of_every_page_o
     assert _stems(found) == [["qxrynk0f"], ["qxrynk0f"], ["qxdni0f"], ["qxdni0f"], []]
 
 
+def test_the_parts_pagefind_does_not_read_give_no_stem_words() -> None:
+    """Every page's meta line (excluded from the index) names its source file: "Źródło:
+    playbooks/goals/....yaml". Read for the stem words, it gave ``qxgoal0f`` (which begins
+    "goals") to every page, and the Polish site listed them all for "goal" (170 pages of 1,000,
+    found by no word Pagefind has); the words Pagefind reads there still count."""
+    meta = '<div class="pb-meta">Źródło: <code>playbooks/goals/goal-00084.yaml</code></div>'
+    found = add_stem_words([_copy(f"<p>Cel na kwartał.</p>{meta}"), _copy(f"<p>Nasze goals.</p>{meta}"),
+                            _copy("<p>Jeden goal.</p>")])
+    assert _stems(found) == [[], [], ["qxgoal0f"]]
+
+
 def _english(text: str, title: str = "Page", polish: tuple[str, ...] = (), text_lang: str = "") -> str:
     html = f'<article class="md-content__inner">{text}</article>'
     copy = index_copy(html, title, Facets("Page"), (), "en", polish=polish, text_lang=text_lang)

@@ -149,6 +149,11 @@ def test_a_softened_consonant_gives_the_other_stem(word: str, other: str | None)
                      "list": "listy", "żyt": "żyto", "mor": "mory"}[other]) == other
 
 
-def test_the_browser_gets_the_alternations_only_on_the_polish_site() -> None:
+def test_the_browser_gets_the_alternations_on_the_polish_site_and_for_polish_words_on_the_english_one() -> None:
+    """The English site has no Polish stemmer, but searches a Polish word by its Polish stem, and
+    by its other stem ("źródeł": "źródł"), with the same rules (see polishQuery in search.js)."""
     assert ui_config("pl")["stemmer"]["alternations"] == [list(a) for a in ALTERNATIONS]
     assert ui_config("en")["stemmer"] is None
+    for key in ("alternations", "writtenAlternations"):
+        assert ui_config("en")["polishForms"][key] == ui_config("pl")["stemmer"][key]
+    assert ui_config("pl")["polishForms"] is None

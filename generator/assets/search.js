@@ -23,7 +23,8 @@
  * - a Polish word whose consonant softened before "-e" ("o kwocie") is searched again by its other
  *   stem ("kwot") when the best hit lacks the first; on the English site, a word the site lacks is
  *   searched as a site word of the same Polish stem ("marka" -> "marki", a glossary name), and a
- *   Polish word that finds something ("markę", "umowie") by its Polish stem too, first;
+ *   Polish word that finds something ("markę", "umowie") by its Polish stem too, first, or by its
+ *   other stem when its own begins no word there ("źródeł", "zrodel", "kwocie": "źródł", "zrodl", "kwot");
  * - a query of one Polish word also lists the pages having its forms that its stem does not begin
  *   ("rynku": "rynek"; "dnia": "dzień"), through the same hidden stem words; a longer query adds,
  *   after its results, those of one more search with such words as their stem words;
@@ -115,27 +116,33 @@
     return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  /** The other stem of a word whose consonant softened before "-e" ("kwocie" -> "kwot", "marce"
-   * -> "mark"), or whose vowel the other forms lack ("źródeł" -> "źródł"; typed without Polish
-   * letters, "zrodel" -> "zrodl"), or null (alternative in generator/search/polish.py). */
-  function alternative(word) {
-    if (!stemmer) return null;
+  /** The other stem by ``rules`` (the Polish stemmer's) of a word whose consonant softened before
+   * "-e" ("kwocie" -> "kwot", "marce" -> "mark"), or whose vowel the other forms lack ("źródeł" ->
+   * "źródł"; typed without Polish letters, "zrodel" -> "zrodl"), or null (alternative in
+   * generator/search/polish.py). */
+  function alternativeBy(rules, word) {
+    if (!rules) return null;
     const chars = Array.from(word.normalize("NFC").toLowerCase());
     const folded = chars.map(foldChar).join("");
     const lower = chars.join("");
-    for (const [written, other] of stemmer.writtenAlternations || []) {
+    for (const [written, other] of rules.writtenAlternations || []) {
       // a word typed without Polish letters ("zrodel") may have its ending typed so too ("eł")
       const [ending, instead] = lower === folded ? [fold(written), fold(other)] : [written, other];
-      if (lower.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min) {
+      if (lower.endsWith(ending) && folded.length - ending.length + instead.length >= rules.min) {
         return chars.slice(0, chars.length - ending.length).join("") + instead;
       }
     }
-    for (const [ending, instead] of stemmer.alternations || []) {
-      if (folded.endsWith(ending) && folded.length - ending.length + instead.length >= stemmer.min) {
+    for (const [ending, instead] of rules.alternations || []) {
+      if (folded.endsWith(ending) && folded.length - ending.length + instead.length >= rules.min) {
         return chars.slice(0, chars.length - ending.length).join("") + instead;
       }
     }
     return null;
+  }
+
+  /** The other stem of a word on the Polish site (see alternativeBy); null on the English one. */
+  function alternative(word) {
+    return alternativeBy(stemmer, word);
   }
 
   /** The query with each word that has another stem written as that stem ("o kwocie" -> "kwot"),
@@ -493,31 +500,58 @@
    * its beginning: "dzień") and a letter English lacks ("ę", "ó"...), or when it is no word of
    * the site (the best hit lacks it, and the vocabulary too) while a word of the site has its
    * Polish stem ("umowie": "umowa"). An English word of the site ("quota") is searched as typed,
-   * and the vocabulary is fetched only for a word that may be Polish. */
+   * and the vocabulary is fetched only for a word that may be Polish.
+   * A word having another stem by the Polish rules (see alternativeBy: "źródeł", "zrodel" ->
+   * "źródł", "zrodl"; "kwocie" -> "kwot"), whose own stem the best hit lacks (or that found
+   * nothing), is taken by that other stem when a word of the site has it ("źródło"), as the
+   * Polish site searches it again: ``typed`` is the query with that stem in the word's place,
+   * whose keys the exact matches and the stem words look up ("zrodel" has none, "zrodl" is the
+   * key of "Źródło"). With no ``hits``, only such a word makes the query Polish: a word the site
+   * lacks is otherwise written as a word of the site below (polishForms: "marka" -> "marki"). */
   async function polishQuery(text, hits) {
     const rules = config.polishForms;
     if (stemmer || !rules) return null;
+    if (!hits.length && !queryWords(text).some((word) => alternativeBy(rules, word))) return null;
     const letters = new RegExp(`[${rules.letters || ""}]`, "iu");
     let seen = null;
+    let best = null;
     let siteWords;
     let changed = false;
+    let other = false;
     const stems = [];
     const forms = [];
+    const typed = [];
+    const vocabularyOnce = async () => {
+      if (siteWords === undefined) siteWords = suggestRules ? await loadVocabulary() : null;
+      return siteWords;
+    };
     for (const word of queryWords(text)) {
       const plain = fold(word.toLowerCase());
-      const cut = stemBy(rules, word);
-      const key = polishKey(rules, word);
+      let cut = stemBy(rules, word);
+      let key = polishKey(rules, word);
+      let as = word;
+      const alt = alternativeBy(rules, word);
+      if (alt) {
+        // the best hit's words, folded: has it one beginning with the word's own stem?
+        if (best === null) best = hits.length ? pageWords(await dataOf(hits[0])) : new Set();
+        const own = fold(cut);
+        const altKey = polishKey(rules, alt);
+        if (!Array.from(best).some((w) => w.startsWith(own)) && (await vocabularyOnce())
+            && siteWords.folded.some((w) => w.charAt(0) === altKey.charAt(0) && polishKey(rules, w) === altKey)) {
+          [cut, key, as, other] = [stemBy(rules, alt), altKey, alt, true];
+        }
+      }
       let polish = false;
       let form = null;
       if ((fold(cut) !== plain || key !== fold(cut)) && Array.from(key).length >= rules.min) {
         polish = !!rules.letters && letters.test(word);
         if (!polish && Array.from(key).length > rules.min) {
-          if (seen === null) seen = pageWords(await dataOf(hits[0]), false);
+          if (seen === null) seen = hits.length ? pageWords(await dataOf(hits[0]), false) : new Set();
           // "klientow": the best hit has it only with its Polish letters ("klientów")
           polish = !seen.has(plain);
         }
         if (polish) {
-          if (siteWords === undefined) siteWords = suggestRules ? await loadVocabulary() : null;
+          await vocabularyOnce();
           const first = plain.charAt(0);
           const at = siteWords ? siteWords.folded.findIndex((w) => w.charAt(0) === first && polishKey(rules, w) === key) : -1;
           // not Polish: a word of the site as typed (the vocabulary writes each word as most
@@ -529,9 +563,10 @@
       changed = changed || polish;
       stems.push(polish ? cut : word);
       forms.push(polish ? form || cut : word);
+      typed.push(polish ? as : word);
     }
-    if (!changed) return null;
-    return { stems: stems.join(" "), forms: siteWords ? forms.join(" ") : null };
+    if (!changed || (!hits.length && !other)) return null;
+    return { stems: stems.join(" "), forms: siteWords ? forms.join(" ") : null, typed: typed.join(" ") };
   }
 
   /** What to offer for ``text``, whose results are ``found``: nothing when the best hit has every
@@ -933,12 +968,13 @@
       }
       // "markę" on the English site: Pagefind's English stemmer finds "marketing" and "marked";
       // a Polish word is searched by its Polish stem too, the pages having a word of that stem
-      // ("marki", a glossary name) first, then the rest
+      // ("marki", a glossary name) first, then the rest; one that finds nothing there ("źródeł",
+      // "zrodel") or whose own stem the best hit lacks, by its other Polish stem ("źródł", "zrodl")
       let excerpts = searched;
-      const polish = query && hits.length && mine === sequence ? await polishQuery(text, hits) : null;
+      const polish = query && mine === sequence ? await polishQuery(text, hits) : null;
       if (polish && mine === sequence) {
         const [polishAnswers, polishHits] = await lookup(pf, polish.stems, pagefindQuery(polish.stems), filters,
-                                                         config.polishForms, text, polish.forms);
+                                                         config.polishForms, polish.typed, polish.forms);
         if (polishHits.length) {
           const ids = new Set(polishHits.map((r) => r.id));
           hits = [...polishHits, ...hits.filter((r) => !ids.has(r.id))];
