@@ -261,6 +261,17 @@ def test_the_parts_pagefind_does_not_read_give_no_stem_words() -> None:
     assert _stems(found) == [[], [], ["qxgoal0f"]]
 
 
+def test_a_script_s_words_give_no_stem_words_nor_suggestions() -> None:
+    """The SLA form's settings are JSON in a ``<script>`` inside the article, which Pagefind does
+    not index: read for the stem words, its "goals" gave a stem word to the page, so a search
+    listed it for a word no reader sees there; the vocabulary offered such words too."""
+    script = '<script type="application/json">{"goals": ["yaml"]}</script><style>.x{}</style>'
+    found = add_stem_words([_copy(f"<p>Cel na kwartał.</p>{script}"), _copy("<p>Jeden goal.</p>")])
+    assert _stems(found) == [[], []]  # "goal" alone has no other form on any page
+    _title, words = Vocabulary().page_words(_copy(f"<p>Cel na kwartał.</p>{script}"))
+    assert "yaml" not in words and "goals" not in words and "kwartał" in words
+
+
 def _english(text: str, title: str = "Page", polish: tuple[str, ...] = (), text_lang: str = "") -> str:
     html = f'<article class="md-content__inner">{text}</article>'
     copy = index_copy(html, title, Facets("Page"), (), "en", polish=polish, text_lang=text_lang)

@@ -27,6 +27,19 @@ def indexed_body(copy: str) -> str:
     return copy[copy.find(">", max(copy.find("data-pagefind-body"), 0)) + 1:]
 
 
+#: Elements whose content Pagefind does not index: a script's JSON (the SLA form's settings,
+#: "yaml", "type"...), a style sheet, a template.
+_UNREAD = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
+def without_unread(body: str) -> str:
+    """``body`` without the elements Pagefind does not read (:data:`_UNREAD`), for the words the
+    index and the vocabulary take from a page: only what a search can find there."""
+    if "<script" not in body and "<style" not in body and "<template" not in body:
+        return body  # most pages: a plain search for each is quicker than the pattern
+    return _UNREAD.sub(" ", body)
+
+
 #: Never rewritten: the text there is not prose.
 ALWAYS_SKIP = frozenset({"script", "style", "svg", "math", "textarea", "title", "template"})
 

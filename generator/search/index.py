@@ -39,9 +39,9 @@ from pathlib import Path
 
 from ..tr import tr
 from .facets import Facets
-from .html import ANY_TAG, PAGEFIND_META, indexed_body, map_text
+from .html import ANY_TAG, PAGEFIND_META, indexed_body, map_text, without_unread
 from .polish import fold
-from .suggest import VOCABULARY, Vocabulary
+from .suggest import VOCABULARY, Vocabulary, drop_elements, element_marker
 from .words import name_key, one_per_family, stem_key
 from .words import words as words_of
 
@@ -243,12 +243,18 @@ def stems_of(found: Iterable[str]) -> set[str]:
     return keys
 
 
+#: What marks an element of :data:`EXCLUDE` in its opening tag.
+_EXCLUDED = element_marker(EXCLUDE)
+
+
 def page_stems(copy: str) -> set[str]:
     """The stem keys of the words Pagefind reads in an index copy: its text and its searchable
-    metadata (not the hidden words); see :func:`stems_of`."""
+    metadata (not the hidden words); see :func:`stems_of`. Not the parts it does not read
+    (:data:`EXCLUDE`): every page's meta line names its file, "playbooks/goals/goal-00084.yaml",
+    and the stem word of "goal" (which begins "goals") on every page listed them all for "goal"."""
     body = indexed_body(copy)
     meta = " ".join(v for field, v in PAGEFIND_META.findall(body) if field not in {EXACT, STEMS})
-    text = htmllib.unescape(ANY_TAG.sub(" ", body) + " " + meta)
+    text = htmllib.unescape(ANY_TAG.sub(" ", drop_elements(without_unread(body), _EXCLUDED)) + " " + meta)
     return stems_of(words_of(text))
 
 

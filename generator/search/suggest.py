@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .html import ANY_TAG, PAGEFIND_META, indexed_body
+from .html import ANY_TAG, PAGEFIND_META, indexed_body, without_unread
 from .polish import fold, stem
 from .words import words as words_of
 
@@ -103,7 +103,7 @@ def _usable(word: str) -> bool:
     return MIN_LENGTH <= len(word) <= MAX_LENGTH and word.isalpha()
 
 
-def _opening(excluded: Sequence[str]) -> re.Pattern[str] | None:
+def element_marker(excluded: Sequence[str]) -> re.Pattern[str] | None:
     """What marks an element Pagefind does not read (``EXCLUDE`` of :mod:`.index`: a class ``.x``
     or an attribute ``[x]``) in its opening tag."""
     names = "|".join(re.escape(s[1:]) for s in excluded if s.startswith("."))
@@ -116,8 +116,8 @@ def _opening(excluded: Sequence[str]) -> re.Pattern[str] | None:
 _NAME = re.compile(r"<([a-zA-Z][\w-]*)")
 
 
-def _drop(body: str, marked: re.Pattern[str] | None) -> str:
-    """``body`` without the elements whose opening tag ``marked`` (see :func:`_opening`) finds,
+def drop_elements(body: str, marked: re.Pattern[str] | None) -> str:
+    """``body`` without the elements whose opening tag ``marked`` (see :func:`element_marker`) finds,
     each with what it holds."""
     if marked is None:
         return body
@@ -156,7 +156,7 @@ class Vocabulary:
     :meth:`words`."""
 
     def __init__(self, excluded: Sequence[str] = ()) -> None:
-        self._excluded = _opening(excluded)
+        self._excluded = element_marker(excluded)
         #: In how many pages' titles (``titles``) or other words (``others``: the text, glossary
         #: names, kind, team) each word is, as written there (``Kampania``, ``kampanii``, ``MQL``).
         self.titles: Counter[str] = Counter()
@@ -180,7 +180,7 @@ class Vocabulary:
         fields = [(field, htmllib.unescape(value)) for field, value in PAGEFIND_META.findall(body)
                   if not field.startswith(_NOT_WORDS)]
         title = " ".join(value for field, value in fields if field == "title")
-        text = " ".join([htmllib.unescape(ANY_TAG.sub(" ", _drop(body, self._excluded))),
+        text = " ".join([htmllib.unescape(ANY_TAG.sub(" ", drop_elements(without_unread(body), self._excluded))),
                          *(value for field, value in fields if field != "title")])
         return (frozenset(_LETTERS.findall(_unfold_l(title))),
                 frozenset(_LETTERS.findall(_unfold_l(text))))

@@ -66,14 +66,16 @@ POLISH_LETTERS = "ąćęłńóśźż"
 def ui_config(lang: str) -> dict[str, Any]:
     polish = {"suffixes": list(SUFFIXES), "min": MIN_STEM, "rewrites": [list(r) for r in REWRITES],
               "mobileE": [list(r) for r in MOBILE_E], "irregular": [list(r) for r in IRREGULAR]}
+    alternations = {"alternations": [list(r) for r in ALTERNATIONS],
+                    "writtenAlternations": [list(r) for r in WRITTEN_ALTERNATIONS]}
     return {
         "lang": lang,
-        "stemmer": {**polish, "alternations": [list(r) for r in ALTERNATIONS],
-                               "writtenAlternations": [list(r) for r in WRITTEN_ALTERNATIONS]} if lang == "pl" else None,
+        "stemmer": {**polish, **alternations} if lang == "pl" else None,
         # the English site's index has the glossary's Polish names: a Polish word typed there
         # finds them in another form ("marka": "marki"), see polishForms in search.js, and is
         # searched by its Polish stem too ("markę", "umowie"), see polishQuery
-        "polishForms": {**polish, "letters": POLISH_LETTERS} if lang != "pl" else None,
+        # ("źródeł" by its other stem "źródł", see alternativeBy)
+        "polishForms": {**polish, **alternations, "letters": POLISH_LETTERS} if lang != "pl" else None,
         "labels": LABELS.get(lang, LABELS["en"]),
         "filters": list(FILTERS),
         "minChars": MIN_CHARS,
