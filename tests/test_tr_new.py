@@ -120,6 +120,47 @@ def test_every_field_has_a_polish_help_and_none_is_stale() -> None:
     assert same == []
 
 
+def test_every_field_a_user_writes_has_help() -> None:
+    """Each field's help shows above it in the skeleton and on hover in an editor (the JSON
+    Schema's description): a field without one (a process's steps, a clause's body, an SLA
+    parameter's type) left the user guessing. Only a definition's ``kind`` goes without: the
+    skeleton writes it filled in, with no comment, and the file's place says it."""
+    undescribed: list[str] = []
+    seen: set[type[BaseModel]] = set()
+    todo: list[type[BaseModel]] = list(KINDS.values())
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            if not info.description and not (model in KINDS.values() and name == "kind"):
+                undescribed.append(f"{model.__name__}.{name}")
+            todo += _models_in(info.annotation)
+    assert sorted(undescribed) == []
+
+
+def test_sla_parameter_and_item_types_say_every_type() -> None:
+    """The skeleton writes a text parameter ('type: # one of: text'); its help names every type,
+    the same for every parameter, and a list's item's its own (no 'list' among them)."""
+    from generator.models.sla import ItemRules, Parameter
+    params = get_args(get_args(Parameter)[0])
+    items = get_args(get_args(ItemRules)[0])
+    helps = {p.model_fields["type"].description for p in params}
+    assert len(params) == 10 and len(helps) == 1
+    names = [get_args(p.model_fields["type"].annotation)[0] for p in params]
+    assert re.findall(r"[a-z]+(?=[,;]| or )", helps.pop() or "") == names
+    item_helps = {i.model_fields["type"].description for i in items}
+    assert len(item_helps) == 1
+    assert re.findall(r"[a-z]+(?=[,;]| or )", item_helps.pop() or "") == names[:-1]
+    text = skeleton("sla", "fresh-one", ON)
+    assert ("\n    # type (required): The parameter's type: text, integer, decimal, percent, money, duration, "
+            "date, email, choice or list; which other fields the parameter takes depends on it.\n"
+            "    type: # one of: text\n") in text
+    assert ("\n    # body (required): The clause's text, in Markdown; {{ name }} marks where a parameter's "
+            "or derived value goes, {{ name with unit }} a derived value with its unit.\n") in text
+
+
 # -- the skeleton in Polish ------------------------------------------------------------------------
 
 def _yaml_lines(text: str) -> list[str]:
@@ -160,7 +201,8 @@ GOAL_LINES = [
     "# target (wymagane): Liczba do osiągnięcia, większa od 0.",
     "target:",
     "# currency: PLN",
-    "# period (wymagane)",
+    "# period (wymagane): Okres, którego dotyczy wartość docelowa: month (miesiąc), quarter (kwartał) "
+    "albo year (rok).",
     "period: # jedna z wartości: month, quarter, year",
     "# goal_type (wymagane): awareness (świadomość marki), leads (leady), quota (kwota sprzedaży), "
     "revenue (przychód), retention (utrzymanie klientów) albo alignment (współpraca zespołów).",
@@ -172,7 +214,10 @@ CHECKLIST_LINES = [
     "# days (opcjonalne): Jak liczyć terminy (due): working (w dniach roboczych) albo calendar "
     "(w dniach kalendarzowych).",
     "days: working  # jedna z wartości: working, calendar",
-    "  - # title (wymagane)",
+    "# sections (wymagane): Grupy zadań listy kontrolnej, każda pod własnym nagłówkiem; co najmniej jedna.",
+    "  - # title (wymagane): Nagłówek tej grupy zadań.",
+    "    # items (wymagane): Zadania pod tym nagłówkiem; co najmniej jedno.",
+    "      - # text (wymagane): Co zrobić: zadanie, które nowy pracownik zaznacza jako wykonane.",
     "        # due (opcjonalne): Termin, wpisany po angielsku: 'day 1', 'week 2', 'month 1'.",
     "        # processes (opcjonalne): Id procesów, których dotyczy to zadanie.",
 ]
@@ -184,6 +229,8 @@ TEAM_LINES = [
     "(znane kontakty), existing-customers (obecni klienci).",
     "    - # jedna z wartości: new-audiences, known-contacts, existing-customers",
     "  scope: # jedna z wartości: broad, focused",
+    "# prospects (wymagane): Do kogo zespół kieruje swoje działania: do jakich grup kontaktów i kim one są.",
+    "# horizon (wymagane): Na jak długo naprzód planuje zespół i jak szeroko patrzy na rynek.",
 ]
 
 

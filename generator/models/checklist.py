@@ -88,7 +88,7 @@ Due = Annotated[StrictStr, BeforeValidator(_number_is_not_a_due), AfterValidator
 class Item(Model):
     """One thing to do and tick off."""
 
-    text: Text
+    text: Text = Field(description="What to do: the task the new hire ticks off.")
     owner: Text | None = Field(default=None, description="Who helps or signs off, e.g. 'manager'.")
     due: Due | None = Field(default=None, description="When: 'day 1', 'week 2', 'month 1'.")
     processes: list[Annotated[Slug, ref("process")]] = Field(
@@ -99,8 +99,8 @@ class Item(Model):
 class Section(Model):
     """A group of items under one heading."""
 
-    title: Text
-    items: list[Item] = Field(min_length=1)
+    title: Text = Field(description="Heading of this group of tasks.")
+    items: list[Item] = Field(min_length=1, description="The tasks under this heading; at least one.")
 
 
 class Checklist(Definition):
@@ -120,4 +120,7 @@ class Checklist(Definition):
     days: Literal["working", "calendar"] = Field(
         default="working", description="Count due offsets in working days or calendar days."
     )
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(
+        min_length=1,
+        description="The checklist's groups of tasks, each under its own heading; at least one.",
+    )

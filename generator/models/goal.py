@@ -48,7 +48,9 @@ class Goal(Definition):
                     "language does: '1 200 000 zł' in Polish, 'PLN 1,200,000' in English.",
         json_schema_extra={"examples": [*COMMON, *sorted(CURRENCIES - set(COMMON))]},
     )
-    period: Literal["month", "quarter", "year"]
+    period: Literal["month", "quarter", "year"] = Field(
+        description="The period the target is for: month, quarter or year."
+    )
     goal_type: GoalType = Field(
         description="awareness, leads, quota, revenue, retention or alignment."
     )

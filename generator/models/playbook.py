@@ -14,8 +14,8 @@ AnyRef = Annotated[Slug, ref("team", "process", "goal", "strategy", "checklist",
 class PlaybookStep(Model):
     """One step of the scenario, pointing at the definitions it uses."""
 
-    title: Text
-    description: Text | None = None
+    title: Text = Field(description="Short name of the step, shown as its heading.")
+    description: Text | None = Field(default=None, description="What happens in this step.")
     uses: list[AnyRef] = Field(default_factory=list, description="Ids of definitions used here.")
 
 
@@ -30,4 +30,4 @@ class Playbook(Definition):
     company_size: Literal["any", "small", "large"] = Field(
         default="any", description="any, small or large: which companies it suits."
     )
-    steps: list[PlaybookStep] = Field(min_length=1)
+    steps: list[PlaybookStep] = Field(min_length=1, description="The scenario's steps, in order; at least one.")

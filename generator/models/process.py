@@ -18,9 +18,9 @@ class Step(Model):
     """One step of a process."""
 
     id: Slug = Field(description="Short id of the step, unique within the process.")
-    title: Text
+    title: Text = Field(description="Short name of the step, shown in the diagram and as its heading.")
     owner: TeamRef = Field(description="Id of the team that does this step.")
-    description: Text | None = None
+    description: Text | None = Field(default=None, description="What happens in this step.")
     inputs: list[Text] = Field(default_factory=list, description="What the step takes in.")
     outputs: list[Text] = Field(default_factory=list, description="What the step hands out.")
     duration: Text | None = Field(default=None, description="Typical duration, e.g. '2 days'.")
@@ -46,8 +46,11 @@ class Process(Definition):
     kind: Literal["process"]
     team: TeamRef = Field(description="Id of the team that owns the process.")
     trigger: Text = Field(description="What starts the process.")
-    steps: list[Step] = Field(min_length=1)
-    handoffs: list[Handoff] = Field(default_factory=list)
+    steps: list[Step] = Field(min_length=1, description="The process's steps, in the order they are done; at least one.")
+    handoffs: list[Handoff] = Field(
+        default_factory=list,
+        description="Where work passes from a step of one team to a step of another team.",
+    )
 
     def problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
         seen: set[str] = set()

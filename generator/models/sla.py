@@ -81,37 +81,45 @@ Whole = Annotated[StrictInt, AfterValidator(_bounded)]
 #: ('PLZ') is said with the one meant, not taken because it has three capitals.
 Currency = Annotated[CurrencyCode, Field(description="ISO 4217 code, like PLN.")]
 
+#: The help of a parameter's ``type`` (each ``*Param`` repeats the field to give it) and of a
+#: list item's (the ``*Rules``' own): one text for every type, naming them all, as ``playbook new``
+#: writes a text parameter only ('type: # one of: text').
+PARAMETER_TYPE = ("The parameter's type: text, integer, decimal, percent, money, duration, date, "
+                  "email, choice or list; which other fields the parameter takes depends on it.")
+ITEM_TYPE = ("The items' type: text, integer, decimal, percent, money, duration, date, email or "
+             "choice; which other rules the items take depends on it.")
+
 
 # -- the rules of each type (shared by parameters and list items) --------------------------------
 
 class TextRules(Model):
-    type: Literal["text"]
+    type: Literal["text"] = Field(description=ITEM_TYPE)
     max_length: int = Field(default=500, ge=1, le=10000, description="Most characters allowed.")
     multiline: StrictBool = Field(default=False, description="A box of several lines on the form.")
 
 
 class IntegerRules(Model):
-    type: Literal["integer"]
+    type: Literal["integer"] = Field(description=ITEM_TYPE)
     min: Whole | None = Field(default=None, description="Smallest value allowed.")
     max: Whole | None = Field(default=None, description="Largest value allowed.")
 
 
 class DecimalRules(Model):
-    type: Literal["decimal"]
+    type: Literal["decimal"] = Field(description=ITEM_TYPE)
     min: Number | None = Field(default=None, description="Smallest value allowed.")
     max: Number | None = Field(default=None, description="Largest value allowed.")
     decimals: int = Field(default=2, ge=0, le=6, description="Decimal places allowed and shown.")
 
 
 class PercentRules(Model):
-    type: Literal["percent"]
+    type: Literal["percent"] = Field(description=ITEM_TYPE)
     min: Number = Field(default=0, description="Smallest percentage allowed.")
     max: Number = Field(default=100, description="Largest percentage allowed.")
     decimals: int = Field(default=1, ge=0, le=4, description="Decimal places allowed.")
 
 
 class MoneyRules(Model):
-    type: Literal["money"]
+    type: Literal["money"] = Field(description=ITEM_TYPE)
     currency: Currency = "PLN"
     currencies: list[Currency] = Field(
         default_factory=list, description="Other currencies a value may be given in."
@@ -121,7 +129,7 @@ class MoneyRules(Model):
 
 
 class DurationRules(Model):
-    type: Literal["duration"]
+    type: Literal["duration"] = Field(description=ITEM_TYPE)
     unit: Literal["hours", "working-days", "days"] = Field(
         description="hours, working-days or days."
     )
@@ -131,11 +139,11 @@ class DurationRules(Model):
 
 
 class DateRules(Model):
-    type: Literal["date"]
+    type: Literal["date"] = Field(description=ITEM_TYPE)
 
 
 class EmailRules(Model):
-    type: Literal["email"]
+    type: Literal["email"] = Field(description=ITEM_TYPE)
 
 
 class Choice(Model):
@@ -149,8 +157,11 @@ class Choice(Model):
 
 
 class ChoiceRules(Model):
-    type: Literal["choice"]
-    choices: list[Choice] = Field(min_length=1, max_length=100)
+    type: Literal["choice"] = Field(description=ITEM_TYPE)
+    choices: list[Choice] = Field(
+        min_length=1, max_length=100,
+        description="The choices offered, each with its value, its label and optionally its text; "
+                    "at least one.")
 
 
 ItemRules = Annotated[
@@ -194,57 +205,75 @@ class _Param(Model):
 
 
 class TextParam(TextRules, _Param):
+    type: Literal["text"] = Field(description=PARAMETER_TYPE)
     default: Text | None = Field(
         default=None, description="The text used when none is given; may differ per language."
     )
 
 
 class IntegerParam(IntegerRules, _Param):
-    default: Whole | None = None
+    type: Literal["integer"] = Field(description=PARAMETER_TYPE)
+    default: Whole | None = Field(default=None, description="The whole number used when none is given.")
 
 
 class DecimalParam(DecimalRules, _Param):
-    default: Number | None = None
+    type: Literal["decimal"] = Field(description=PARAMETER_TYPE)
+    default: Number | None = Field(default=None, description="The number used when none is given, like 2.5.")
 
 
 class PercentParam(PercentRules, _Param):
-    default: Number | None = None
+    type: Literal["percent"] = Field(description=PARAMETER_TYPE)
+    default: Number | None = Field(
+        default=None, description="The percentage used when none is given: 40 means 40%."
+    )
 
 
 class MoneyValue(Model):
-    amount: Number
+    amount: Number = Field(description="The amount: a number without spaces or a currency sign, like 30000.")
     currency: Currency
 
 
 class MoneyParam(MoneyRules, _Param):
-    default: Number | MoneyValue | None = None
+    type: Literal["money"] = Field(description=PARAMETER_TYPE)
+    default: Number | MoneyValue | None = Field(
+        default=None,
+        description="The amount used when none is given: a number in the parameter's currency, or "
+                    "{amount: ..., currency: ...}.")
 
 
 class DurationParam(DurationRules, _Param):
-    default: Number | None = None
+    type: Literal["duration"] = Field(description=PARAMETER_TYPE)
+    default: Number | None = Field(
+        default=None, description="The duration used when none is given: a number in the parameter's unit."
+    )
 
 
 class DateParam(DateRules, _Param):
+    type: Literal["date"] = Field(description=PARAMETER_TYPE)
     default: StrictStr | None = Field(default=None, description="A date written as YYYY-MM-DD.")
 
 
 class EmailParam(EmailRules, _Param):
-    default: StrictStr | None = None
+    type: Literal["email"] = Field(description=PARAMETER_TYPE)
+    default: StrictStr | None = Field(default=None, description="The e-mail address used when none is given.")
 
 
 class ChoiceParam(ChoiceRules, _Param):
+    type: Literal["choice"] = Field(description=PARAMETER_TYPE)
     default: StrictStr | None = Field(default=None, description="The value of one of the choices.")
 
 
 class ListParam(_Param):
-    type: Literal["list"]
+    type: Literal["list"] = Field(description=PARAMETER_TYPE)
     item: Annotated[ItemRules, BeforeValidator(_item_shorthand)] = Field(
         description="The type of each item: a type name like 'email', or its rules.",
         json_schema_extra=_item_shorthand_schema,
     )
-    default: list[Any] | None = None
-    min_items: int = Field(default=0, ge=0, le=500)
-    max_items: int = Field(default=50, ge=1, le=500)
+    default: list[Any] | None = Field(
+        default=None, description="The items used when none are given: a list of items that fit 'item', "
+                                  "none twice.")
+    min_items: int = Field(default=0, ge=0, le=500, description="Fewest items allowed.")
+    max_items: int = Field(default=50, ge=1, le=500, description="Most items allowed.")
 
 
 Parameter = Annotated[
@@ -353,14 +382,19 @@ pick the form its number needs."""
 class Derived(Model):
     """A value computed from the parameters, e.g. the leads marketing must deliver per month."""
 
-    id: Name
-    label: Text
-    help: Text | None = None
+    id: Name = Field(description="Name used in clauses as {{ name }}, in conditions and in the "
+                                 "derived values below it.")
+    label: Text = Field(description="Label shown on the SLA's page and in the agreement's annex.")
+    help: Text | None = Field(
+        default=None, description="A note on what the value means, for whoever edits the template; "
+                                  "no page or document shows it.")
     expression: Line = Field(description="Arithmetic over parameter names, e.g. 'a / b'.")
     round: Literal["up", "down", "nearest", "none"] = Field(
         default="nearest", description="How the result is rounded to 'decimals' places."
     )
-    decimals: int = Field(default=0, ge=0, le=6)
+    decimals: int = Field(
+        default=0, ge=0, le=6,
+        description="Decimal places the value is shown with; 'round' says how it is rounded to them.")
     unit: Unit | None = Field(
         default=None,
         description="Unit shown after the value: a word like 'MQL', or per language its forms by "
@@ -371,9 +405,11 @@ class Derived(Model):
 class Clause(Model):
     """A clause of the agreement, in Markdown with {{ name }} placeholders."""
 
-    id: Slug
-    title: Text
-    body: Text
+    id: Slug = Field(description="Short id of the clause, unique within the template.")
+    title: Text = Field(description="The clause's heading in the agreement (without {{ name }}).")
+    body: Text = Field(
+        description="The clause's text, in Markdown; {{ name }} marks where a parameter's or derived "
+                    "value goes, {{ name with unit }} a derived value with its unit.")
     when: Line | None = Field(
         default=None, description="Condition over the parameters; the clause appears only if true."
     )
@@ -392,9 +428,17 @@ class Sla(Definition):
     parties: list[Annotated[Slug, ref("team")]] = Field(
         min_length=2, max_length=2, description="Ids of the two teams that sign it."
     )
-    parameters: list[Parameter] = Field(min_length=1, max_length=100)
-    derived: list[Derived] = Field(default_factory=list, max_length=50)
-    clauses: list[Clause] = Field(min_length=1, max_length=100)
+    parameters: list[Parameter] = Field(
+        min_length=1, max_length=100,
+        description="The values each agreement is filled in with, on the form or in a values file; "
+                    "at least one.")
+    derived: list[Derived] = Field(
+        default_factory=list, max_length=50,
+        description="Values computed from the parameters, like the leads needed a month; each may use "
+                    "the parameters and the derived values above it.")
+    clauses: list[Clause] = Field(
+        min_length=1, max_length=100,
+        description="The agreement's clauses, numbered in this order; at least one.")
 
     @model_validator(mode="wrap")
     @classmethod

@@ -42,5 +42,7 @@ class Team(Definition):
     mission: Text = Field(description="Why the team exists, in one or two sentences.")
     approach: Text = Field(description="How the team works: its process in a paragraph.")
     responsibilities: list[Text] = Field(min_length=1, description="What the team is answerable for.")
-    prospects: Prospects
-    horizon: Horizon
+    prospects: Prospects = Field(
+        description="Whom the team goes after: which groups of contacts, and who they are."
+    )
+    horizon: Horizon = Field(description="How far ahead the team plans, and how broad its view is.")

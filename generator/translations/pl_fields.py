@@ -76,9 +76,20 @@ FIELD_HELP: dict[str, str] = {
     "month, quarter, year or long-term.":
         "Jedna lub kilka z wartości: month (miesiąc), quarter (kwartał), year (rok), long-term (długi termin).",
     "The planning horizon in plain words.": "Horyzont planowania opisany zwykłymi słowami.",
+    "Whom the team goes after: which groups of contacts, and who they are.":
+        "Do kogo zespół kieruje swoje działania: do jakich grup kontaktów i kim one są.",
+    "How far ahead the team plans, and how broad its view is.":
+        "Na jak długo naprzód planuje zespół i jak szeroko patrzy na rynek.",
     # --- process ---
     "Id of the team that owns the process.": "Id zespołu, do którego należy proces.",
     "What starts the process.": "Co uruchamia proces.",
+    "The process's steps, in the order they are done; at least one.":
+        "Kroki procesu, w kolejności wykonywania; co najmniej jeden.",
+    "Short name of the step, shown in the diagram and as its heading.":
+        "Krótka nazwa kroku, pokazywana na diagramie i jako jego nagłówek.",
+    "What happens in this step.": "Co się dzieje w tym kroku.",
+    "Where work passes from a step of one team to a step of another team.":
+        "Miejsca, w których praca przechodzi z kroku jednego zespołu do kroku innego zespołu.",
     "Short id of the step, unique within the process.": "Krótkie id kroku, niepowtarzalne w tym procesie.",
     "Id of the team that does this step.": "Id zespołu, który wykonuje ten krok.",
     "What the step takes in.": "Co krok dostaje na wejściu.",
@@ -94,6 +105,8 @@ FIELD_HELP: dict[str, str] = {
     "The goal in one sentence.": "Cel w jednym zdaniu.",
     "What is counted.": "Co liczymy.",
     "The number to reach, greater than 0.": "Liczba do osiągnięcia, większa od 0.",
+    "The period the target is for: month, quarter or year.":
+        "Okres, którego dotyczy wartość docelowa: month (miesiąc), quarter (kwartał) albo year (rok).",
     "Unit of the target: a word like 'MQL' or '%', or per language a word or its forms by number, "
     "like {pl: {one: transakcja, few: transakcje, many: transakcji}, en: {one: deal, other: deals}}. "
     "For an amount of money give 'currency' instead.":
@@ -128,10 +141,29 @@ FIELD_HELP: dict[str, str] = {
     "Count due offsets in working days or calendar days.":
         "Jak liczyć terminy (due): working (w dniach roboczych) albo calendar (w dniach kalendarzowych).",
     "Who helps or signs off, e.g. 'manager'.": "Kto pomaga albo zatwierdza, np. 'kierownik'.",
+    "The checklist's groups of tasks, each under its own heading; at least one.":
+        "Grupy zadań listy kontrolnej, każda pod własnym nagłówkiem; co najmniej jedna.",
+    "Heading of this group of tasks.": "Nagłówek tej grupy zadań.",
+    "The tasks under this heading; at least one.": "Zadania pod tym nagłówkiem; co najmniej jedno.",
+    "What to do: the task the new hire ticks off.":
+        "Co zrobić: zadanie, które nowy pracownik zaznacza jako wykonane.",
     "When: 'day 1', 'week 2', 'month 1'.": "Termin, wpisany po angielsku: 'day 1', 'week 2', 'month 1'.",
     "Ids of processes this item is about.": "Id procesów, których dotyczy to zadanie.",
     # --- SLA template ---
     "Ids of the two teams that sign it.": "Id dwóch zespołów, które podpisują umowę.",
+    "The values each agreement is filled in with, on the form or in a values file; at least one.":
+        "Wartości, którymi wypełnia się każdą umowę, w formularzu albo w pliku wartości; co najmniej "
+        "jedna.",
+    "The parameter's type: text, integer, decimal, percent, money, duration, date, email, choice or "
+    "list; which other fields the parameter takes depends on it.":
+        "Typ parametru: text (tekst), integer (liczba całkowita), decimal (liczba dziesiętna), percent "
+        "(procent), money (kwota), duration (czas), date (data), email (adres e-mail), choice (wybór z "
+        "listy) albo list (lista); od niego zależy, jakie jeszcze pola ma parametr.",
+    "The items' type: text, integer, decimal, percent, money, duration, date, email or choice; which "
+    "other rules the items take depends on it.":
+        "Typ pozycji listy: text (tekst), integer (liczba całkowita), decimal (liczba dziesiętna), "
+        "percent (procent), money (kwota), duration (czas), date (data), email (adres e-mail) albo "
+        "choice (wybór z listy); od niego zależy, jakie jeszcze reguły mają pozycje.",
     "Name used in clauses as {{ name }} and in values files.":
         "Nazwa używana w postanowieniach jako {{ name }} i w plikach wartości.",
     "Label shown on the form and in the document.": "Etykieta pokazywana w formularzu i w dokumencie.",
@@ -142,6 +174,23 @@ FIELD_HELP: dict[str, str] = {
     "A box of several lines on the form.": "Pole formularza na kilka wierszy.",
     "The text used when none is given; may differ per language.":
         "Tekst użyty, gdy nie podano żadnego; w każdym języku może być inny.",
+    "The whole number used when none is given.": "Liczba całkowita użyta, gdy nie podano żadnej.",
+    "The number used when none is given, like 2.5.": "Liczba użyta, gdy nie podano żadnej, np. 2.5.",
+    "The percentage used when none is given: 40 means 40%.":
+        "Procent użyty, gdy nie podano żadnego: 40 oznacza 40%.",
+    "The amount used when none is given: a number in the parameter's currency, or "
+    "{amount: ..., currency: ...}.":
+        "Kwota użyta, gdy nie podano żadnej: liczba w walucie parametru albo "
+        "{amount: ..., currency: ...}.",
+    "The amount: a number without spaces or a currency sign, like 30000.":
+        "Kwota: liczba bez spacji i bez znaku waluty, np. 30000.",
+    "The duration used when none is given: a number in the parameter's unit.":
+        "Czas użyty, gdy nie podano żadnego: liczba w jednostce parametru (unit).",
+    "The e-mail address used when none is given.": "Adres e-mail użyty, gdy nie podano żadnego.",
+    "The items used when none are given: a list of items that fit 'item', none twice.":
+        "Pozycje użyte, gdy nie podano żadnych: lista pozycji zgodnych z 'item', bez powtórzeń.",
+    "Fewest items allowed.": "Najmniejsza dozwolona liczba pozycji.",
+    "Most items allowed.": "Największa dozwolona liczba pozycji.",
     "Smallest value allowed.": "Najmniejsza dozwolona wartość.",
     "Largest value allowed.": "Największa dozwolona wartość.",
     "Decimal places allowed and shown.": "Liczba miejsc po przecinku: dozwolonych i pokazywanych.",
@@ -158,11 +207,28 @@ FIELD_HELP: dict[str, str] = {
     "Longest duration allowed.": "Najdłuższy dozwolony czas.",
     "A date written as YYYY-MM-DD.": "Data zapisana jako RRRR-MM-DD.",
     "The value of one of the choices.": "Wartość (value) jednej z możliwości.",
+    "The choices offered, each with its value, its label and optionally its text; at least one.":
+        "Możliwości do wyboru, każda z wartością (value), etykietą (label) i opcjonalnie tekstem "
+        "(text); co najmniej jedna.",
     "The type of each item: a type name like 'email', or its rules.":
         "Typ każdej pozycji: nazwa typu, np. 'email', albo jego reguły.",
     "What a values file writes, and what conditions compare with.":
         "To, co zapisuje się w pliku wartości i z czym porównują warunki.",
     "What the form and the document show.": "To, co pokazują formularz i dokument.",
+    "Values computed from the parameters, like the leads needed a month; each may use the "
+    "parameters and the derived values above it.":
+        "Wartości wyliczane z parametrów, np. liczba leadów potrzebnych w miesiącu; każda może "
+        "korzystać z parametrów i z wartości wyliczanych powyżej niej.",
+    "Name used in clauses as {{ name }}, in conditions and in the derived values below it.":
+        "Nazwa używana w postanowieniach jako {{ name }}, w warunkach i w wartościach wyliczanych "
+        "poniżej.",
+    "Label shown on the SLA's page and in the agreement's annex.":
+        "Etykieta pokazywana na stronie szablonu SLA i w załączniku do umowy.",
+    "A note on what the value means, for whoever edits the template; no page or document shows it.":
+        "Notatka o tym, co oznacza ta wartość, dla osób edytujących szablon; nie pokazuje jej żadna "
+        "strona ani dokument.",
+    "Decimal places the value is shown with; 'round' says how it is rounded to them.":
+        "Z iloma miejscami po przecinku pokazywać wartość; jak ją do nich zaokrąglić, mówi 'round'.",
     "The words inside a sentence of a clause, like {pl: co miesiąc, en: monthly}; by default the "
     "label with a small first letter (give it when the label starts with a name, like 'Salesforce').":
         "Słowa w środku zdania postanowienia, np. {pl: co miesiąc, en: monthly}; domyślnie etykieta "
@@ -181,8 +247,20 @@ FIELD_HELP: dict[str, str] = {
     "English: a word, or {one: ..., other: ...}.": "Po angielsku: słowo albo {one: ..., other: ...}.",
     "Condition over the parameters; the clause appears only if true.":
         "Warunek dotyczący parametrów; postanowienie pojawia się tylko wtedy, gdy warunek jest spełniony.",
+    "The agreement's clauses, numbered in this order; at least one.":
+        "Postanowienia umowy, numerowane w tej kolejności; co najmniej jedno.",
+    "Short id of the clause, unique within the template.":
+        "Krótkie id postanowienia, niepowtarzalne w tym szablonie.",
+    "The clause's heading in the agreement (without {{ name }}).":
+        "Nagłówek postanowienia w umowie (bez {{ name }}).",
+    "The clause's text, in Markdown; {{ name }} marks where a parameter's or derived value goes, "
+    "{{ name with unit }} a derived value with its unit.":
+        "Tekst postanowienia, w którym działa Markdown; {{ name }} oznacza miejsce na wartość "
+        "parametru albo wartość wyliczaną, {{ name with unit }} na wartość wyliczaną z jej jednostką.",
     # --- playbook ---
     "When to use this playbook.": "Kiedy stosować ten playbook.",
+    "The scenario's steps, in order; at least one.": "Kroki scenariusza, po kolei; co najmniej jeden.",
+    "Short name of the step, shown as its heading.": "Krótka nazwa kroku, pokazywana jako jego nagłówek.",
     "any, small or large: which companies it suits.":
         "any (każda), small (mała) albo large (duża): dla jakiej wielkości firmy się nadaje.",
     "Ids of definitions used here.": "Id definicji, z których korzysta ten krok.",
