@@ -435,6 +435,10 @@ def _plain(error: dict[str, Any], root: type[BaseModel]) -> str:
                   what=describe(value), pattern=ctx.get("pattern"))
     if kind == "union_tag_invalid":
         tags = str(ctx.get("expected_tags", ""))
+        field = str(ctx.get("discriminator", "type")).strip("'")
+        if isinstance(value, dict) and value.get(field, "") is None:  # 'type:' left empty
+            return tr("the field {field} is empty: write one of {tags}.", field=field,
+                      tags=", ".join(t.strip().strip("'") for t in tags.split(",")))
         hint = suggest(str(ctx.get("tag", "")), [t.strip().strip("'") for t in tags.split(",")])
         return tr("{tag!r} is not one of the allowed types: {tags}.{hint}", tag=ctx.get("tag"), tags=tags, hint=hint)
     if kind == "union_tag_not_found":

@@ -870,3 +870,16 @@ def test_a_text_wrapped_in_typographic_quotes_is_a_warning(tmp_path: Path) -> No
     (root / "playbooks" / "goals" / "g2.yaml").write_text(
         text.replace("summary: “Leads from the fair”", "summary: Leads from the fair"), encoding="utf-8")
     assert run_check(root) == (0, "OK: 4 definitions in 4 files.\n", "")
+
+
+def test_an_empty_type_of_an_sla_parameter_says_it_is_empty(tmp_path: Path) -> None:
+    """'type:' left empty read "'None' is not one of the allowed types ... Did you mean 'money'?"."""
+    from generator.messages import plain
+    from generator.models.sla import Sla
+
+    error = {"type": "union_tag_invalid", "loc": ("parameters", 0), "input": {"id": "a", "type": None},
+             "ctx": {"discriminator": "'type'", "tag": "None", "expected_tags": "'text', 'integer', 'list'"}}
+    assert plain(error, Sla) == "the field type is empty: write one of text, integer, list."
+    error["input"] = {"id": "a", "type": "txt"}
+    error["ctx"] = {**error["ctx"], "tag": "txt"}  # type: ignore[dict-item]
+    assert plain(error, Sla) == "'txt' is not one of the allowed types: 'text', 'integer', 'list'. Did you mean 'text'?"

@@ -141,7 +141,7 @@ def test_every_field_a_user_writes_has_help() -> None:
 
 
 def test_sla_parameter_and_item_types_say_every_type() -> None:
-    """The skeleton writes a text parameter ('type: # one of: text'); its help names every type,
+    """The skeleton writes a text parameter ('type: text'); its help names every type,
     the same for every parameter, and a list's item's its own (no 'list' among them)."""
     from generator.models.sla import ItemRules, Parameter
     params = get_args(get_args(Parameter)[0])
@@ -156,7 +156,9 @@ def test_sla_parameter_and_item_types_say_every_type() -> None:
     text = skeleton("sla", "fresh-one", ON)
     assert ("\n    # type (required): The parameter's type: text, integer, decimal, percent, money, duration, "
             "date, email, choice or list; which other fields the parameter takes depends on it.\n"
-            "    type: # one of: text\n") in text
+            "    type: text\n") in text
+    # an optional number is its default: 0 is refused for max_length (at least 1)
+    assert "\n    max_length: 500\n" in text
     assert ("\n    # body (required): The clause's text, in Markdown; {{ name }} marks where a parameter's "
             "or derived value goes, {{ name with unit }} a derived value with its unit.\n") in text
 
@@ -297,3 +299,18 @@ def test_new_speaks_polish_when_the_locale_is_polish(tmp_path: Path) -> None:
     assert "\n# Nowy zespół. Wiersze zaczynające się od # to komentarze." in text
     assert "\n# responsibilities (wymagane): Za co odpowiada zespół.\n" in text
     assert "required" not in text and "A new" not in text
+
+
+def test_the_sla_skeleton_s_parameter_is_valid_once_its_texts_are_filled() -> None:
+    """The SLA skeleton wrote 'type:' empty (a null type: "'None' is not one of the allowed types")
+    and 'max_length: 0' (at least 1 is allowed): kept as written, each failed 'check'."""
+    import yaml
+    from pydantic import TypeAdapter
+
+    from generator.models.sla import Parameter
+
+    parameter = yaml.safe_load(skeleton("sla", "fresh-one", ON))["parameters"][0]
+    assert (parameter["type"], parameter["max_length"]) == ("text", 500)
+    parameter.update(id="firma", label={"pl": "Firma", "en": "Company"}, help=None,
+                     default={"pl": "ACME", "en": "ACME"})
+    assert TypeAdapter(Parameter).validate_python(parameter).type == "text"

@@ -145,21 +145,27 @@ def _value(key: str, annotation: Any, info: FieldInfo | None, indent: int, revie
     if isinstance(base, type) and issubclass(base, BaseModel):
         return [f"{pad}{key}:", *_fields(base, indent + 2, review)]
     required = info is None or info.is_required()
-    return [f"{pad}{key}: {_scalar(base, refs, review, required)[0]}".rstrip()]
+    default = None if info is None or required else info.get_default()
+    return [f"{pad}{key}: {_scalar(base, refs, review, required, default)[0]}".rstrip()]
 
 
-def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date, required: bool = True) -> list[str]:
+def _scalar(base: Any, refs: tuple[str, ...] | None, review: dt.date, required: bool = True,
+            default: object = None) -> list[str]:
     """The placeholder value of a field. A required choice or number is left empty, so that
-    ``playbook check`` asks for it: a pre-filled one (the first choice, 0) would pass unread."""
+    ``playbook check`` asks for it: a pre-filled one (the first choice, 0) would pass unread. A
+    choice of one (the type of the SLA parameter the skeleton shows) is written; an optional
+    number is its default (``max_length: 500``), or empty when it has none (0 may be refused)."""
     if base is Translations:
         return ['{pl: "", en: ""}']
     if get_origin(base) is Literal:
         options = [str(a) for a in get_args(base)]
+        if len(options) == 1:
+            return [options[0]]
         return [f"{'' if required else options[0] + '  '}" + tr("# one of: {options}", options=", ".join(options))]
     if base is dt.date:
         return [review.isoformat()]
     if base in (int, float):
-        return ["" if required else "0"]
+        return ["" if required or default is None else str(default)]
     if base is bool:
         return ["false"]
     return ['""']

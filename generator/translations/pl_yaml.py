@@ -14,6 +14,7 @@ Pieces composed into other messages keep one grammar wherever they go:
 """
 
 MESSAGES: dict[str, str] = {
+    "the field {field} is empty: write one of {tags}.": "pole {field} jest puste: wpisz jedną z wartości {tags}.",
     "the text is in typographic quotes ({first} {last}), which YAML does not read as quotes: the page "
     "shows them. Remove them (a text needs no quotes); if they are meant to be shown, put the whole "
     "text in straight quotes: '{value}'.":
