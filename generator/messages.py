@@ -271,14 +271,6 @@ def models_at(root: type[BaseModel], loc: Loc) -> list[type[BaseModel]]:
     return current
 
 
-def field_help(root: type[BaseModel], loc: Loc) -> str | None:
-    for model in models_at(root, loc[:-1]):
-        for name, info in model.model_fields.items():
-            if loc and loc[-1] in (name, info.alias) and info.description:
-                return info.description
-    return None
-
-
 def meant_field(loc: Loc, root: type[BaseModel]) -> str | None:
     """The field an unknown one at ``loc`` is a typo of (``periodd`` -> ``period``), or ``None``."""
     allowed = {k for m in models_at(root, loc[:-1]) for k in _keys(m)}
