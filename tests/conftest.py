@@ -35,6 +35,18 @@ def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def polish() -> Iterator[None]:
+    """The tool's messages in Polish for one test (the others read English: see above)."""
+    from generator.tr import set_language
+
+    set_language("pl")
+    try:
+        yield
+    finally:
+        set_language(None)
+
+
+@pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A throw-away copy of the example project (mkdocs.yml, playbooks/, content/)."""
     target = tmp_path / "project"

@@ -107,15 +107,6 @@ def test_language_from_the_environment(environ: dict[str, str], lang: str) -> No
     assert language_from(environ) == lang
 
 
-@pytest.fixture
-def polish() -> Iterator[None]:
-    set_language("pl")
-    try:
-        yield
-    finally:
-        set_language(None)
-
-
 def test_summary_in_polish_takes_the_count_s_form(polish: None) -> None:
     from generator.errors import Diagnostic, summary
 

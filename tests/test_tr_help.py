@@ -28,15 +28,6 @@ def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
 
 
-@pytest.fixture
-def polish() -> Iterator[None]:
-    set_language("pl")
-    try:
-        yield
-    finally:
-        set_language(None)
-
-
 def help_of(*argv: str) -> list[str]:
     """What ``playbook ARGV --help`` prints, line by line (it exits 0, printing to stdout)."""
     out = io.StringIO()

@@ -39,15 +39,6 @@ def cli(*args: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@pytest.fixture
-def polish() -> Iterator[None]:
-    set_language("pl")
-    try:
-        yield
-    finally:
-        set_language(None)
-
-
 # -- every field's description has a Polish help, and no help is stale -----------------------------
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:

@@ -9,7 +9,6 @@ import contextlib
 import io
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from generator.cli import main
 from generator.messages import suggest
 from generator.models import KINDS
 from generator.plugin.serve import BuildFailure, overlay_html
-from generator.tr import plural_form, set_language
+from generator.tr import plural_form
 from tests.projects import TEAM, make_project
 from tests.test_nothing_lost import manifest
 
@@ -29,13 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ONE_LANGUAGE = "  - playbook:\n      languages: [pl]\n      pdf: false\n"
 
 
-@pytest.fixture(autouse=True)
-def polish() -> Iterator[None]:
-    set_language("pl")
-    try:
-        yield
-    finally:
-        set_language(None)
+pytestmark = pytest.mark.usefixtures("polish")  # every test here reads Polish
 
 
 def cli(*args: str) -> tuple[int, str, str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,17 +16,9 @@ from generator.errors import UserError
 from generator.i18n import unused_pages
 from generator.messages import suggest
 from generator.project import find_config
-from generator.tr import set_language
 from tests.projects import GOAL, MKDOCS_YML, TEAM, make_project
 
-
-@pytest.fixture(autouse=True)
-def polish() -> Iterator[None]:
-    set_language("pl")
-    try:
-        yield
-    finally:
-        set_language(None)
+pytestmark = pytest.mark.usefixtures("polish")  # every test here reads Polish
 
 
 def check(root: Path) -> tuple[int, list[str]]:

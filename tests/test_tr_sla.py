@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,15 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = (ROOT / "examples" / "q1-2027.yaml").read_text(encoding="utf-8")
 SMALL = (Path(__file__).parent / "cases" / "sla" / "small.yaml").read_text(encoding="utf-8")
 SLA = "marketing-sales-sla"
-
-
-@pytest.fixture
-def polish() -> Iterator[None]:
-    set_language("pl")
-    try:
-        yield
-    finally:
-        set_language(None)
 
 
 def fill(capsys: pytest.CaptureFixture[str], values: Path, *more: str) -> tuple[int, list[str]]:

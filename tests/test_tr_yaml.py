@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,18 +17,8 @@ from generator import fsutil, messages
 from generator.cli import main
 from generator.errors import UserError
 from generator.models.base import NotAText, Translations, localize
-from generator.tr import set_language
 from generator.yamlfile import MAX_BYTES, char_name, parse_bytes, parse_text
 from tests.projects import GOAL, TEAM, make_project
-
-
-@pytest.fixture
-def polish() -> Iterator[None]:
-    set_language("pl")
-    try:
-        yield
-    finally:
-        set_language(None)
 
 
 def check_in_polish(root: Path) -> list[str]:
