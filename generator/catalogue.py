@@ -1020,8 +1020,11 @@ def _kind_word(kind: str) -> str:
 
 
 def _kinds_word(kinds: Iterable[str], case: str = "") -> str:
-    """``team or process``; in Polish in a grammatical ``case`` (see :func:`tr.inflect`)."""
-    words = (_kind_word(k) for k in kinds)
+    """``team or process``; in Polish in a grammatical ``case`` (see :func:`tr.inflect`). Three
+    kinds or more (a playbook step uses any kind) are a ``definition``: "not the id of any
+    definition", not of any team or process or goal or strategy or checklist or SLA or playbook."""
+    listed = list(kinds)
+    words = [tr("definition")] if len(listed) > 2 else [_kind_word(k) for k in listed]
     return tr(" or ").join(inflect(w, case) if case else w for w in words)
 
 

@@ -883,3 +883,34 @@ def test_an_empty_type_of_an_sla_parameter_says_it_is_empty(tmp_path: Path) -> N
     error["input"] = {"id": "a", "type": "txt"}
     error["ctx"] = {**error["ctx"], "tag": "txt"}  # type: ignore[dict-item]
     assert plain(error, Sla) == "'txt' is not one of the allowed types: 'text', 'integer', 'list'. Did you mean 'text'?"
+
+
+def test_a_reference_to_any_kind_names_a_definition_not_every_kind(tmp_path: Path) -> None:
+    """A playbook step uses a definition of any kind: a wrong id there read "is not the id of any
+    team or process or goal or strategy or checklist or SLA or playbook"; in Polish each of the
+    seven declined. Three kinds or more are "a definition"."""
+    from generator.tr import set_language
+    from tests.test_readme import cli, example_copy
+
+    root = example_copy(tmp_path / "p")
+    path = root / "playbooks" / "playbooks" / "align-small-company.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "uses: [marketing-sales-sla]", "uses: [Umowa SLA, marketng]"), encoding="utf-8")
+    assert cli("--project", str(root), "check")[2].splitlines() == [
+        "playbooks/playbooks/align-small-company.yaml:53:12: steps[1].uses[0]: 'Umowa SLA' is not the id "
+        "of any definition: refer to a definition by its id (its 'id:' line), which has only lowercase "
+        "letters a-z, digits and hyphens.",
+        "playbooks/playbooks/align-small-company.yaml:53:23: steps[1].uses[1]: there is no definition "
+        "with the id 'marketng'. Did you mean 'marketing'?",
+        "Found 2 errors in 1 file.",
+    ]
+    set_language("pl")
+    try:
+        said = cli("--project", str(root), "check")[2].splitlines()
+    finally:
+        set_language(None)
+    assert [line.split(": ", 2)[2] for line in said[:2]] == [
+        "'Umowa SLA' nie jest id żadnej definicji: tu ma być definicja, a definicję wskazuje się przez "
+        "jej id (wiersz 'id:'), które ma tylko małe litery a-z, cyfry i łączniki.",
+        "nie ma definicji o id 'marketng'. Czy chodziło o 'marketing'?",
+    ]

@@ -5,6 +5,7 @@ MESSAGES: dict[str, str] = {
     # words a message is made of
     " or ": " lub ",
     " and ": " i ",
+    "definition": "definicja",
     "team": "zespół",
     "process": "proces",
     "goal": "cel",
@@ -377,14 +378,17 @@ PLURALS: dict[tuple[str, str], tuple[str, ...]] = {
 #: "nie jest id żadnej strategii". The words are the nominatives of MESSAGES above.
 INFLECTIONS: dict[str, dict[str, str]] = {
     "genitive": {
+        "definicja": "definicji",
         "zespół": "zespołu", "proces": "procesu", "cel": "celu", "strategia": "strategii",
         "lista kontrolna": "listy kontrolnej", "SLA": "SLA", "playbook": "playbooka", "pojęcie": "pojęcia",
     },
     "genitive plural": {
+        "definicja": "definicji",
         "zespół": "zespołów", "proces": "procesów", "cel": "celów", "strategia": "strategii",
         "lista kontrolna": "list kontrolnych", "SLA": "SLA", "playbook": "playbooków", "pojęcie": "pojęć",
     },
     "not any": {
+        "definicja": "żadnej definicji",
         "zespół": "żadnego zespołu", "proces": "żadnego procesu", "cel": "żadnego celu",
         "strategia": "żadnej strategii", "lista kontrolna": "żadnej listy kontrolnej", "SLA": "żadnej umowy SLA",
         "playbook": "żadnego playbooka", "pojęcie": "żadnego pojęcia",
