@@ -5,10 +5,7 @@ a definition's own error) are taken from the code, not written out here."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,35 +13,16 @@ import pytest
 from generator.catalogue import load
 from generator.checklists import bombs
 from generator.checklists.site import SitePdfs
-from generator.cli import main
 from generator.messages import suggest
 from generator.models import KINDS
 from generator.plugin.serve import BuildFailure, overlay_html
 from generator.tr import plural_form
 from tests.projects import TEAM, make_project
+from tests.test_build_settings import _project
 from tests.test_nothing_lost import manifest
-
-ROOT = Path(__file__).resolve().parent.parent
-ONE_LANGUAGE = "  - playbook:\n      languages: [pl]\n      pdf: false\n"
-
+from tests.test_readme import cli
 
 pytestmark = pytest.mark.usefixtures("polish")  # every test here reads Polish
-
-
-def cli(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
-    return code, out.getvalue(), err.getvalue()
-
-
-def _one_language(tmp_path: Path) -> Path:
-    root = make_project(tmp_path / "p")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - playbook\n", ONE_LANGUAGE),
-                      encoding="utf-8")
-    (root / "content" / "index.en.md").unlink()
-    return root
 
 
 def _form(n: int, one: str, few: str, many: str) -> str:
@@ -56,7 +34,7 @@ def _form(n: int, one: str, few: str, many: str) -> str:
 
 def test_build_says_it_built_then_that_a_strict_build_with_a_warning_kept_the_previous_site(
         tmp_path: Path) -> None:
-    root = _one_language(tmp_path)
+    root = _project(tmp_path)
     code, out, _err = cli("--project", str(root), "build")
     assert code == 0
     site = (root / "site").resolve()
@@ -76,7 +54,7 @@ def test_build_says_it_built_then_that_a_strict_build_with_a_warning_kept_the_pr
 
 def test_build_of_a_project_with_a_warning_under_strict_says_why_it_counts(tmp_path: Path) -> None:
     """A definition past its review date is a warning; --strict makes it an error, and says so."""
-    root = _one_language(tmp_path)
+    root = _project(tmp_path)
     team = root / "playbooks" / "teams" / "sales.yaml"
     team.write_text(team.read_text(encoding="utf-8").replace("review_by: 2027-06-30", "review_by: 2020-01-31"),
                     encoding="utf-8")
@@ -135,16 +113,6 @@ def test_new_writes_then_refuses_to_overwrite_then_names_the_kinds(tmp_path: Pat
 # -- playbook checklist --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    target.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "playbooks", target / "playbooks")
-    shutil.copytree(ROOT / "content", target / "content")
-    return target
-
-
 @pytest.mark.parametrize(("args", "message"), [
     (["onboarding-checklist-that-is-not-there"],
      "Nie ma listy kontrolnej o id 'onboarding-checklist-that-is-not-there'. Listy kontrolne to: "
@@ -164,8 +132,8 @@ def example(tmp_path: Path) -> Path:
     (["new-sales-rep", "--name", "Ann\u202eA"],
      None),  # the character's name is another area's; the sentence around it is checked below
 ])
-def test_checklist_pdf_refuses_in_polish(example: Path, args: list[str], message: str | None) -> None:
-    code, out, err = cli("--project", str(example), "checklist", "pdf", *args)
+def test_checklist_pdf_refuses_in_polish(example_copy: Path, args: list[str], message: str | None) -> None:
+    code, out, err = cli("--project", str(example_copy), "checklist", "pdf", *args)
     assert code == 1 and out == ""
     if message is None:
         assert err.startswith("--name: imię i nazwisko zawiera ") and err.endswith(": napisz je zwykłymi literami.\n")
@@ -173,10 +141,10 @@ def test_checklist_pdf_refuses_in_polish(example: Path, args: list[str], message
         assert err == message + "\n"
 
 
-def test_checklist_pdf_names_the_files_with_errors_and_says_what_it_wrote(example: Path, tmp_path: Path) -> None:
-    (example / "playbooks" / "goals" / "quarterly-revenue.yaml").write_text("kind: goal\n", encoding="utf-8")
+def test_checklist_pdf_names_the_files_with_errors_and_says_what_it_wrote(example_copy: Path, tmp_path: Path) -> None:
+    (example_copy / "playbooks" / "goals" / "quarterly-revenue.yaml").write_text("kind: goal\n", encoding="utf-8")
     out_file = tmp_path / "out.pdf"
-    code, out, err = cli("--project", str(example), "checklist", "pdf", "new-sales-rep", "--out", str(out_file))
+    code, out, err = cli("--project", str(example_copy), "checklist", "pdf", "new-sales-rep", "--out", str(out_file))
     assert code == 0, err
     assert err == ("Uwaga: 1 inny plik ma błędy (playbooks/goals/quarterly-revenue.yaml); uruchom "
                    "playbook check, żeby je zobaczyć.\n")
@@ -188,8 +156,8 @@ def test_checklist_pdf_names_the_files_with_errors_and_says_what_it_wrote(exampl
     assert out_file.is_file()
 
 
-def test_checklist_list_has_polish_headings(example: Path) -> None:
-    code, out, _err = cli("--project", str(example), "checklist", "list")
+def test_checklist_list_has_polish_headings(example_copy: Path) -> None:
+    code, out, _err = cli("--project", str(example_copy), "checklist", "list")
     assert code == 0
     assert out.splitlines()[0].split() == ["ID", "ROLA", "ZESPÓŁ", "POZYCJE", "DNI", "TYTUŁ"]
 
@@ -231,14 +199,14 @@ def test_the_serve_panel_marks_its_diagnostics_as_polish() -> None:
     assert '<div lang="pl"><ol><li><code class="pb-where">playbooks/teams/sales.yaml:3:1</code>' in panel
 
 
-def test_the_site_s_pdf_workers_speak_the_build_s_language(example: Path, tmp_path: Path,
+def test_the_site_s_pdf_workers_speak_the_build_s_language(example_copy: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker is another interpreter: it is told the language (the environment says English)."""
     monkeypatch.setenv("PLAYBOOK_CACHE_DIR", str(tmp_path / "cache"))
-    (example / "templates" / "print").mkdir(parents=True)
-    (example / "templates" / "print" / "document.html.j2").write_text("{{ nope }}\n", encoding="utf-8")
-    catalogue, _ = load(example, example / "playbooks")
-    pdfs = SitePdfs(example, example / "templates", example / "content", workers=1)
+    (example_copy / "templates" / "print").mkdir(parents=True)
+    (example_copy / "templates" / "print" / "document.html.j2").write_text("{{ nope }}\n", encoding="utf-8")
+    catalogue, _ = load(example_copy, example_copy / "playbooks")
+    pdfs = SitePdfs(example_copy, example_copy / "templates", example_copy / "content", workers=1)
     assert pdfs.start(catalogue, "pl") == ["checklists/new-marketer.pdf", "checklists/new-sales-rep.pdf"]
     problems = pdfs.finish(tmp_path / "site")
     assert problems == [
