@@ -21,6 +21,7 @@ from typing import Any, Literal, get_args, get_origin
 import pytest
 import yaml
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from generator.cli import main
 from generator.commands.new import skeleton
@@ -64,6 +65,15 @@ def _descriptions() -> dict[str, list[tuple[str, set[str]]]]:
     model nested in them, as ``playbook new`` and ``playbook schema`` walk them), with where
     it is and the choices its field offers."""
     found: dict[str, list[tuple[str, set[str]]]] = {}
+    for model, name, info in _fields():
+        if info.description:
+            found.setdefault(info.description, []).append((f"{model.__name__}.{name}", _choices(info.annotation)))
+    return found
+
+
+def _fields() -> Iterator[tuple[type[BaseModel], str, FieldInfo]]:
+    """Every field of every model a definition is made of: the kinds and every model nested in
+    them, each once."""
     seen: set[type[BaseModel]] = set()
     todo: list[type[BaseModel]] = list(KINDS.values())
     while todo:
@@ -72,10 +82,8 @@ def _descriptions() -> dict[str, list[tuple[str, set[str]]]]:
             continue
         seen.add(model)
         for name, info in model.model_fields.items():
-            if info.description:
-                found.setdefault(info.description, []).append((f"{model.__name__}.{name}", _choices(info.annotation)))
+            yield model, name, info
             todo += _models_in(info.annotation)
-    return found
 
 
 def _schema_descriptions(node: object) -> Iterator[str]:
@@ -116,18 +124,8 @@ def test_every_field_a_user_writes_has_help() -> None:
     Schema's description): a field without one (a process's steps, a clause's body, an SLA
     parameter's type) left the user guessing. Only a definition's ``kind`` goes without: the
     skeleton writes it filled in, with no comment, and the file's place says it."""
-    undescribed: list[str] = []
-    seen: set[type[BaseModel]] = set()
-    todo: list[type[BaseModel]] = list(KINDS.values())
-    while todo:
-        model = todo.pop()
-        if model in seen:
-            continue
-        seen.add(model)
-        for name, info in model.model_fields.items():
-            if not info.description and not (model in KINDS.values() and name == "kind"):
-                undescribed.append(f"{model.__name__}.{name}")
-            todo += _models_in(info.annotation)
+    undescribed = [f"{model.__name__}.{name}" for model, name, info in _fields()
+                   if not info.description and not (model in KINDS.values() and name == "kind")]
     assert sorted(undescribed) == []
 
 
