@@ -23,6 +23,7 @@ import os
 import pkgutil
 from collections.abc import Mapping
 from functools import cache
+from typing import NamedTuple
 
 #: The languages messages can be in; the first is the one the code is written in.
 LANGUAGES = ("en", "pl")
@@ -60,42 +61,43 @@ def set_language(lang: str | None) -> None:
     _language = lang
 
 
-@cache
-def catalogue(lang: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, ...]]]:
-    """The messages and plural messages of ``lang``: every ``translations/<lang>_*.py`` merged."""
-    messages: dict[str, str] = {}
-    plurals: dict[tuple[str, str], tuple[str, ...]] = {}
-    for module in _modules(lang):
-        messages.update(getattr(module, "MESSAGES", {}))
-        plurals.update(getattr(module, "PLURALS", {}))
-    return messages, plurals
+class _Catalogue(NamedTuple):
+    """One language's entries, every ``translations/<lang>_*.py`` merged."""
+
+    messages: dict[str, str]
+    plurals: dict[tuple[str, str], tuple[str, ...]]
+    #: the help of the definitions' fields, keyed by a model field's English ``description``
+    #: (which stays English in ``playbook schema``)
+    fields: dict[str, str]
+    #: words by grammatical case: ``{"genitive": {"zespół": "zespołu"}}``
+    inflections: dict[str, dict[str, str]]
 
 
 @cache
-def field_help(lang: str) -> dict[str, str]:
-    """``lang``'s help of the definitions' fields: ``FIELD_HELP`` of every catalogue, keyed by the
-    English ``description`` of a model's field (which stays English in ``playbook schema``)."""
-    merged: dict[str, str] = {}
-    for module in _modules(lang):
-        merged.update(getattr(module, "FIELD_HELP", {}))
-    return merged
-
-
-@cache
-def inflections(lang: str) -> dict[str, dict[str, str]]:
-    """``lang``'s forms of its words by grammatical case: ``{"genitive": {"zespół": "zespołu"}}``."""
-    merged: dict[str, dict[str, str]] = {}
-    for module in _modules(lang):
-        for case, forms in getattr(module, "INFLECTIONS", {}).items():
-            merged.setdefault(case, {}).update(forms)
-    return merged
-
-
-def _modules(lang: str) -> list[object]:
+def _merged(lang: str) -> _Catalogue:
     from . import translations
 
+    found = _Catalogue({}, {}, {}, {})
     names = sorted(i.name for i in pkgutil.iter_modules(translations.__path__) if i.name.startswith(f"{lang}_"))
-    return [importlib.import_module(f"{translations.__name__}.{name}") for name in names]
+    for name in names:
+        module = importlib.import_module(f"{translations.__name__}.{name}")
+        found.messages.update(getattr(module, "MESSAGES", {}))
+        found.plurals.update(getattr(module, "PLURALS", {}))
+        found.fields.update(getattr(module, "FIELD_HELP", {}))
+        for case, forms in getattr(module, "INFLECTIONS", {}).items():
+            found.inflections.setdefault(case, {}).update(forms)
+    return found
+
+
+def catalogue(lang: str) -> tuple[dict[str, str], dict[tuple[str, str], tuple[str, ...]]]:
+    """The messages and plural messages of ``lang``."""
+    merged = _merged(lang)
+    return merged.messages, merged.plurals
+
+
+def field_help(lang: str) -> dict[str, str]:
+    """``lang``'s help of the definitions' fields, keyed by their English ``description``."""
+    return _merged(lang).fields
 
 
 def inflect(word: str, case: str) -> str:
@@ -106,7 +108,7 @@ def inflect(word: str, case: str) -> str:
     lang = language()
     if lang == "en":
         return word
-    return inflections(lang).get(case, {}).get(word, word)
+    return _merged(lang).inflections.get(case, {}).get(word, word)
 
 
 class _PolishNumber:
