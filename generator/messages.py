@@ -293,6 +293,18 @@ def misspelt_required(errors: Sequence[_Error], root: type[BaseModel]) -> list[_
 
 #: Typographic quotes (as word processors and e-mail type them), which YAML reads as text.
 TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb"
+
+
+def in_typographic_quotes(text: str) -> bool:
+    """``“text”``, ``„text”``: wrapped whole in the quotes a word processor types, which YAML
+    keeps as part of the text."""
+    return len(text) > 1 and text[0] in TYPOGRAPHIC_QUOTES and text[-1] in TYPOGRAPHIC_QUOTES
+
+
+def quotes_advice(text: str) -> str:
+    """What to do about :func:`in_typographic_quotes` ``text``, said after what is wrong with it."""
+    return tr(" The quotes {opening} {closing} are typographic ones, which YAML does not read as quotes: "
+              "remove them, or type straight quotes (\" or ').", opening=text[0], closing=text[-1])
 #: What a word processor, an e-mail or a web page makes of a list's '- ': a dash or a bullet.
 _PASTED_MARK = re.compile("^([\u2010-\u2015\u2022\u2023\u2043\u2219\u25aa\u25cf\u25e6\u00b7\u2212])[ \u00a0]")
 
@@ -312,15 +324,13 @@ def plain(error: dict[str, Any], root: type[BaseModel]) -> str:
     value = error.get("input")
     if not isinstance(value, str) or isinstance((error.get("ctx") or {}).get("error"), QuotesExplained):
         return message
-    if len(value) > 1 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES:
+    if in_typographic_quotes(value):
         if error["type"] in _NUMBER_ERRORS:  # straight quotes would make the number text again
             return tr("expected a number, but this is text in typographic quotes ({opening} {closing}): "
                       "remove the quotes (write {number}; a number needs none).",
                       opening=value[0], closing=value[-1],
                       number=(written_number(value[1:-1]) or (value[1:-1],))[0])
-        message += tr(" The quotes {opening} {closing} are typographic ones, which YAML does not "
-                      "read as quotes: remove them, or type straight quotes (\" or ').",
-                      opening=value[0], closing=value[-1])
+        message += quotes_advice(value)
     elif error["type"] in ("list_type", "tuple_type", "set_type") and (mark := _PASTED_MARK.match(value)):
         message += tr(" The items start with '{mark}' (U+{code:04X}), not with the '-' of a list: "
                       "type '- ' (a hyphen and a space) at the start of each.",

@@ -49,7 +49,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import fastyaml
 from .errors import Diagnostic
-from .messages import TYPOGRAPHIC_QUOTES
+from .messages import TYPOGRAPHIC_QUOTES, in_typographic_quotes
 from .tr import tr
 
 #: Largest YAML file accepted; a playbook definition is a few kilobytes.
@@ -879,8 +879,7 @@ def typographic_quotes(display: str, scalars: list[tuple[Loc, ScalarNode]]) -> t
     found = []
     for loc, node in scalars:
         value = node.value
-        if (len(value) > 2 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES
-                and " " in value.strip(TYPOGRAPHIC_QUOTES)):
+        if in_typographic_quotes(value) and " " in value.strip(TYPOGRAPHIC_QUOTES):
             found.append(Diagnostic(
                 display, node.start_mark.line + 1, node.start_mark.column + 1, loc_text(loc),
                 tr("the text is in typographic quotes ({first} {last}), which YAML does not read as "

@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..messages import TYPOGRAPHIC_QUOTES, QuotesExplained
+from ..messages import TYPOGRAPHIC_QUOTES, QuotesExplained, in_typographic_quotes
 from ..tr import tr
 from ..yamlfile import char_name
 
@@ -116,8 +116,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 def _pasted_slug(value: str) -> str | None:
     """What is wrong with an id that is valid but for what pasting added: typographic quotes
     around it, or an invisible character in it (the message shows it, named)."""
-    quoted = len(value) > 2 and value[0] in TYPOGRAPHIC_QUOTES and value[-1] in TYPOGRAPHIC_QUOTES
-    if quoted and SLUG_RE.match(value[1:-1]):
+    if in_typographic_quotes(value) and SLUG_RE.match(value[1:-1]):
         return tr("{value!r} is in typographic quotes ({opening} {closing}), which YAML does not read as "
                   "quotes: remove them (write {bare!r}; an id needs no quotes)",
                   value=value, opening=value[0], closing=value[-1], bare=value[1:-1])

@@ -29,12 +29,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import Diagnostic, UserError
 from ..messages import (
-    TYPOGRAPHIC_QUOTES,
     by_name,
     closest,
     date_advice,
     describe,
+    in_typographic_quotes,
     number_advice,
+    quotes_advice,
     suggest,
 )
 from ..tr import tr
@@ -153,12 +154,10 @@ def _label_hint(param: dict[str, Any] | None, path: tuple[str | int, ...], got: 
     rules = (param or {}).get("item" if len(path) > 1 else "", param) or {}
     choices = rules.get("choices", [])
     wanted = got.strip()
-    if len(wanted) > 1 and wanted[0] in TYPOGRAPHIC_QUOTES and wanted[-1] in TYPOGRAPHIC_QUOTES:
+    if in_typographic_quotes(wanted):
         # company_size: “large” (pasted from Word): the quotes are part of the value
         if wanted[1:-1].strip() in {str(choice["value"]) for choice in choices}:
-            return tr(" The quotes {opening} {closing} are typographic ones, which YAML does not "
-                      "read as quotes: remove them, or type straight quotes (\" or ').",
-                      opening=wanted[0], closing=wanted[-1])
+            return quotes_advice(wanted)
         wanted = wanted[1:-1]
     named = [(str(choice["value"]), str(choice[key])) for choice in choices for key in ("label", "text")]
     found = by_name(wanted, named)
